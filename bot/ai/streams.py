@@ -1,0 +1,69 @@
+"""A streamed model reply: iterate for text deltas, then read `text` and `ends_interview`."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+END_MARKER = "[END]"
+
+
+class TextStream:
+    """Wraps an async iterator of text deltas.
+
+    When `end_marker` is given, the marker is held back and removed from the text (even when it
+    arrives split across deltas) and `ends_interview` tells whether it was present.
+    """
+
+    def __init__(self, deltas: AsyncIterator[str], *, end_marker: str | None = None) -> None:
+        self._deltas = deltas
+        self._marker = end_marker
+        self.text = ""
+        self.ends_interview = False
+        self.finished = False
+
+    def __aiter__(self) -> AsyncIterator[str]:
+        return self._iterate()
+
+    async def _iterate(self) -> AsyncIterator[str]:
+        held = ""
+        async for delta in self._deltas:
+            if not delta:
+                continue
+            if self._marker is None:
+                self.text += delta
+                yield delta
+                continue
+            held += delta
+            if self._marker in held:
+                self.ends_interview = True
+                held = held.replace(self._marker, "")
+            # Keep back a tail that could be the start of a split marker.
+            keep = _partial_marker_tail(held, self._marker)
+            out, held = held[: len(held) - keep], held[len(held) - keep :]
+            if out:
+                self.text += out
+                yield out
+        if held:
+            self.text += held
+            yield held
+        self.text = self.text.strip()
+        self.finished = True
+
+    async def collect(self) -> str:
+        """Consume the whole stream and return the text."""
+        async for _ in self:
+            pass
+        return self.text
+
+
+def _partial_marker_tail(text: str, marker: str) -> int:
+    for size in range(min(len(marker) - 1, len(text)), 0, -1):
+        if marker.startswith(text[-size:]):
+            return size
+    return 0
+
+
+async def stream_of(text: str, *, chunk: int = 40) -> AsyncIterator[str]:
+    """Turn ready text into deltas (the offline coach 'streams' this way)."""
+    for start in range(0, len(text), chunk):
+        yield text[start : start + chunk]

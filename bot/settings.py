@@ -1,0 +1,104 @@
+"""Settings, read from the environment and `.env` by `load_settings()` (never at import)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEFAULT_DATA_DIR = Path("data")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    # Telegram
+    telegram_bot_token: SecretStr | None = None
+    telegram_base_url: str = "https://api.telegram.org/bot"
+    telegram_base_file_url: str = "https://api.telegram.org/file/bot"
+    admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    port: int = Field(default=8080, ge=1, le=65535)
+
+    # Storage
+    data_dir: Path = DEFAULT_DATA_DIR
+    database_url: str | None = None
+
+    # Language models (any OpenAI-compatible server); no key = the offline coach
+    openai_api_key: SecretStr | None = None
+    openai_base_url: str | None = None
+    openai_model: str = "gpt-4o-mini"
+    openai_transcription_model: str = "whisper-1"
+    openai_tts_model: str = "tts-1"
+    openai_tts_voice: str = "alloy"
+    ai_timeout_seconds: float = Field(default=60.0, gt=0)
+    ai_max_retries: int = Field(default=3, ge=0, le=10)
+
+    # Concurrency: updates handled at once across all users
+    max_concurrent_updates: int = Field(default=64, ge=1, le=1024)
+
+    # Interviews
+    interview_max_questions: int = Field(default=6, ge=1, le=30)
+    interview_time_limit_minutes: int = Field(default=15, ge=1, le=180)
+
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _parse_admin_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [p.strip() for p in value.split(",") if p.strip()]
+            if not all(p.lstrip("-").isdigit() for p in parts):
+                raise ValueError("must be comma-separated Telegram user ids, e.g. 123,456")
+            return frozenset(int(p) for p in parts)
+        return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_log_level(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _check_webhook_url(cls, value: str | None) -> str | None:
+        if value and not value.startswith("https://"):
+            raise ValueError("must be an https:// URL (Telegram only delivers webhooks over HTTPS)")
+        return value or None
+
+    @field_validator("database_url")
+    @classmethod
+    def _check_database_url(cls, value: str | None) -> str | None:
+        if value and not value.split("://", 1)[0] in {"postgres", "postgresql", "asyncpg", "sqlite"}:
+            raise ValueError("must start with postgres://, postgresql:// or sqlite://")
+        return value or None
+
+    @property
+    def resolved_database_url(self) -> str:
+        """The configured database, or an SQLite file under the data folder."""
+        if self.database_url:
+            url = self.database_url
+            if url.startswith("postgresql://"):
+                url = "postgres://" + url.removeprefix("postgresql://")
+            return url
+        return f"sqlite://{(self.data_dir / 'coach.sqlite3').as_posix()}"
+
+    @property
+    def offline(self) -> bool:
+        """True when no model key is set: the built-in offline coach answers."""
+        return self.openai_api_key is None or not self.openai_api_key.get_secret_value()
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings; on a bad value print one line naming it and exit with code 2."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        name = str(error["loc"][0]).upper() if error["loc"] else "settings"
+        message = str(error["msg"]).removeprefix("Value error, ")
+        print(f"Configuration error: {name}: {message}", file=sys.stderr)
+        raise SystemExit(2) from None
