@@ -1,0 +1,243 @@
+"""A deterministic check that rates answers with no content before any model sees them.
+
+Both backends would otherwise be tempted to find something kind to say about "asdf" or
+"I don't know". The rules are deliberately conservative: anything that could be a real
+attempt (a short technical phrase, a code snippet, an answer in another script) passes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.ai.schemas import GradeResult
+
+# Fewer meaningful (non-stopword) words than this is too short to judge. Three lets
+# "Use a hash map" through while stopping "a hash".
+MIN_MEANINGFUL_WORDS = 3
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+_LATIN_RE = re.compile(r"^[a-z]+$")
+_VOWELS = frozenset("aeiouy")
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_STOPWORDS = _wordset(
+    """a an the and or but if then so of to in on at by for with from as is are was were be
+    been being it its this that these those there here i me my we our you your he she they them
+    do does did done not no yes just very really quite also too about into over than can could
+    would should will shall may might must what which who whom how why when where please ok okay
+    well um uh hmm er ah oh like sorry"""
+)
+
+# Phrases that mean "no answer"; matched on apostrophe-free lowercase text.
+_DONT_KNOW = (
+    "i dont know",
+    "i do not know",
+    "dont know",
+    "do not know",
+    "dunno",
+    "idk",
+    "no idea",
+    "no clue",
+    "not a clue",
+    "not sure",
+    "forgot",
+    "cant remember",
+    "can not remember",
+    "cannot remember",
+    "dont remember",
+    "give up",
+    "no answer",
+    "no comment",
+    "beats me",
+    "havent heard",
+    "never heard",
+)
+# Single words that only mean "no answer" when they are the whole reply ("pass by reference"
+# is an answer, "pass" is not).
+_BARE_REFUSALS = _wordset("pass skip next nothing none na whatever dunno idk nope no")
+# Words that often pad a "don't know" without adding content.
+_PADDING = _wordset(
+    """answer question one honestly unfortunately sure afraid sadly right now exactly im am
+    have has had know think guess heard sorry of it this that about topic thing what how"""
+)
+_DONT_KNOW_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(p) for p in sorted(_DONT_KNOW, key=len, reverse=True)) + r")\b"
+)
+
+# Signals that an answer is code: a fence, inline code, or programming syntax.
+_CODE_SIGNALS = (
+    re.compile(r"```|`[^`]+`"),
+    re.compile(
+        r"\b(?:def|return|class|function|const|let|var|import|lambda|func|public|static|"
+        r"async|await|SELECT|FROM|WHERE|INSERT|UPDATE|JOIN|print|console\.log)\b"
+    ),
+    re.compile(r"[A-Za-z_]\w*\s*\([^()]*\)"),  # a call: name(...)
+    re.compile(r"(?:==|!=|<=|>=|=>|->|:=|\+=|&&|\|\|)"),
+    re.compile(r"[A-Za-z_]\w*\s*=\s*\S"),  # an assignment
+    re.compile(r"[{};]\s*$|^\s*[{}]", re.MULTILINE),
+)
+
+# Keyboard rows, for spotting mashes such as "asdfgh" or "qwerty".
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+_NO_REFERENCE = (
+    "A full answer couldn't be judged from this reply, so the reference answer is held back "
+    "for now. It is available as soon as you give a real attempt — even a partial one. "
+    "Ask for the correct answer by trying again."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Verdict:
+    rating: int
+    reason: str
+    advice: str
+
+
+def precheck_answer(question: str, answer: str) -> GradeResult | None:
+    """Rate an answer that carries no content (1 or 2); None means it is a real attempt."""
+    verdict = _judge(question, answer)
+    if verdict is None:
+        return None
+    feedback = f"**{verdict.reason}**\n\n{verdict.advice}"
+    return GradeResult(rating=verdict.rating, feedback=feedback, model_answer=_NO_REFERENCE)
+
+
+def _judge(question: str, answer: str) -> _Verdict | None:
+    text = answer.strip()
+    words = _words(text)
+    if not words:
+        return _Verdict(1, "No answer was given.", _advice_try())
+    if _is_dont_know(words):
+        return _Verdict(
+            1,
+            "This says you don't know the answer, so there is nothing to grade.",
+            "That's fine in practice — but in an interview, reason out loud: say what you do "
+            "know, make an assumption, and walk through how you'd find out.",
+        )
+    if _looks_like_code(text):
+        return None  # code answers are attempts, even terse ones
+    if _is_gibberish(words):
+        return _Verdict(
+            1,
+            "This looks like gibberish — random letters or keyboard mashing, not an answer.",
+            _advice_try(),
+        )
+    if _is_question_copy(question, words):
+        return _Verdict(
+            1,
+            "This repeats the question without answering it.",
+            "Restating the question can buy a moment to think, but then answer it: define the "
+            "key idea, explain how it works and give an example.",
+        )
+    if len(_meaningful(words)) < MIN_MEANINGFUL_WORDS:
+        return _Verdict(
+            2,
+            "This is too short to judge — a few words can't show understanding.",
+            "Expand it into a couple of sentences: what it is, why it matters, and a concrete "
+            "example or trade-off.",
+        )
+    return None
+
+
+def _advice_try() -> str:
+    return (
+        "Give it a real try: even a partial answer in your own words gets useful feedback "
+        "and the model answer."
+    )
+
+
+def _words(text: str) -> list[str]:
+    cleaned = text.lower().replace("’", "'")
+    return [w.replace("'", "").replace("’", "") for w in _WORD_RE.findall(cleaned)]
+
+
+def _meaningful(words: list[str]) -> set[str]:
+    # A set: "test test test test" is one word, not four.
+    return {w for w in words if w not in _STOPWORDS}
+
+
+def _is_dont_know(words: list[str]) -> bool:
+    """True when the answer is only a "don't know" phrase or a bare refusal, plus padding."""
+    content = [w for w in words if w not in _STOPWORDS and w not in _PADDING]
+    if content and set(content) <= _BARE_REFUSALS and len(words) <= 4:
+        return True
+    joined = " ".join(words)
+    if not _DONT_KNOW_RE.search(joined):
+        return False
+    rest = [w for w in _DONT_KNOW_RE.sub(" ", joined).split() if w not in _PADDING]
+    # "I don't know, but I'd guess it hashes the key" still carries an attempt.
+    return len(_meaningful(rest)) < 2
+
+
+def _looks_like_code(text: str) -> bool:
+    hits = sum(1 for pattern in _CODE_SIGNALS if pattern.search(text))
+    if "```" in text:
+        return True
+    return hits >= 2
+
+
+def _is_gibberish(words: list[str]) -> bool:
+    """Most longer Latin tokens fail simple shape tests for being words."""
+    if any(_is_mash(w) for w in words) and len(words) <= 2:
+        return True
+    judged = [w for w in words if _LATIN_RE.match(w) and len(w) >= 4]
+    if not judged:
+        # Only short tokens: gibberish if they are all mashes or repeated characters.
+        return all(_is_mash(w) or _has_repeats(w) for w in words)
+    wordlike = sum(1 for w in judged if _looks_like_word(w))
+    return wordlike / len(judged) < 0.5
+
+
+def _looks_like_word(token: str) -> bool:
+    if _is_mash(token) or _has_repeats(token):
+        return False
+    vowels = sum(1 for ch in token if ch in _VOWELS)
+    if vowels == 0 or vowels / len(token) < 0.2:
+        return False
+    return _longest_consonant_run(token) < 5
+
+
+def _longest_consonant_run(token: str) -> int:
+    longest = current = 0
+    for ch in token:
+        current = 0 if ch in _VOWELS else current + 1
+        longest = max(longest, current)
+    return longest
+
+
+def _has_repeats(token: str) -> bool:
+    # "aaaa" or "lolololol": one or two characters repeated.
+    return bool(re.search(r"(.)\1\1", token)) or (len(token) >= 6 and len(set(token)) <= 2)
+
+
+def _is_mash(token: str) -> bool:
+    """A run of five keys along a keyboard row, or a token that is exactly a four-key run."""
+    for row in _KEYBOARD_ROWS:
+        for line in (row, row[::-1]):
+            if token in line and len(token) >= 4:
+                return True
+            if any(line[i : i + 5] in token for i in range(len(line) - 4)):
+                return True
+    return False
+
+
+def _is_question_copy(question: str, words: list[str]) -> bool:
+    """The answer mostly reproduces the question and adds (almost) nothing of its own."""
+    asked = {_crude_stem(w) for w in _meaningful(_words(question))}
+    given = {_crude_stem(w) for w in _meaningful(words)}
+    if not asked or not given:
+        return False
+    novel = given - asked
+    reproduced = len(given & asked) / len(asked)
+    return reproduced >= 0.5 and len(novel) / len(given) <= 0.1
+
+
+def _crude_stem(word: str) -> str:
+    # Enough to equate "lists"/"list" without pulling in a stemmer for this check.
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
