@@ -1,0 +1,105 @@
+"""Text helpers shared by the offline coach: tokens, normalised keys and Snowball stems."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+# Keep "c++", "c#" and "k8s" whole; everything else splits on non-alphanumerics.
+_TOKEN_RE = re.compile(r"[^\W_]+(?:\+\+|#)?", re.UNICODE)
+_APOSTROPHES = str.maketrans("", "", "'’`")
+_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+def wordset(text: str) -> frozenset[str]:
+    """A frozen set from whitespace-separated words (keeps long word lists readable)."""
+    return frozenset(text.split())
+
+
+STOPWORDS = wordset(
+    """a about above after again against all am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself yourselves
+    also etc e g ie eg via using use used get got make made one two may might must shall
+    let lets yes ok okay well really quite much many like"""
+)
+
+
+def tokens(text: str) -> list[str]:
+    """Lowercase word tokens; apostrophes dropped so "don't" is "dont"."""
+    folded = unicodedata.normalize("NFKC", text).lower().translate(_APOSTROPHES)
+    return _TOKEN_RE.findall(folded)
+
+
+def normalise(text: str) -> str:
+    """A comparison key: lowercase tokens joined by single spaces (Markdown and case ignored)."""
+    return " ".join(tokens(text))
+
+
+@lru_cache(maxsize=65536)
+def stem(token: str) -> str:
+    return _STEMMER.stemWord(token)
+
+
+def stems(text: str) -> list[str]:
+    return [stem(t) for t in tokens(text)]
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the non-stopword tokens, in order."""
+    return [stem(t) for t in tokens(text) if t not in STOPWORDS]
+
+
+def phrase_stems(phrase: str) -> tuple[str, ...]:
+    return tuple(stems(phrase))
+
+
+class StemIndex:
+    """An answer's stems, ready for fast single-word and phrase lookups."""
+
+    __slots__ = ("_joined", "_set")
+
+    def __init__(self, text: str) -> None:
+        seq = stems(text)
+        self._set = frozenset(seq)
+        # Spaces at both ends make " a b " a whole-token sequence match.
+        self._joined = " " + " ".join(seq) + " "
+
+    def has_phrase(self, phrase: tuple[str, ...]) -> bool:
+        if not phrase:
+            return False
+        if len(phrase) == 1:
+            return phrase[0] in self._set
+        # "hash map" also matches "hashmap" written as one word.
+        return f" {' '.join(phrase)} " in self._joined or "".join(phrase) in self._set
+
+    def share_of(self, words: frozenset[str]) -> float:
+        if not words:
+            return 0.0
+        return len(words & self._set) / len(words)
+
+    @property
+    def words(self) -> frozenset[str]:
+        return self._set
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_RE.split(text) if s.strip()]
+
+
+def quote(text: str, max_words: int = 14) -> str:
+    """A short quotation of the candidate's own words, trimmed at a word boundary."""
+    words = " ".join(text.split()).split(" ")
+    clipped = " ".join(words[:max_words])
+    if len(words) > max_words:
+        clipped = clipped.rstrip(",;:.") + "…"
+    return f"“{clipped}”"
