@@ -1,0 +1,220 @@
+"""Rule-based grading: which key points an answer covers, mapped honestly onto 1-10."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.ai.offline.bank import BankQuestion, KeyPoint
+from bot.ai.offline.text import STOPWORDS, StemIndex, content_stems, stem, tokens, wordset
+from bot.ai.schemas import GradeResult
+
+FULL = 0.9  # credit at or above this counts as covered
+PARTIAL = 0.3  # credit at or above this counts as partly covered
+ECHO_CREDIT = 0.6  # most a phrase already in the question can earn
+
+_EXAMPLE_RE = re.compile(
+    r"\b(?:for example|for instance|e\.g\.|such as|say we|imagine|in my last|at my)\b|`",
+    re.IGNORECASE,
+)
+_REASON_RE = re.compile(
+    r"\b(?:because|so that|therefore|which means|this means|since|that is why)\b", re.IGNORECASE
+)
+_TRADEOFF_RE = re.compile(
+    r"\b(?:however|trade-?offs?|downside|drawback|on the other hand|but|whereas|unless|"
+    r"cost|risk)\b",
+    re.IGNORECASE,
+)
+# Words that frame a question rather than name its subject.
+_QUESTION_FRAMING = frozenset(
+    stem(w)
+    for w in wordset(
+        """what how why when which who explain describe tell give example difference differences
+        between compare would could should you your do does did is are a an the work works
+        happen happens mean means main key some please walk through time situation"""
+    )
+)
+
+OFFLINE_NOTE = "_Offline mode: graded by matching your answer against key points._"
+
+
+@dataclass(frozen=True, slots=True)
+class PointResult:
+    point: str
+    credit: float
+
+
+def point_credit(
+    point: KeyPoint, answer: StemIndex, question_words: frozenset[str], novelty: float
+) -> float:
+    """1.0 for a named key phrase; less when the phrase only echoes the question's words.
+
+    An echoed phrase ("staging area" for a question about the staging area) earns credit in
+    proportion to how much of the answer goes beyond the question, so restating it earns little.
+    """
+    best = 0.0
+    for phrase in point.phrases:
+        if answer.has_phrase(phrase):
+            echoes_question = all(s in question_words for s in phrase)
+            best = max(best, ECHO_CREDIT * min(1.0, novelty / 0.6) if echoes_question else 1.0)
+    if best >= 1.0:
+        return best
+    # The point's own words are weak evidence, ignoring words the question already supplies.
+    informative = point.point_words - question_words
+    if len(informative) >= 2:
+        share = answer.share_of(informative)
+        weak = 0.6 if share >= 0.67 else 0.35 if share >= 0.4 else 0.0
+        best = max(best, weak)
+    return best
+
+
+def novelty(answer: str, question_words: frozenset[str]) -> float:
+    """Share of the answer's content words that the question did not already contain."""
+    own = set(content_stems(answer))
+    return len(own - question_words) / len(own) if own else 0.0
+
+
+def score_points(question: BankQuestion, answer: str) -> list[PointResult]:
+    index = StemIndex(answer)
+    fresh = novelty(answer, question.question_words)
+    return [
+        PointResult(kp.point, point_credit(kp, index, question.question_words, fresh))
+        for kp in question.key_points
+    ]
+
+
+def coverage(results: list[PointResult]) -> float:
+    return sum(r.credit for r in results) / len(results) if results else 0.0
+
+
+def length_cap(word_count: int) -> int:
+    """The best rating an answer of this length can earn: a fragment can't be excellent."""
+    for limit, cap in ((10, 3), (20, 5), (35, 7), (50, 9)):
+        if word_count < limit:
+            return cap
+    return 10
+
+
+def rating_for(cover: float, word_count: int) -> int:
+    if cover <= 0.0:
+        return 2 if word_count >= 20 else 1  # effort, but none of the substance
+    rating = round(1 + 9 * cover)
+    return max(1, min(rating, length_cap(word_count)))
+
+
+def grade_bank_question(question: BankQuestion, answer: str) -> GradeResult:
+    results = score_points(question, answer)
+    word_count = len(tokens(answer))
+    rating = rating_for(coverage(results), word_count)
+    feedback = _feedback(rating, results, answer, word_count)
+    return GradeResult(rating=rating, feedback=feedback, model_answer=question.answer)
+
+
+def _feedback(rating: int, results: list[PointResult], answer: str, word_count: int) -> str:
+    covered = [r for r in results if r.credit >= FULL]
+    partly = [r for r in results if PARTIAL <= r.credit < FULL]
+    missed = [r for r in results if r.credit < PARTIAL]
+    head = f"**Score: {rating}/10** — you covered {len(covered)} of {len(results)} key points"
+    head += f" ({len(partly)} partly)." if partly else "."
+    lines = [head, "", "**Covered**"]
+    lines += [f"- ✅ {r.point}" for r in covered]
+    lines += [f"- ◐ {r.point} _(partly — name it explicitly)_" for r in partly]
+    if not covered and not partly:
+        lines.append("- None of the key points yet.")
+    lines += ["", "**Missed**"]
+    lines += [f"- ❌ {r.point}" for r in missed] or ["- Nothing important — well done."]
+    lines += ["", "**Advice**"]
+    lines += [f"- {tip}" for tip in _advice(results, missed, answer, word_count)]
+    lines += ["", OFFLINE_NOTE]
+    return "\n".join(lines)
+
+
+def _advice(
+    results: list[PointResult], missed: list[PointResult], answer: str, word_count: int
+) -> list[str]:
+    tips: list[str] = []
+    if missed and coverage(results) < 0.5:
+        tips.append(f"Start from the core idea: {missed[0].point[0].lower()}{missed[0].point[1:]}.")
+    if word_count < 35:
+        tips.append(
+            f"Your answer is brief ({word_count} words). Aim for 3-5 sentences: what it is, "
+            "how it works, and when you'd use it."
+        )
+    if not _EXAMPLE_RE.search(answer):
+        tips.append("Add a concrete example or a short code snippet to show you have used it.")
+    if not _TRADEOFF_RE.search(answer) and not missed:
+        tips.append("To stand out, mention a trade-off or a pitfall you have met in practice.")
+    if missed:
+        tips.append(
+            "Name concepts explicitly: the offline coach looks for key terms, so a right idea "
+            "in unusual words may be missed."
+        )
+    return tips or ["Strong answer — keep this structure in the real interview."]
+
+
+def grade_unknown_question(question: str, answer: str) -> GradeResult:
+    """Approximate grading for a question outside the bank: topic terms plus explanation cues."""
+    terms = _question_terms(question)
+    index = StemIndex(answer)
+    found = [t for t in terms if stem(t) in index.words]
+    missing = [t for t in terms if stem(t) not in index.words]
+    cues = _explanation_cues(answer)
+    word_count = len(tokens(answer))
+    term_share = len(found) / len(terms) if terms else 0.5
+    raw = 1 + 3 * term_share + sum(cues.values()) + (word_count >= 40) + (word_count >= 80)
+    # Without a reference answer, a high score would be a guess: stay at 7 or below.
+    rating = max(1, min(round(raw), 7, length_cap(word_count)))
+    feedback = _approximate_feedback(rating, found, missing, cues)
+    return GradeResult(rating=rating, feedback=feedback, model_answer=_outline(terms))
+
+
+def _question_terms(question: str) -> list[str]:
+    seen: dict[str, str] = {}
+    for token in tokens(question):
+        key = stem(token)
+        if token in STOPWORDS or key in _QUESTION_FRAMING or len(token) < 3:
+            continue
+        seen.setdefault(key, token)
+    return list(seen.values())[:8]
+
+
+def _explanation_cues(answer: str) -> dict[str, bool]:
+    return {
+        "a reason (because / so that)": bool(_REASON_RE.search(answer)),
+        "an example": bool(_EXAMPLE_RE.search(answer)),
+        "a trade-off or caveat": bool(_TRADEOFF_RE.search(answer)),
+    }
+
+
+def _approximate_feedback(
+    rating: int, found: list[str], missing: list[str], cues: dict[str, bool]
+) -> str:
+    lines = [
+        f"**Score: {rating}/10 (approximate)**",
+        "",
+        "_This question isn't in the offline question bank, so the grading is approximate: it "
+        "checks that you addressed the question's key terms and explained with reasons, "
+        "examples and trade-offs._",
+        "",
+        "**Covered**",
+    ]
+    lines += [f"- ✅ {t}" for t in found] + [f"- ✅ {c}" for c, ok in cues.items() if ok]
+    if not found and not any(cues.values()):
+        lines.append("- None of the question's key terms yet.")
+    lines += ["", "**Missed**"]
+    lines += [f"- ❌ {t}" for t in missing] + [f"- ❌ {c}" for c, ok in cues.items() if not ok]
+    if not missing and all(cues.values()):
+        lines.append("- Nothing obvious.")
+    lines += ["", OFFLINE_NOTE]
+    return "\n".join(lines)
+
+
+def _outline(terms: list[str]) -> str:
+    topic = ", ".join(f"**{t}**" for t in terms[:5]) or "the topic"
+    return (
+        "No reference answer is stored offline for this question. A strong answer would:\n"
+        f"- define {topic} in one or two sentences;\n"
+        "- explain how it works and why it matters;\n"
+        "- give a concrete example from your experience or a short code snippet;\n"
+        "- name a trade-off, pitfall or alternative."
+    )
