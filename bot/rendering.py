@@ -28,8 +28,10 @@ from telegramify_markdown.converter import STANDARD_OPTIONS
 from bot.telegram_html import MessageEntity, TelegramHTMLError, parse_html, utf16_len
 
 TELEGRAM_TEXT_LIMIT = 4096
-# Raw HTML may be longer than the parsed text (tags, &lt; &amp;); keep it within a small factor.
+# Raw HTML may be longer than the parsed text (tags, &lt; &amp;); keep it within a small factor,
+# with a floor so that tiny limits still leave room for a tag or two.
 HTML_SIZE_FACTOR = 3
+MIN_HTML_BUDGET = 256
 # A few re-parses are enough: each pass only turns HTML into escaped text.
 _MAX_ESCAPE_PASSES = 4
 _DUNDER_RE = re.compile(rb"__\w+__")
@@ -69,6 +71,11 @@ def escape(text: str, *, quote: bool = False) -> str:
     return html.escape(text, quote=quote)
 
 
+def max_html_len(limit: int) -> int:
+    """The largest raw HTML string ``render_markdown(md, limit)`` returns for one part."""
+    return max(HTML_SIZE_FACTOR * limit, MIN_HTML_BUDGET)
+
+
 def plain_text(md: str) -> str:
     """Markdown rendered as plain text without formatting (for logs and fallbacks)."""
     return _convert(md)[0]
@@ -78,7 +85,7 @@ def render_markdown(md: str, limit: int = TELEGRAM_TEXT_LIMIT) -> list[str]:
     """Convert model Markdown into Telegram-HTML message parts.
 
     Every part passes ``parse_html``, has at most ``limit`` UTF-16 units of text after parsing
-    and at most ``HTML_SIZE_FACTOR * limit`` characters of HTML. Whitespace-only input gives
+    and at most ``max_html_len(limit)`` characters of HTML. Whitespace-only input gives
     ``[]`` (Telegram refuses empty messages, so callers must not send anything).
     """
     if limit < 1:
@@ -212,12 +219,12 @@ def _to_spans(text: str, entities: list[MessageEntity]) -> list[_Span]:
 def _split(text: str, spans: list[_Span], limit: int) -> list[_Chunk]:
     """Cut ``text`` into chunks of at most ``limit`` UTF-16 units, entities clipped to each."""
     table = _utf16_table(text)
-    in_code = _code_mask(len(text), spans)
+    cost = _break_costs(text, spans)
     chunks = []
     start = 0
     while start < len(text):
         fits = bisect.bisect_right(table, table[start] + limit) - 1
-        end = len(text) if fits >= len(text) else _best_break(text, in_code, start, fits)
+        end = len(text) if fits >= len(text) else _best_break(text, cost, start, fits)
         chunk = _make_chunk(text, spans, start, end)
         if chunk is not None:
             chunks.append(chunk)
@@ -225,20 +232,40 @@ def _split(text: str, spans: list[_Span], limit: int) -> list[_Chunk]:
     return chunks
 
 
-def _code_mask(size: int, spans: list[_Span]) -> bytearray:
-    """1 where a position lies inside a pre/code entity (a worse place to split)."""
-    mask = bytearray(size + 1)
+_FREE, _IN_CODE, _AFTER_HEADING = 0, 1, 2
+# (separator, worst acceptable cost) from best to worst; then a space, then anywhere.
+_BREAK_TIERS = (
+    ("\n\n", _FREE),
+    ("\n", _FREE),
+    ("\n\n", _IN_CODE),
+    ("\n", _IN_CODE),
+    ("\n", _AFTER_HEADING),
+)
+
+
+def _break_costs(text: str, spans: list[_Span]) -> bytearray:
+    """How bad splitting at each position is: inside code, or right after a heading."""
+    cost = bytearray(len(text) + 1)
     for span in spans:
         if span.entity.type in ("pre", "code"):
-            mask[span.start + 1 : span.end] = b"\x01" * (span.end - span.start - 1)
-    return mask
+            cost[span.start + 1 : span.end] = bytes([_IN_CODE]) * (span.end - span.start - 1)
+        elif span.entity.type == "bold" and _is_heading_like(text, span):
+            # Keep a heading (or a bold line acting as one) with the text it introduces.
+            cost[span.end + 1 : span.end + 3] = bytes([_AFTER_HEADING]) * 2
+    return cost
 
 
-def _best_break(text: str, in_code: bytearray, start: int, fits: int) -> int:
+def _is_heading_like(text: str, span: _Span) -> bool:
+    starts_block = span.start == 0 or text[span.start - 1] == "\n"
+    ends_line = text.startswith("\n", span.end)
+    return starts_block and ends_line and "\n" not in text[span.start : span.end]
+
+
+def _best_break(text: str, cost: bytearray, start: int, fits: int) -> int:
     """The split position in ``(start, fits]``: paragraph, then line, then word, then hard."""
     window = text[start:fits]
-    for separator, allow_in_code in (("\n\n", False), ("\n", False), ("\n\n", True), ("\n", True)):
-        pos = _last_break(window, separator, start, in_code, allow_in_code)
+    for separator, worst in _BREAK_TIERS:
+        pos = _last_break(window, separator, start, cost, worst)
         if pos is not None:
             return pos
     space = window.rfind(" ")
@@ -247,13 +274,11 @@ def _best_break(text: str, in_code: bytearray, start: int, fits: int) -> int:
     return max(fits, start + 1)  # hard split; always make progress
 
 
-def _last_break(
-    window: str, separator: str, start: int, in_code: bytearray, allow_in_code: bool
-) -> int | None:
+def _last_break(window: str, separator: str, start: int, cost: bytearray, worst: int) -> int | None:
     found = window.rfind(separator)
     while found > 0:
         pos = start + found + len(separator)
-        if allow_in_code or not in_code[pos]:
+        if cost[pos] <= worst:
             return pos
         found = window.rfind(separator, 0, found)
     return None
@@ -281,7 +306,9 @@ def _make_chunk(text: str, spans: list[_Span], start: int, end: int) -> _Chunk |
 def _render_chunk(chunk: _Chunk, limit: int) -> list[str]:
     """HTML for one chunk, re-split if the markup is too long, plain text if it doesn't parse."""
     markup = _to_html(chunk)
-    if len(markup) > HTML_SIZE_FACTOR * limit and len(chunk.text) > 1:
+    if len(markup) > max_html_len(limit):
+        if len(chunk.text) == 1:  # one character under too much markup (a huge href)
+            return [escape(chunk.text)]
         # Heavy escaping/markup: split this chunk's text more finely and try again.
         smaller = max(1, utf16_len(chunk.text) // 2)
         return [

@@ -5,7 +5,7 @@ import re
 import pytest
 
 import bot.rendering as rendering
-from bot.rendering import HTML_SIZE_FACTOR, escape, plain_text, render_markdown
+from bot.rendering import escape, max_html_len, plain_text, render_markdown
 from bot.telegram_html import MessageEntity, parse_html, utf16_len
 
 
@@ -25,7 +25,7 @@ def assert_sendable(parts: list[str], limit: int = 4096) -> None:
         text, _ = parse_html(part)  # raises if Telegram would refuse it
         assert text.strip(), "Telegram refuses empty messages"
         assert utf16_len(text) <= limit
-        assert len(part) <= HTML_SIZE_FACTOR * limit
+        assert len(part) <= max_html_len(limit)
 
 
 # -- hostile inline content -----------------------------------------------------------------
@@ -222,6 +222,14 @@ def test_split_prefers_paragraphs_then_lines_then_words() -> None:
     assert [parse_html(p)[0] for p in words] == ["word word word word"] * 5
 
 
+def test_heading_stays_with_the_text_it_introduces() -> None:
+    md = "a" * 30 + "\n\n## Title\n\n" + "b" * 30
+    parts = render_markdown(md, limit=50)
+    assert parts == ["a" * 30, "<b><u>Title</u></b>\n\n" + "b" * 30]
+    bold_line = render_markdown("a" * 30 + "\n\n**Answer:**\n\n" + "b" * 30, limit=50)
+    assert bold_line == ["a" * 30, "<b>Answer:</b>\n\n" + "b" * 30]
+
+
 def test_hard_split_of_unbreakable_text() -> None:
     parts = render_markdown("x" * 25, limit=10)
     assert parts == ["x" * 10, "x" * 10, "x" * 5]
@@ -241,9 +249,18 @@ def test_formatting_spanning_a_split_is_closed_and_reopened() -> None:
 
 
 def test_raw_html_size_is_bounded() -> None:
-    parts = render_markdown("&<>" * 200, limit=100)
-    assert_sendable(parts, limit=100)
-    assert "".join(parse_html(p)[0] for p in parts) == "&<>" * 200
+    # "&<>" escapes to 13 characters for 3 of text: more than the HTML budget allows per part.
+    parts = render_markdown("&<>" * 2000, limit=1000)
+    assert_sendable(parts, limit=1000)
+    assert max(len(p) for p in parts) <= max_html_len(1000) == 3000
+    assert len(parts) >= 9
+    assert "".join(parse_html(p)[0] for p in parts) == "&<>" * 2000
+
+
+def test_link_with_huge_url_under_tiny_limit_degrades_to_text() -> None:
+    url = "https://example.com/" + "a" * 400
+    parts = render_markdown(f"[go]({url})", limit=5)
+    assert parts == ["g", "o"]
 
 
 # -- safety nets and helpers ----------------------------------------------------------------
