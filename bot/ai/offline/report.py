@@ -1,0 +1,231 @@
+"""The rule-based interview report: seven categories, each rated with quoted evidence."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from bot.ai.offline.bank import Bank
+from bot.ai.offline.keywords import labels
+from bot.ai.offline.report_metrics import Metrics, measure, sentence_with
+from bot.ai.offline.text import quote
+from bot.ai.schemas import (
+    REPORT_CATEGORIES,
+    InterviewReport,
+    JobContext,
+    ReportCategory,
+    TranscriptLine,
+)
+
+Rated = tuple[int, str]
+
+# Response quality and role fit say most about readiness; they count more in the overall.
+_WEIGHTS = (1.0, 1.0, 2.0, 1.0, 1.0, 1.5, 1.0)
+
+
+def _clamp(value: float) -> int:
+    return max(1, min(10, round(value)))
+
+
+def _per_answer(count: int, metrics: Metrics) -> float:
+    return count / max(1, len(metrics.answered))
+
+
+def communication(m: Metrics) -> Rated:
+    words = m.mean_words
+    filler_rate = 100 * len(m.fillers) / max(1, m.total_words)
+    score = 7.0
+    score -= 3 if words < 15 else 1 if words < 30 else 0
+    score -= 1 if words > 220 else 0
+    score -= 3 if filler_rate > 6 else 2 if filler_rate > 3 else 1 if filler_rate > 1.5 else 0
+    score += 1 if m.structured >= max(1, len(m.answered) // 2) else 0
+    lines = [f"Your answers averaged **{round(words)} words**."]
+    if m.fillers:
+        common = Counter(f.lower() for f, _ in m.fillers).most_common(3)
+        listed = ", ".join(f"“{f}” ×{n}" for f, n in common)
+        filler, answer = m.fillers[0]
+        lines.append(
+            f"Filler words came up {len(m.fillers)} times ({listed}), e.g. "
+            f"{quote(sentence_with(answer, filler))}."
+        )
+    else:
+        lines.append("You avoided filler words — good.")
+    clearest = max(m.answered, key=lambda e: (e.words <= 150, e.words), default=None)
+    if clearest is not None and clearest.words >= 20:
+        lines.append(f"A clear moment: {quote(clearest.answer)}")
+    if words < 30:
+        lines.append("Aim for 3-6 sentences per answer: point, explanation, example.")
+    return _clamp(score), " ".join(lines)
+
+
+def confidence(m: Metrics) -> Rated:
+    hedges = _per_answer(len(m.hedges), m)
+    owned = _per_answer(len(m.confident), m)
+    score = 7.0
+    score -= 3 if hedges > 2 else 2 if hedges > 1 else 1 if hedges > 0.5 else 0
+    score += 2 if owned >= 1 else 1 if owned >= 0.5 else 0
+    score -= min(2, m.apologies)
+    lines: list[str] = []
+    if m.confident:
+        phrase, answer = m.confident[0]
+        lines.append(f"You owned your work: {quote(sentence_with(answer, phrase))}.")
+    if m.hedges:
+        phrase, answer = m.hedges[0]
+        lines.append(
+            f"Hedging appeared {len(m.hedges)} times, e.g. {quote(sentence_with(answer, phrase))}"
+            " — state what you know plainly, then add caveats."
+        )
+    if m.apologies:
+        lines.append(f"You apologised {m.apologies} time(s); there's no need to.")
+    if not lines:
+        lines.append("Neutral tone: few hedges, but few “I did X” statements either.")
+    return _clamp(score), " ".join(lines)
+
+
+def response_quality(m: Metrics) -> Rated:
+    answered = m.answered
+    lines: list[str] = []
+    if m.coverages:
+        mean_cover = statistics.fmean(c for _, c in m.coverages)
+        score = 1 + 9 * mean_cover
+        lines.append(f"On average you covered **{round(mean_cover * 100)}%** of the key points.")
+        best, best_cover = max(m.coverages, key=lambda pair: pair[1])
+        if best_cover > 0:
+            lines.append(f"Strongest answer ({round(best_cover * 100)}%): {quote(best.answer)}")
+        worst, worst_cover = min(m.coverages, key=lambda pair: pair[1])
+        if worst is not best and worst_cover < 0.5:
+            lines.append(f"Weakest: {quote(worst.answer)} — it missed most key points.")
+    else:
+        score = 2 + min(4, m.mean_words / 25) + min(2, m.structured)
+        lines.append("Rated on length and structure (no reference answers matched).")
+    score += 1 if m.examples >= max(1, len(answered) // 2) else 0
+    if m.examples == 0:
+        lines.append("No answer used a concrete example; use “for example, at X I…”.")
+    return _clamp(score), " ".join(lines)
+
+
+def pacing(m: Metrics) -> Rated:
+    if not m.seconds:
+        return 6, (
+            "Response times weren't recorded, so pacing is judged from length only: "
+            f"answers averaged {round(m.mean_words)} words."
+        )
+    median = statistics.median(m.seconds)
+    score = 8 if 20 <= median <= 150 else 6 if 10 <= median <= 240 else 4
+    slow = [s for s in m.seconds if s > 300]
+    score -= 1 if slow else 0
+    lines = [f"Median response time **{round(median)} s** (20-150 s is comfortable)."]
+    timed = [e for e in m.answered if e.seconds]
+    if timed:
+        slowest = max(timed, key=lambda e: sum(e.seconds))
+        fastest = min(timed, key=lambda e: sum(e.seconds))
+        lines.append(f"Slowest ({round(sum(slowest.seconds))} s): {quote(slowest.answer, 10)}")
+        if fastest is not slowest:
+            lines.append(f"Fastest ({round(sum(fastest.seconds))} s): {quote(fastest.answer, 10)}")
+    if median < 10:
+        lines.append("Take a breath before answering; quick replies tend to be thin.")
+    return _clamp(score), " ".join(lines)
+
+
+def engagement(m: Metrics) -> Rated:
+    score = 5.0
+    score += 2 if m.questions_back else 0
+    score += 1 if m.mean_words >= 40 else 0
+    score += 1 if m.examples >= 1 else 0
+    score -= min(3, m.follow_ups)
+    lines: list[str] = []
+    if m.questions_back:
+        lines.append(f"You asked questions back, e.g. {quote(m.questions_back[0])} — good.")
+    else:
+        lines.append("You didn't ask the interviewer anything; one thoughtful question helps.")
+    if m.follow_ups:
+        lines.append(f"{m.follow_ups} answer(s) needed a follow-up to get to specifics.")
+    return _clamp(score), " ".join(lines)
+
+
+def role_fit(m: Metrics) -> Rated:
+    found, missing = m.found_keywords, m.missing_keywords
+    total = len(found) + len(missing)
+    if total == 0:
+        return 5, "The job description had no clear keywords to compare against."
+    share = len(found) / total
+    # Mentioning a third of a job's keywords in a short interview is already a strong match.
+    score = 1 + 9 * min(1.0, share * 2.5)
+    lines = []
+    if found:
+        example = sentence_with("\n".join(m.answers), found[0].label)
+        lines.append(f"You brought up {labels(found)}, e.g. {quote(example)}.")
+    if missing:
+        lines.append(f"Not mentioned from the job description: {labels(missing, 6)}.")
+    return _clamp(score), " ".join(lines)
+
+
+_TIPS: dict[str, str] = {
+    "Communication Clarity": "lead with the answer, then explain; drop fillers",
+    "Confidence and Emotional State": "say “I did X” and state facts without hedging",
+    "Response Quality": "name the key concepts explicitly and add an example",
+    "Pacing and Timing": "pause briefly, then answer in 1-2 minutes",
+    "Engagement and Interaction": "ask the interviewer a question about the team or work",
+    "Role Fit & Alignment": "tie answers to the job's stack and responsibilities",
+}
+
+
+def overall_strengths(named: list[tuple[str, Rated]]) -> Rated:
+    ranked = sorted(named, key=lambda item: -item[1][0])
+    score = statistics.fmean(rating for _, (rating, _) in named)
+    best = [f"- **{name}** ({r}/10)" for name, (r, _) in ranked[:2]]
+    worst = [f"- **{name}** ({r}/10): {_TIPS[name]}." for name, (r, _) in ranked[-2:][::-1]]
+    text = "**Strengths**\n" + "\n".join(best) + "\n\n**Areas for improvement**\n"
+    return _clamp(score), text + "\n".join(worst)
+
+
+_BUILDERS: tuple[Callable[[Metrics], Rated], ...] = (
+    communication,
+    confidence,
+    response_quality,
+    pacing,
+    engagement,
+    role_fit,
+)
+
+
+def interview_report(
+    job: JobContext, transcript: Sequence[TranscriptLine], candidate_name: str, bank: Bank
+) -> InterviewReport:
+    metrics = measure(job, transcript, bank)
+    if not metrics.answered:
+        return _empty_report(candidate_name)
+    scored = zip(REPORT_CATEGORIES[:-1], _BUILDERS, strict=True)
+    named = [(name, build(metrics)) for name, build in scored]
+    named.append((REPORT_CATEGORIES[-1], overall_strengths(named)))
+    categories = [ReportCategory(name=n, rating=r, text=t) for n, (r, t) in named]
+    total = sum(w * c.rating for w, c in zip(_WEIGHTS, categories, strict=True))
+    overall = _clamp(total / sum(_WEIGHTS))
+    summary = _summary(job, candidate_name, metrics, named, overall)
+    return InterviewReport(overall_rating=overall, summary=summary, categories=categories)
+
+
+def _summary(
+    job: JobContext,
+    name: str,
+    m: Metrics,
+    named: list[tuple[str, Rated]],
+    overall: int,
+) -> str:
+    scored = named[:-1]
+    best = max(scored, key=lambda item: item[1][0])
+    worst = min(scored, key=lambda item: item[1][0])
+    return (
+        f"{name} answered {len(m.answered)} question(s) for the {job.title or job.name} role "
+        f"({m.total_words} words in total), overall {overall}/10. Strongest area: {best[0]} "
+        f"({best[1][0]}/10); the biggest opportunity: {worst[0]} ({worst[1][0]}/10). "
+        "This report was produced offline by rule-based analysis of your answers."
+    )
+
+
+def _empty_report(name: str) -> InterviewReport:
+    text = "No answers were given, so there is nothing to assess yet."
+    categories = [ReportCategory(name=n, rating=1, text=text) for n in REPORT_CATEGORIES]
+    summary = f"{name} didn't answer any questions, so the interview can't be assessed."
+    return InterviewReport(overall_rating=1, summary=summary, categories=categories)
