@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -61,13 +61,16 @@ class BankQuestion:
     question_words: frozenset[str]  # stemmed tokens of the question itself
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False)
 class Bank:
     questions: list[BankQuestion] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     _by_key: dict[str, BankQuestion] = field(default_factory=dict)
     _by_id: dict[str, BankQuestion] = field(default_factory=dict)
     _pools: dict[tuple[str, str], list[BankQuestion]] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        return f"Bank({len(self.questions)} questions, skills={self.skills})"
 
     def add(self, question: BankQuestion) -> None:
         if question.id in self._by_id or question.key in self._by_key:
@@ -103,9 +106,6 @@ class Bank:
         inside = [q for q in self.questions if f" {q.key} " in padded]
         # The longest contained question is the most specific match.
         return max(inside, key=lambda q: len(q.key), default=None)
-
-    def find_all_in(self, texts: Sequence[str]) -> list[BankQuestion | None]:
-        return [self.find(t) for t in texts]
 
 
 def _compile_question(skill: str, raw: RawQuestion) -> BankQuestion:

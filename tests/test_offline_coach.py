@@ -1,0 +1,615 @@
+"""The offline coach: bank, skill detection, question choice, grading, interviewer, report,
+resume analysis. Interviewer and selection tests use a small synthetic bank so they don't
+depend on which bank files exist; the bank tests check the real files."""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from bot.ai.errors import SpeechUnavailableError
+from bot.ai.gateway import AIGateway
+from bot.ai.offline.bank import (
+    BANK_DIR,
+    Bank,
+    BankQuestion,
+    RawBankFile,
+    load_bank,
+    load_bank_from,
+)
+from bot.ai.offline.coach import OfflineCoach
+from bot.ai.offline.grading import grade_bank_question
+from bot.ai.offline.interviewer import FOLLOW_UPS, is_follow_up
+from bot.ai.offline.skills import detect_skills, skill_mentions
+from bot.ai.offline.text import normalise
+from bot.ai.schemas import (
+    REPORT_CATEGORIES,
+    RESUME_CATEGORIES,
+    InterviewPlan,
+    InterviewReport,
+    JobContext,
+    ResumeAnalysis,
+    TranscriptLine,
+)
+from bot.ai.streams import END_MARKER
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def job(
+    title: str | None = "Backend Developer",
+    description: str = "",
+    level: str = "mid-level",
+    name: str = "Acme",
+) -> JobContext:
+    return JobContext(name=name, title=title, experience_level=level, description=description)  # type: ignore[arg-type]
+
+
+def _question(skill: str, n: int, difficulty: str) -> dict[str, object]:
+    return {
+        "id": f"{skill}-{n:03d}",
+        "difficulty": difficulty,
+        "text": f"Synthetic {skill} question number {n} about topic{skill}{n}?",
+        "key_points": [
+            {"point": f"Mentions alpha{n} widget", "any": [f"alpha{n}", "alpha widget"]},
+            {"point": f"Mentions beta{n} gadget", "any": [f"beta{n}"]},
+        ],
+        "answer": f"A model answer about alpha{n} and beta{n} for {skill}.",
+    }
+
+
+def write_bank(directory: Path, layout: dict[str, dict[str, int]]) -> Bank:
+    """Write one JSON file per skill with `count` questions per difficulty, then load it."""
+    for skill, per_difficulty in layout.items():
+        questions, n = [], 1
+        for difficulty, count in per_difficulty.items():
+            for _ in range(count):
+                questions.append(_question(skill, n, difficulty))
+                n += 1
+        data = {"skill": skill, "questions": questions}
+        (directory / f"{skill}.json").write_text(json.dumps(data), encoding="utf-8")
+    return load_bank_from(directory)
+
+
+FULL = {"easy": 3, "medium": 3, "hard": 2}
+
+
+@pytest.fixture
+def small_bank(tmp_path: Path) -> Bank:
+    skills = ("behavioural", "python", "sql", "system_design", "git", "testing", "dsa")
+    layout = {s: dict(FULL) for s in skills}
+    layout["http_apis"] = {"easy": 2, "medium": 2}  # no hard questions at all
+    bank = write_bank(tmp_path, layout)
+    assert bank.errors == []
+    return bank
+
+
+async def run_interview(
+    coach: OfflineCoach, role: JobContext, plan: InterviewPlan, answers: list[str]
+) -> list[TranscriptLine]:
+    """Play answers in turn until the interviewer closes (or answers run out)."""
+    transcript: list[TranscriptLine] = []
+    for answer in [*answers, None]:
+        stream = coach.interviewer_turn(role, transcript, plan)
+        transcript.append(TranscriptLine("interviewer", await stream.collect()))
+        if stream.ends_interview or answer is None:
+            break
+        transcript.append(TranscriptLine("candidate", answer, seconds=40.0))
+    return transcript
+
+
+def main_questions(transcript: list[TranscriptLine]) -> list[str]:
+    return [
+        line.text
+        for line in transcript
+        if line.role == "interviewer" and not is_follow_up(line.text)
+    ]
+
+
+# --- the real bank ---------------------------------------------------------------------------
+
+
+def test_bank_files_are_valid_and_consistent() -> None:
+    files = sorted(BANK_DIR.glob("*.json"))
+    assert files, "no bank files yet"
+    for path in files:
+        data = RawBankFile.model_validate_json(path.read_text(encoding="utf-8"))
+        assert data.skill == path.stem
+        ids = [q.id for q in data.questions]
+        assert len(ids) == len(set(ids)), path.name
+        for q in data.questions:
+            assert q.id.startswith(f"{data.skill}-"), q.id
+            assert len(q.key_points) >= 2, q.id
+            for kp in q.key_points:
+                assert all(normalise(phrase) for phrase in kp.any), q.id
+    bank = load_bank()
+    assert bank.errors == []
+    assert len(bank.questions) == sum(
+        len(json.loads(p.read_text(encoding="utf-8"))["questions"]) for p in files
+    )
+
+
+def test_bank_is_complete() -> None:
+    # COMPLETENESS CHECK: fails until all skill files of the bank have been written.
+    bank = load_bank()
+    assert len(bank.questions) >= 300
+    assert len(bank.skills) >= 15
+
+
+def test_every_model_answer_covers_its_own_key_points() -> None:
+    # The bank's own answer is a perfect answer, so it must grade well against its key points.
+    bank = load_bank()
+    weak = [q.id for q in bank.questions if grade_bank_question(q, q.answer).rating < 7]
+    assert weak == []
+
+
+def test_bank_is_loaded_once() -> None:
+    assert load_bank() is load_bank()
+
+
+# --- skill detection -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Node and TypeScript services", {"javascript"}),
+        ("Strong JS/TS skills", {"javascript"}),
+        ("PostgreSQL or MySQL", {"sql"}),
+        ("We use Postgres heavily", {"sql"}),
+        ("Experience with k8s and Docker", {"containers"}),
+        ("AWS Lambda and S3", {"cloud_aws"}),
+        ("Design REST APIs over HTTP", {"http_apis"}),
+        ("Golang microservices", {"go", "system_design"}),
+        ("Senior Go Engineer", {"go"}),
+        ("Backend (Go, Python)", {"go", "python"}),
+        ("Algorithms and data structures", {"dsa"}),
+        ("Distributed systems, scalability, architecture", {"system_design"}),
+        ("pytest, unit tests, QA mindset", {"testing"}),
+        ("OWASP top 10, OAuth and authentication", {"security"}),
+        ("React with Redux", {"react"}),
+        ("Spring Boot on the JVM", {"java"}),
+    ],
+)
+def test_skill_aliases(text: str, expected: set[str]) -> None:
+    assert set(skill_mentions(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Good communication; a go-getter who can go the extra mile.",
+        "Go beyond the obvious. Let's go!",
+        "The rest of the team is good at Google Docs",
+        "Distributed team across Europe; see https://example.com",
+        "We value a good algorithm for hiring? No.",
+    ],
+)
+def test_no_false_go_or_rest(text: str) -> None:
+    found = skill_mentions(text)
+    assert "go" not in found
+    assert "http_apis" not in found
+
+
+def test_title_outweighs_description() -> None:
+    role = job(title="Java Developer", description="Some SQL; git; docker.")
+    assert detect_skills(role)[0] == "java"
+
+
+# --- question choice -------------------------------------------------------------------------
+
+
+async def test_questions_match_skills_and_difficulty_on_the_real_bank() -> None:
+    bank = load_bank()
+    present = set(bank.skills)
+    role = job(title="Python Developer", description="Python, pytest and Git.")
+    allowed = {"python", "testing", "git"} & present
+    assert allowed, "bank has none of the skills this test needs"
+    coach = OfflineCoach(random.Random(7))
+    asked: list[str] = []
+    for _ in range(8):
+        text = await coach.generate_question(role, "medium", asked).collect()
+        found = bank.find(text)
+        assert found is not None
+        assert found.skill in allowed
+        assert found.difficulty == "medium"
+        asked.append(text)
+    assert len({normalise(q) for q in asked}) == len(asked)
+
+
+async def test_no_repeats_until_pool_exhausted_then_least_recent(small_bank: Bank) -> None:
+    coach = OfflineCoach(random.Random(3), bank=small_bank)
+    role = job(title="SQL analyst", description="SQL reporting")
+    asked: list[str] = []
+    for _ in range(3):  # the sql/easy pool has exactly three questions
+        asked.append(await coach.generate_question(role, "easy", asked).collect())
+    ids = [small_bank.find(q).id for q in asked]  # type: ignore[union-attr]
+    assert sorted(ids) == ["sql-001", "sql-002", "sql-003"]
+    # Exhausted: the question asked longest ago comes back, then the next oldest.
+    again = await coach.generate_question(role, "easy", asked).collect()
+    assert again == asked[0]
+    after = await coach.generate_question(role, "easy", [*asked, again]).collect()
+    assert after == asked[1]
+
+
+async def test_previous_questions_match_despite_formatting(small_bank: Bank) -> None:
+    coach = OfflineCoach(random.Random(1), bank=small_bank)
+    role = job(title="SQL analyst", description="SQL")
+    pool = small_bank.pool(["sql"], "easy")
+    wrapped = [f"**Question:** {q.text.upper()}" for q in pool[:2]]
+    text = await coach.generate_question(role, "easy", wrapped).collect()
+    assert text == pool[2].text
+
+
+async def test_neighbouring_difficulty_only_when_pool_empty(small_bank: Bank) -> None:
+    coach = OfflineCoach(random.Random(5), bank=small_bank)
+    role = job(title="API developer", description="REST APIs, HTTP", level="junior")
+    text = await coach.generate_question(role, "hard", []).collect()
+    found = small_bank.find(text)
+    assert found is not None and found.skill == "http_apis" and found.difficulty == "medium"
+
+
+async def test_no_skill_uses_general_pool(small_bank: Bank) -> None:
+    coach = OfflineCoach(random.Random(2), bank=small_bank)
+    role = job(title="Intern", description="Friendly place.")
+    skills = set()
+    asked: list[str] = []
+    for _ in range(10):
+        text = await coach.generate_question(role, "easy", asked).collect()
+        asked.append(text)
+        skills.add(small_bank.find(text).skill)  # type: ignore[union-attr]
+    assert skills <= {"behavioural", "http_apis", "git", "testing", "dsa"}
+    assert len(skills) >= 3
+
+
+async def test_senior_gets_system_design(small_bank: Bank) -> None:
+    coach = OfflineCoach(random.Random(11), bank=small_bank)
+    role = job(title="Senior Python Engineer", description="Python", level="senior")
+    asked: list[str] = []
+    for _ in range(4):
+        asked.append(await coach.generate_question(role, "hard", asked).collect())
+    skills = Counter(small_bank.find(q).skill for q in asked)  # type: ignore[union-attr]
+    assert set(skills) == {"python", "system_design"}
+    junior = job(title="Junior Python Engineer", description="Python", level="junior")
+    text = await coach.generate_question(junior, "hard", []).collect()
+    assert small_bank.find(text).skill == "python"  # type: ignore[union-attr]
+
+
+# --- grading ---------------------------------------------------------------------------------
+
+POOR_ANSWER = (
+    "Honestly I would read the documentation first and then ask a colleague for help. After "
+    "that I would try a few things until it works, and keep the code tidy."
+)
+
+
+def good_answer(question: BankQuestion) -> str:
+    """An answer built from the key points: each point's sentence plus its first phrase."""
+    return " ".join(
+        f"{kp.point}. This is about {' '.join(kp.phrases[0])}." for kp in question.key_points
+    )
+
+
+def first_questions(bank: Bank) -> list[BankQuestion]:
+    """The first question of each difficulty for every skill in the bank."""
+    seen: dict[tuple[str, str], BankQuestion] = {}
+    for q in bank.questions:
+        seen.setdefault((q.skill, q.difficulty), q)
+    return list(seen.values())
+
+
+async def test_good_answer_beats_poor_answer_on_real_questions() -> None:
+    bank = load_bank()
+    coach = OfflineCoach(bank=bank)
+    for q in first_questions(bank):
+        good = await coach.grade_answer(job(), q.text, good_answer(q))
+        poor = await coach.grade_answer(job(), q.text, POOR_ANSWER)
+        assert good.rating >= 7, (q.id, good.feedback)
+        assert poor.rating <= 4, (q.id, poor.feedback)
+        assert good.model_answer == q.answer
+        missed = poor.feedback.split("**Missed**", 1)[1]
+        assert q.key_points[0].point in missed
+
+
+async def test_partial_answer_scores_in_between() -> None:
+    bank = load_bank()
+    q = max(bank.questions, key=lambda item: len(item.key_points))
+    half = q.key_points[: len(q.key_points) // 2]
+    partial = " ".join(f"{kp.point}. That is {' '.join(kp.phrases[0])}." for kp in half)
+    partial += " I would also think about it more carefully in a real project setting."
+    coach = OfflineCoach(bank=bank)
+    ratings = [
+        (await coach.grade_answer(job(), q.text, answer)).rating
+        for answer in (POOR_ANSWER, partial, good_answer(q))
+    ]
+    assert ratings[0] < ratings[1] < ratings[2], ratings
+    feedback = (await coach.grade_answer(job(), q.text, partial)).feedback
+    assert "**Covered**" in feedback and q.key_points[0].point in feedback.split("**Missed**")[0]
+
+
+async def test_short_correct_answer_is_capped() -> None:
+    bank = load_bank()
+    q = bank.questions[0]
+    terse = " ".join(" ".join(kp.phrases[0]) for kp in q.key_points)
+    result = await OfflineCoach(bank=bank).grade_answer(job(), q.text, terse)
+    assert result.rating <= 5
+
+
+async def test_question_outside_bank_is_graded_approximately() -> None:
+    coach = OfflineCoach()
+    question = "How does a Bloom filter work and when would you use one?"
+    good = (
+        "A Bloom filter is a probabilistic set: several hash functions set bits in a bit array. "
+        "It can return false positives but never false negatives, so it is used because it is "
+        "tiny, for example to skip disk lookups for keys that are certainly absent. The "
+        "trade-off is that you cannot delete items."
+    )
+    poor = "I think it is something used in photography to make pictures look nicer, yes."
+    good_result = await coach.grade_answer(job(), question, good)
+    poor_result = await coach.grade_answer(job(), question, poor)
+    assert "approximate" in good_result.feedback
+    assert good_result.rating > poor_result.rating
+    assert good_result.rating <= 7
+    assert good_result.model_answer
+
+
+def test_grading_is_fast() -> None:
+    bank = load_bank()
+    q = max(bank.questions, key=lambda item: len(item.key_points))
+    answer = good_answer(q) * 20
+    start = time.perf_counter()
+    grade_bank_question(q, answer)
+    assert time.perf_counter() - start < 0.05
+
+
+async def test_gateway_prechecks_before_offline_grading() -> None:
+    gateway = AIGateway(OfflineCoach())
+    bank = load_bank()
+    result = await gateway.grade_answer(job(), bank.questions[0].text, "idk")
+    assert result.rating == 1
+    assert result.model_answer != bank.questions[0].answer
+
+
+async def test_no_speech() -> None:
+    coach = OfflineCoach()
+    assert coach.name == "offline" and coach.has_speech is False
+    with pytest.raises(SpeechUnavailableError):
+        await coach.transcribe(b"", "audio/ogg")
+    with pytest.raises(SpeechUnavailableError):
+        await coach.speak("hi")
+    await coach.aclose()
+
+
+# --- interviewer -----------------------------------------------------------------------------
+
+RICH = (
+    "At my last job I led the migration of our billing service: first I mapped every "
+    "dependency, then we moved traffic gradually behind a feature flag, because a big-bang "
+    "switch was too risky. As a result we cut errors by 30% and nobody noticed the move."
+)
+
+
+async def test_greeting_names_candidate_role_and_first_behavioural_question(
+    small_bank: Bank,
+) -> None:
+    coach = OfflineCoach(bank=small_bank)
+    role = job(title="Python Developer", description="Python and SQL")
+    stream = coach.interviewer_turn(role, [], InterviewPlan(candidate_name="Ann"))
+    text = await stream.collect()
+    assert "Ann" in text and "Python Developer" in text
+    first = small_bank.find(text)
+    assert first is not None and first.skill == "behavioural"
+    assert not stream.ends_interview
+
+
+async def test_alternates_and_closes_after_max_questions(small_bank: Bank) -> None:
+    coach = OfflineCoach(bank=small_bank)
+    role = job(title="Python Developer", description="Python and SQL", level="junior")
+    plan = InterviewPlan(candidate_name="Ann", max_questions=4)
+    transcript = await run_interview(coach, role, plan, [RICH] * 10)
+    asked = [small_bank.find(q) for q in main_questions(transcript)[:-1]]
+    assert all(q is not None for q in asked)
+    kinds = ["behavioural" if q.skill == "behavioural" else "technical" for q in asked]  # type: ignore[union-attr]
+    assert kinds == ["behavioural", "technical", "behavioural", "technical"]
+    assert all(q.skill in {"behavioural", "python", "sql"} for q in asked)  # type: ignore[union-attr]
+    assert all(q.difficulty in {"easy", "medium"} for q in asked)  # type: ignore[union-attr]
+    assert len({q.id for q in asked}) == 4  # type: ignore[union-attr]
+    closing = transcript[-1].text
+    assert "Ann" in closing and END_MARKER not in closing
+    stream = coach.interviewer_turn(role, transcript[:-1], plan)
+    assert await stream.collect() == closing
+    assert stream.ends_interview
+
+
+async def test_one_follow_up_on_a_thin_answer(small_bank: Bank) -> None:
+    coach = OfflineCoach(bank=small_bank)
+    role = job(title="Python Developer", description="Python")
+    plan = InterviewPlan(candidate_name="Ann", max_questions=3)
+    transcript = await run_interview(
+        coach, role, plan, ["We fixed it together quickly.", "Yes, it worked well.", RICH]
+    )
+    interviewer = [line.text for line in transcript if line.role == "interviewer"]
+    assert interviewer[1] in FOLLOW_UPS  # thin answer -> one follow-up
+    assert interviewer[2] not in FOLLOW_UPS  # still thin, but no second follow-up
+    assert small_bank.find(interviewer[2]) is not None
+
+
+async def test_rich_answer_gets_no_follow_up(small_bank: Bank) -> None:
+    coach = OfflineCoach(bank=small_bank)
+    role = job(title="Python Developer", description="Python")
+    plan = InterviewPlan(candidate_name="Ann", max_questions=3)
+    transcript = await run_interview(coach, role, plan, [RICH, RICH, RICH])
+    assert not any(is_follow_up(line.text) for line in transcript)
+    assert len(main_questions(transcript)) == 4  # three questions and the closing line
+
+
+async def test_must_close_closes_now(small_bank: Bank) -> None:
+    coach = OfflineCoach(bank=small_bank)
+    role = job(title="Python Developer", description="Python")
+    plan = InterviewPlan(candidate_name="Bo", max_questions=6)
+    transcript = await run_interview(coach, role, plan, [RICH])
+    plan.must_close = True
+    stream = coach.interviewer_turn(role, transcript, plan)
+    text = await stream.collect()
+    assert stream.ends_interview and "Bo" in text and "[END]" not in text
+
+
+async def test_stateless_from_transcript(small_bank: Bank) -> None:
+    role = job(title="Python Developer", description="Python and SQL")
+    plan = InterviewPlan(candidate_name="Ann", max_questions=5)
+    transcript = await run_interview(OfflineCoach(bank=small_bank), role, plan, [RICH, RICH])
+    # A fresh coach (as after a restart) continues exactly the same way.
+    for _ in range(2):
+        fresh = OfflineCoach(random.Random(), bank=small_bank)
+        nxt = await fresh.interviewer_turn(role, transcript, plan).collect()
+        assert (
+            nxt
+            == await OfflineCoach(bank=small_bank)
+            .interviewer_turn(role, transcript, plan)
+            .collect()
+        )
+    asked = {small_bank.find(q).id for q in main_questions(transcript)}  # type: ignore[union-attr]
+    assert small_bank.find(nxt).id not in asked  # type: ignore[union-attr]
+
+
+async def test_real_bank_interview_runs_to_the_end() -> None:
+    coach = OfflineCoach()
+    role = job(title="Python Developer", description="Python, Django, PostgreSQL", level="senior")
+    plan = InterviewPlan(candidate_name="Ann", max_questions=4)
+    transcript = await run_interview(coach, role, plan, [RICH] * 10)
+    assert len(main_questions(transcript)) == 5
+    assert "Ann" in transcript[-1].text
+
+
+# --- report ----------------------------------------------------------------------------------
+
+
+def interview(answers: list[tuple[str, float]], bank: Bank) -> list[TranscriptLine]:
+    """A transcript asking the first bank questions, answered with the given texts."""
+    lines: list[TranscriptLine] = []
+    for q, (answer, seconds) in zip(bank.questions, answers, strict=False):
+        lines.append(TranscriptLine("interviewer", f"Next question:\n\n{q.text}"))
+        lines.append(TranscriptLine("candidate", answer, seconds=seconds))
+    return lines
+
+
+async def test_report_is_complete_and_quotes_the_candidate() -> None:
+    bank = load_bank()
+    role = job(title="Python Developer", description="Python, Git, REST APIs, testing with pytest")
+    strong = [
+        (
+            good_answer(q) + " For example, at my last job I built this. What does the team use?",
+            60.0,
+        )
+        for q in bank.questions[:4]
+    ]
+    report = await OfflineCoach(bank=bank).interview_report(role, interview(strong, bank), "Ann")
+    InterviewReport.model_validate(report.model_dump())
+    assert [c.name for c in report.categories] == list(REPORT_CATEGORIES)
+    assert all(1 <= c.rating <= 10 and c.text for c in report.categories)
+    assert 1 <= report.overall_rating <= 10 and "Ann" in report.summary
+    quoted = report.category("Response Quality").text
+    assert any(answer[:30] in quoted for answer, _ in strong)
+    assert "What does the team use?" in report.category("Engagement and Interaction").text
+
+
+async def test_strong_interview_outscores_weak_one() -> None:
+    bank = load_bank()
+    role = job(title="Python Developer", description="Python, Git, REST APIs")
+    strong = [
+        (good_answer(q) + " For example, I built this at my last job.", 60.0)
+        for q in bank.questions[:4]
+    ]
+    weak = [("Um, I think maybe, like, you know, it's basically kind of a thing, sorry.", 4.0)] * 4
+    good = await OfflineCoach(bank=bank).interview_report(role, interview(strong, bank), "Ann")
+    bad = await OfflineCoach(bank=bank).interview_report(role, interview(weak, bank), "Ann")
+    assert good.overall_rating >= bad.overall_rating + 3
+    for name in (
+        "Communication Clarity",
+        "Confidence and Emotional State",
+        "Response Quality",
+        "Pacing and Timing",
+    ):
+        assert good.category(name).rating > bad.category(name).rating, name
+    assert "“um”" in bad.category("Communication Clarity").text.lower()
+    assert "basically kind of a thing" in bad.category("Communication Clarity").text
+
+
+async def test_report_without_answers() -> None:
+    role = job()
+    transcript = [TranscriptLine("interviewer", "Hi! Tell me about yourself.")]
+    report = await OfflineCoach().interview_report(role, transcript, "Ann")
+    assert len(report.categories) == 7 and report.overall_rating == 1
+
+
+# --- resume ----------------------------------------------------------------------------------
+
+RESUME_JOB = job(
+    title="Senior Backend Engineer",
+    level="senior",
+    description=(
+        "Build scalable microservices in Python and Go on PostgreSQL and Redis.\n"
+        "Requirements:\n- Docker and Kubernetes\n- AWS (S3, Lambda) and Terraform\n"
+        "- REST and gRPC APIs; Kafka is a plus"
+    ),
+)
+GOOD_RESUME = """Jane Doe — Senior Backend Engineer
+jane@example.com | +44 20 7946 0958 | linkedin.com/in/janedoe | github.com/janedoe
+
+Summary
+Senior backend engineer with 8 years building scalable Python and Go microservices on AWS.
+
+Experience
+Acme Payments — Senior Backend Engineer, Jan 2020 – Present
+- Built a Go payments API (REST, gRPC) serving 3k requests/s on Kubernetes
+- Reduced PostgreSQL query latency by 40% with indexing and Redis caching
+- Led the migration of 12 services to Docker and Terraform-managed AWS (S3, Lambda)
+Beta Corp — Backend Engineer, Mar 2016 – Dec 2019
+- Designed Kafka event pipelines processing 2M events a day
+- Mentored 3 junior engineers and introduced code review guidelines
+
+Education
+BSc Computer Science, University of Leeds, 2012 – 2016
+
+Skills
+Python, Go, PostgreSQL, Redis, Docker, Kubernetes, AWS, Terraform, Kafka, gRPC
+
+Certifications
+AWS Certified Solutions Architect
+"""
+WEAK_RESUME = """John Smith
+I am a web developer. I worked on some websites and I was responsible for fixing bugs.
+My skills: HTML, CSS, jQuery, WordPress.
+"""
+
+
+async def test_resume_analysis_complete_and_in_range() -> None:
+    coach = OfflineCoach()
+    for text in (GOOD_RESUME, WEAK_RESUME):
+        result = await coach.analyze_resume(RESUME_JOB, text)
+        ResumeAnalysis.model_validate(result.model_dump())
+        assert [name for name, _ in result.categories()] == list(RESUME_CATEGORIES)
+        for _, cat in result.categories():
+            assert 1 <= cat.score <= 10 and cat.summary and cat.feedback
+
+
+async def test_resume_detects_missing_keywords_and_email() -> None:
+    coach = OfflineCoach()
+    good = await coach.analyze_resume(RESUME_JOB, GOOD_RESUME)
+    weak = await coach.analyze_resume(RESUME_JOB, WEAK_RESUME)
+    assert good.overall_score >= weak.overall_score + 4
+    assert good.keyword_coverage.score >= 8 and weak.keyword_coverage.score <= 2
+    missing = [f for f in weak.keyword_coverage.feedback if f.name == "Missing keywords"]
+    assert missing and missing[0].type == "major-improvement"
+    for keyword in ("Kubernetes", "PostgreSQL", "Terraform"):
+        assert keyword in missing[0].message
+    email = [f for f in weak.ats.feedback if f.name == "Email"]
+    assert email and email[0].type == "major-improvement"
+    assert any(f.name == "Email" and f.type == "strength" for f in good.ats.feedback)
+    assert any(f.name == "First person" for f in weak.writing_and_formatting.feedback)
+    assert not any(f.type == "major-improvement" for f in good.ats.feedback if f.name != "Length")
