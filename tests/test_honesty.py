@@ -92,6 +92,12 @@ def test_copy_needs_overlap_with_this_question() -> None:
     assert precheck_answer(other, answer) is None
 
 
+def test_copy_with_code_is_still_a_copy() -> None:
+    question = 'What does `if __name__ == "__main__":` do in a Python script?'
+    result = precheck_answer(question, question)
+    assert result is not None and "repeats the question" in result.feedback
+
+
 def test_long_answer_is_fast() -> None:
     answer = "Lists are mutable while tuples are immutable and hashable. " * 200
     start = time.perf_counter()

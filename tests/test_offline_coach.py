@@ -14,6 +14,7 @@ import pytest
 
 from bot.ai.errors import SpeechUnavailableError
 from bot.ai.gateway import AIGateway
+from bot.ai.honesty import precheck_answer
 from bot.ai.offline.bank import (
     BANK_DIR,
     Bank,
@@ -137,8 +138,8 @@ def test_bank_files_are_valid_and_consistent() -> None:
 def test_bank_is_complete() -> None:
     # COMPLETENESS CHECK: fails until all skill files of the bank have been written.
     bank = load_bank()
-    assert len(bank.questions) >= 300
-    assert len(bank.skills) >= 15
+    assert len(bank.questions) >= 300, f"only {len(bank.questions)} questions"
+    assert len(bank.skills) >= 15, f"only {len(bank.skills)} skills: {bank.skills}"
 
 
 def test_every_model_answer_covers_its_own_key_points() -> None:
@@ -146,6 +147,15 @@ def test_every_model_answer_covers_its_own_key_points() -> None:
     bank = load_bank()
     weak = [q.id for q in bank.questions if grade_bank_question(q, q.answer).rating < 7]
     assert weak == []
+
+
+def test_precheck_agrees_with_the_bank() -> None:
+    # No false positives on real answers; copies of any bank question are caught.
+    bank = load_bank()
+    flagged = [q.id for q in bank.questions if precheck_answer(q.text, q.answer) is not None]
+    assert flagged == []
+    missed = [q.id for q in bank.questions if precheck_answer(q.text, q.text) is None]
+    assert missed == []
 
 
 def test_bank_is_loaded_once() -> None:

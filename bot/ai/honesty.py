@@ -120,6 +120,13 @@ def _judge(question: str, answer: str) -> _Verdict | None:
             "That's fine in practice — but in an interview, reason out loud: say what you do "
             "know, make an assumption, and walk through how you'd find out.",
         )
+    if _is_question_copy(question, words):
+        return _Verdict(
+            1,
+            "This repeats the question without answering it.",
+            "Restating the question can buy a moment to think, but then answer it: define the "
+            "key idea, explain how it works and give an example.",
+        )
     if _looks_like_code(text):
         return None  # code answers are attempts, even terse ones
     if _is_gibberish(words):
@@ -127,13 +134,6 @@ def _judge(question: str, answer: str) -> _Verdict | None:
             1,
             "This looks like gibberish — random letters or keyboard mashing, not an answer.",
             _advice_try(),
-        )
-    if _is_question_copy(question, words):
-        return _Verdict(
-            1,
-            "This repeats the question without answering it.",
-            "Restating the question can buy a moment to think, but then answer it: define the "
-            "key idea, explain how it works and give an example.",
         )
     if len(_meaningful(words)) < MIN_MEANINGFUL_WORDS:
         return _Verdict(

@@ -49,7 +49,7 @@ class KeyPoint:
     point_words: frozenset[str]  # stemmed content words of `point`: weak evidence
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class BankQuestion:
     id: str
     skill: str
@@ -59,6 +59,9 @@ class BankQuestion:
     answer: str
     key: str  # normalised text, for lookups
     question_words: frozenset[str]  # stemmed tokens of the question itself
+
+    def __repr__(self) -> str:
+        return f"BankQuestion({self.id!r}, {self.difficulty})"
 
 
 @dataclass(slots=True, repr=False)

@@ -11,6 +11,12 @@ import snowballstemmer
 # Keep "c++", "c#" and "k8s" whole; everything else splits on non-alphanumerics.
 _TOKEN_RE = re.compile(r"[^\W_]+(?:\+\+|#)?", re.UNICODE)
 _APOSTROPHES = str.maketrans("", "", "'’`")
+# Expand negations so "can't" matches a key phrase written as "cannot" or "not".
+_CONTRACTIONS = (
+    (re.compile(r"\bcan['’]t\b"), "cannot"),
+    (re.compile(r"\bwon['’]t\b"), "will not"),
+    (re.compile(r"n['’]t\b"), " not"),
+)
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 _STEMMER = snowballstemmer.stemmer("english")
@@ -35,9 +41,12 @@ STOPWORDS = wordset(
 
 
 def tokens(text: str) -> list[str]:
-    """Lowercase word tokens; apostrophes dropped so "don't" is "dont"."""
-    folded = unicodedata.normalize("NFKC", text).lower().translate(_APOSTROPHES)
-    return _TOKEN_RE.findall(folded)
+    """Lowercase word tokens; negations expanded ("don't" is "do not"), other apostrophes
+    dropped ("it's" is "its")."""
+    folded = unicodedata.normalize("NFKC", text).lower()
+    for pattern, replacement in _CONTRACTIONS:
+        folded = pattern.sub(replacement, folded)
+    return _TOKEN_RE.findall(folded.translate(_APOSTROPHES))
 
 
 def normalise(text: str) -> str:
