@@ -1,0 +1,74 @@
+"""The seed's four entities: users → job_info → questions and interviews (cascading)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from tortoise import fields
+
+from models.base import TimestampedModel
+
+
+class ExperienceLevel(StrEnum):
+    JUNIOR = "junior"
+    MID_LEVEL = "mid-level"
+    SENIOR = "senior"
+
+
+class Difficulty(StrEnum):
+    EASY = "easy"
+    MEDIUM = "medium"
+    HARD = "hard"
+
+
+class User(TimestampedModel):
+    id = fields.BigIntField(primary_key=True, generated=False, description="Telegram user id")
+    name = fields.CharField(max_length=255)
+    username = fields.CharField(max_length=255, null=True)
+    language_code = fields.CharField(max_length=35, null=True)
+
+    job_infos: fields.ReverseRelation[JobInfo]
+
+    class Meta:
+        table = "users"
+
+
+class JobInfo(TimestampedModel):
+    id = fields.UUIDField(primary_key=True)
+    title = fields.CharField(max_length=255, null=True)
+    name = fields.CharField(max_length=255)
+    experience_level = fields.CharEnumField(ExperienceLevel, max_length=16)
+    description = fields.TextField()
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="job_infos", on_delete=fields.CASCADE, db_index=True
+    )
+
+    questions: fields.ReverseRelation[Question]
+    interviews: fields.ReverseRelation[Interview]
+
+    class Meta:
+        table = "job_info"
+
+
+class Question(TimestampedModel):
+    id = fields.UUIDField(primary_key=True)
+    job_info: fields.ForeignKeyRelation[JobInfo] = fields.ForeignKeyField(
+        "models.JobInfo", related_name="questions", on_delete=fields.CASCADE, db_index=True
+    )
+    text = fields.TextField()
+    difficulty = fields.CharEnumField(Difficulty, max_length=16)
+
+    class Meta:
+        table = "questions"
+
+
+class Interview(TimestampedModel):
+    id = fields.UUIDField(primary_key=True)
+    job_info: fields.ForeignKeyRelation[JobInfo] = fields.ForeignKeyField(
+        "models.JobInfo", related_name="interviews", on_delete=fields.CASCADE, db_index=True
+    )
+    duration = fields.CharField(max_length=16, default="00:00:00", description="HH:MM:SS")
+    feedback = fields.TextField(null=True)
+
+    class Meta:
+        table = "interviews"
