@@ -72,7 +72,12 @@ class Settings(BaseSettings):
     @field_validator("database_url")
     @classmethod
     def _check_database_url(cls, value: str | None) -> str | None:
-        if value and not value.split("://", 1)[0] in {"postgres", "postgresql", "asyncpg", "sqlite"}:
+        if value and value.split("://", 1)[0] not in {
+            "postgres",
+            "postgresql",
+            "asyncpg",
+            "sqlite",
+        }:
             raise ValueError("must start with postgres://, postgresql:// or sqlite://")
         return value or None
 

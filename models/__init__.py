@@ -5,7 +5,7 @@ so a feature adds its tables by adding a module here plus an aerich migration.
 """
 
 from models.base import TimestampedModel
-from models.core import ExperienceLevel, Difficulty, Interview, JobInfo, Question, User
+from models.core import Difficulty, ExperienceLevel, Interview, JobInfo, Question, User
 
 __all__ = [
     "Difficulty",

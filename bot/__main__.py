@@ -1,0 +1,47 @@
+"""`python -m bot` runs the bot; `python -m bot console` runs it in this terminal."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+
+from bot.settings import Settings, load_settings
+
+
+def configure_logging(settings: Settings) -> None:
+    logging.basicConfig(
+        level=settings.log_level,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    # httpx logs every request URL, and the URL carries the bot token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    settings = load_settings()
+    if args[:1] == ["console"]:
+        from bot.console import run_console
+
+        return asyncio.run(run_console(settings))
+    if args:
+        print("usage: python -m bot [console]", file=sys.stderr)
+        return 2
+    if settings.telegram_bot_token is None:
+        print(
+            "Configuration error: TELEGRAM_BOT_TOKEN: required to run the bot "
+            "(get one from @BotFather), or try it with `python -m bot console`",
+            file=sys.stderr,
+        )
+        return 2
+    configure_logging(settings)
+    from bot.app import build_application
+    from bot.runner import run_until_signalled
+
+    asyncio.run(run_until_signalled(build_application(settings), settings))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,97 @@
+"""`build_application(settings)`: the one place where every handler is registered.
+
+Order matters: python-telegram-bot tries handlers of a group in order and stops at the first
+that matches, so conversations come before plain commands, and catch-alls come last.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ContextTypes,
+)
+from telegram.request import BaseRequest
+
+from bot.ai.gateway import build_gateway
+from bot.context import CoachApplication, CoachContext, Services
+from bot.persistence import DatabasePersistence
+from bot.processor import PerUserUpdateProcessor
+from bot.settings import Settings
+from handlers import errors, start
+
+log = logging.getLogger(__name__)
+
+# Handler groups: lower runs first; a handler may stop later groups (ApplicationHandlerStop).
+GUARDS = -10  # bans and flood control, before anything else
+MAIN = 0
+
+
+def build_application(
+    settings: Settings,
+    *,
+    request: BaseRequest | None = None,
+    updates_request: BaseRequest | None = None,
+    token: str | None = None,
+) -> CoachApplication:
+    token = token or (
+        settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
+    )
+    builder = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(settings.telegram_base_url)
+        .base_file_url(settings.telegram_base_file_url)
+        .context_types(ContextTypes(context=CoachContext))
+        .concurrent_updates(PerUserUpdateProcessor(settings.max_concurrent_updates))
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .persistence(DatabasePersistence())
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(updates_request or request)
+    application: CoachApplication = builder.build()  # type: ignore[assignment]
+    application.bot_data["settings"] = settings
+    register_handlers(application)
+    return application
+
+
+def register_handlers(app: CoachApplication) -> None:
+    # 1. Guards (group GUARDS): bans and flood control stop an update before any feature.
+
+    # 2. Conversations (group MAIN), before plain commands so /cancel and steps reach them.
+
+    # 3. Feature commands and buttons outside conversations.
+
+    # 4. /start, /help, /cancel outside any flow.
+    app.add_handlers(start.command_handlers(), group=MAIN)
+
+    # 5. Catch-alls: buttons of old messages, unknown commands, stray messages.
+    app.add_handler(CallbackQueryHandler(start.stale_button), group=MAIN)
+    app.add_handlers(start.fallback_handlers(), group=MAIN)
+
+    # 6. One error handler for everything.
+    app.add_error_handler(errors.on_error)
+
+
+async def post_init(app: Application) -> None:
+    """Create services (closed in post_shutdown) and publish the command menu."""
+    settings: Settings = app.bot_data["settings"]
+    app.bot_data["services"] = Services(settings=settings, gateway=build_gateway(settings))
+    await app.bot.set_my_commands(start.bot_commands())
+    log.info(
+        "Bot @%s ready (%s coach)",
+        app.bot.username,
+        "offline" if settings.offline else "OpenAI-compatible",
+    )
+
+
+async def post_shutdown(app: Application) -> None:
+    services: Services | None = app.bot_data.pop("services", None)
+    if services is not None:
+        await services.gateway.aclose()

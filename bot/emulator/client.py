@@ -1,0 +1,237 @@
+"""A Telegram user driving the bot through the emulator, the way a person would."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from bot.emulator.server import BotAPIEmulator, ChatMessage
+
+if TYPE_CHECKING:
+    from bot.emulator.harness import BotHarness
+
+
+class EmulatedUser:
+    def __init__(
+        self,
+        harness: BotHarness,
+        user_id: int,
+        first_name: str,
+        username: str | None = None,
+        language_code: str = "en",
+    ) -> None:
+        self.harness = harness
+        self.emulator: BotAPIEmulator = harness.emulator
+        self.id = user_id
+        self.profile: dict[str, Any] = {
+            "id": user_id,
+            "is_bot": False,
+            "first_name": first_name,
+            "language_code": language_code,
+        }
+        if username:
+            self.profile["username"] = username
+        self.emulator.users[user_id] = self.profile
+        self._mark = 0  # index of the chat where the last action began
+
+    # ----- actions ---------------------------------------------------------------------
+    async def send(self, text: str, *, wait: bool = True) -> ChatMessage:
+        extra: dict[str, Any] = {"text": text}
+        if text.startswith("/"):
+            command = text.split()[0]
+            extra["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        return await self._send_message(extra, text=text, wait=wait)
+
+    async def send_document(
+        self,
+        content: bytes,
+        file_name: str,
+        mime_type: str,
+        *,
+        caption: str | None = None,
+        reported_size: int | None = None,
+        wait: bool = True,
+    ) -> ChatMessage:
+        meta: dict[str, Any] = {"file_name": file_name, "mime_type": mime_type}
+        if reported_size is not None:
+            meta["reported_size"] = reported_size
+        file = self.emulator.add_file(content, kind="document", **meta)
+        extra: dict[str, Any] = {"document": file}
+        if caption:
+            extra["caption"] = caption
+        return await self._send_message(extra, kind="document", file=file, wait=wait)
+
+    async def send_voice(
+        self,
+        content: bytes,
+        duration: int = 3,
+        *,
+        reported_size: int | None = None,
+        wait: bool = True,
+    ) -> ChatMessage:
+        meta: dict[str, Any] = {"duration": duration, "mime_type": "audio/ogg"}
+        if reported_size is not None:
+            meta["reported_size"] = reported_size
+        file = self.emulator.add_file(content, kind="voice", **meta)
+        return await self._send_message({"voice": file}, kind="voice", file=file, wait=wait)
+
+    async def send_photo(self, wait: bool = True) -> ChatMessage:
+        file = self.emulator.add_file(b"\x89PNG", kind="photo", width=10, height=10)
+        return await self._send_message({"photo": [file]}, kind="photo", wait=wait)
+
+    async def send_sticker(self, wait: bool = True) -> ChatMessage:
+        file = self.emulator.add_file(
+            b"RIFF",
+            kind="sticker",
+            width=512,
+            height=512,
+            type="regular",
+            is_animated=False,
+            is_video=False,
+        )
+        return await self._send_message({"sticker": file}, kind="sticker", file=file, wait=wait)
+
+    async def click(
+        self, label: str, *, in_message: ChatMessage | None = None, wait: bool = True
+    ) -> str:
+        """Press the button whose text matches `label` in the newest message that has one."""
+        message, button = self._find_button(label, in_message)
+        return await self.press(button["callback_data"], message, wait=wait)
+
+    async def press(
+        self, data: str, message: ChatMessage | None = None, *, wait: bool = True
+    ) -> str:
+        """Send a callback query with any data (forged data included)."""
+        if message is None:
+            message = next((m for m in reversed(self.chat) if m.from_bot), None)
+        query_id = f"cq{next(self.emulator._query_ids)}"
+        query: dict[str, Any] = {
+            "id": query_id,
+            "from": self.profile,
+            "chat_instance": f"ci{self.id}",
+            "data": data,
+        }
+        if message is not None:
+            query["message"] = message.to_api(
+                self.emulator.private_chat(self.id), self._bot_profile()
+            )
+        self._mark = len(self.chat)
+        await self.emulator.push_update({"callback_query": query})
+        if wait:
+            await self.harness.idle()
+        return query_id
+
+    def callback_answer(self, query_id: str) -> dict[str, Any] | None:
+        return self.emulator.callback_answers.get(query_id)
+
+    def block_bot(self) -> None:
+        self.emulator.blocked.add(self.id)
+
+    # ----- reading the chat ------------------------------------------------------------
+    @property
+    def chat(self) -> list[ChatMessage]:
+        return self.emulator.chat(self.id)
+
+    @property
+    def bot_messages(self) -> list[ChatMessage]:
+        return [m for m in self.chat if m.from_bot]
+
+    @property
+    def last(self) -> ChatMessage:
+        return self.bot_messages[-1]
+
+    def since_last_action(self) -> list[ChatMessage]:
+        return [m for m in self.chat[self._mark :] if m.from_bot]
+
+    async def expect(self, needle: str, *, timeout: float = 5.0) -> ChatMessage:
+        """The newest bot message since the last action that contains `needle` (any case);
+        waits for it up to `timeout` seconds."""
+        return await self.wait_for(
+            lambda m: needle.lower() in m.text.lower(), needle, timeout=timeout
+        )
+
+    async def wait_for(
+        self,
+        predicate: Callable[[ChatMessage], bool],
+        what: str = "a message",
+        *,
+        timeout: float = 5.0,
+    ) -> ChatMessage:
+        deadline = time.monotonic() + timeout
+        while True:
+            found = [m for m in self.since_last_action() if predicate(m)]
+            if found:
+                return found[-1]
+            if time.monotonic() > deadline:
+                raise AssertionError(
+                    f"expected {what!r} from the bot; chat so far:\n" + self.transcript()
+                )
+            await asyncio.sleep(0.01)
+
+    def expect_no(self, needle: str) -> None:
+        for message in self.since_last_action():
+            if needle.lower() in message.text.lower():
+                raise AssertionError(f"did not expect {needle!r}; chat:\n{self.transcript()}")
+
+    def buttons(self, message: ChatMessage | None = None) -> list[str]:
+        message = message or next((m for m in reversed(self.chat) if m.buttons), None)
+        return [b["text"] for b in message.buttons] if message else []
+
+    def transcript(self, last: int = 12) -> str:
+        lines = []
+        for message in self.chat[-last:]:
+            who = "bot" if message.from_bot else "user"
+            body = message.text if message.kind == "text" else f"[{message.kind}] {message.text}"
+            lines.append(f"{who}: {body}")
+            if message.buttons:
+                lines.append("     buttons: " + " | ".join(b["text"] for b in message.buttons))
+        return "\n".join(lines)
+
+    # ----- internals -------------------------------------------------------------------
+    async def _send_message(
+        self,
+        extra: dict[str, Any],
+        *,
+        text: str = "",
+        kind: str = "text",
+        file: dict[str, Any] | None = None,
+        wait: bool,
+    ) -> ChatMessage:
+        message = ChatMessage(
+            self.emulator.new_message_id(), self.id, False, text, kind=kind, file=file
+        )
+        self.emulator.add_message(message)
+        self._mark = len(self.chat)
+        payload = {
+            "message_id": message.message_id,
+            "date": message.date,
+            "chat": self.emulator.private_chat(self.id),
+            "from": self.profile,
+            **extra,
+        }
+        await self.emulator.push_update({"message": payload})
+        if wait:
+            await self.harness.idle()
+        return message
+
+    def _find_button(
+        self, label: str, message: ChatMessage | None
+    ) -> tuple[ChatMessage, dict[str, Any]]:
+        candidates = [message] if message else [m for m in reversed(self.chat) if m.buttons]
+        wanted = label.lower()
+        for candidate in candidates:
+            for exact in (True, False):
+                for button in candidate.buttons:
+                    text = button["text"].lower()
+                    matches = (text == wanted) if exact else (wanted in text)
+                    if matches and "callback_data" in button:
+                        return candidate, button
+        raise AssertionError(f"no button {label!r}; chat:\n{self.transcript()}")
+
+    @staticmethod
+    def _bot_profile() -> dict[str, Any]:
+        from bot.emulator.server import BOT_USER
+
+        return BOT_USER

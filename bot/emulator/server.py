@@ -1,0 +1,579 @@
+"""An in-process stand-in for the Telegram Bot API, for tests and the console mode.
+
+The real python-telegram-bot `Application` talks to it through `EmulatorRequest` (a
+`BaseRequest`), so our handlers run unchanged. It refuses what Telegram refuses, with Telegram's
+error texts, and keeps each chat as the user sees it (messages, edits, keyboards).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from telegram.request import BaseRequest, RequestData
+
+from bot.emulator.spec import BotAPISpec, load_spec
+from bot.telegram_html import TelegramHTMLError, parse_html, utf16_len
+
+log = logging.getLogger(__name__)
+
+BOT_ID = 7_000_000_001
+BOT_USER = {
+    "id": BOT_ID,
+    "is_bot": True,
+    "first_name": "Interview Coach",
+    "username": "coach_bot",
+    "can_join_groups": False,
+    "can_read_all_group_messages": False,
+    "supports_inline_queries": False,
+}
+MAX_TEXT = 4096
+MAX_CAPTION = 1024
+MAX_CALLBACK_DATA = 64
+MAX_DOWNLOAD = 20 * 1024 * 1024
+
+
+class APIError(Exception):
+    def __init__(self, description: str, code: int = 400, retry_after: int | None = None) -> None:
+        super().__init__(description)
+        self.description = description
+        self.code = code
+        self.retry_after = retry_after
+
+
+@dataclass
+class ChatMessage:
+    """A message as the user sees it now (edits replace text and keyboard)."""
+
+    message_id: int
+    chat_id: int
+    from_bot: bool
+    text: str = ""
+    html: str | None = None
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    reply_markup: dict[str, Any] | None = None
+    kind: str = "text"  # text, document, voice, photo, invoice, sticker, ...
+    file: dict[str, Any] | None = None
+    payload: dict[str, Any] = field(default_factory=dict)
+    edits: int = 0
+    deleted: bool = False
+    date: int = field(default_factory=lambda: int(time.time()))
+
+    @property
+    def buttons(self) -> list[dict[str, Any]]:
+        if not self.reply_markup:
+            return []
+        rows = self.reply_markup.get("inline_keyboard", [])
+        return [button for row in rows for button in row]
+
+    def to_api(self, chat: dict[str, Any], sender: dict[str, Any]) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "message_id": self.message_id,
+            "date": self.date,
+            "chat": chat,
+            "from": sender,
+        }
+        if self.edits:
+            data["edit_date"] = int(time.time())
+        if self.kind == "text":
+            data["text"] = self.text
+            if self.entities:
+                data["entities"] = self.entities
+        elif self.text:
+            data["caption"] = self.text
+            if self.entities:
+                data["caption_entities"] = self.entities
+        if self.file is not None:
+            data[self.kind] = self.file
+        data.update(self.payload)
+        if self.reply_markup:
+            data["reply_markup"] = self.reply_markup
+        return data
+
+
+@dataclass
+class CallRecord:
+    method: str
+    params: dict[str, Any]
+    at: float
+    error: str | None = None
+
+
+class BotAPIEmulator:
+    def __init__(self, spec: BotAPISpec | None = None, *, token: str = "123:EMULATED") -> None:
+        self.spec = spec if spec is not None else load_spec()
+        self.token = token
+        self.chats: dict[int, list[ChatMessage]] = {}
+        self.users: dict[int, dict[str, Any]] = {}
+        self.blocked: set[int] = set()
+        self.calls: list[CallRecord] = []
+        self.violations: list[str] = []
+        self.commands: dict[str, list[dict[str, Any]]] = {}
+        self.callback_answers: dict[str, dict[str, Any]] = {}
+        self.pre_checkout_answers: dict[str, dict[str, Any]] = {}
+        self.drafts: dict[int, str] = {}
+        self.chat_actions: list[tuple[int, str]] = []
+        self.refunds: list[dict[str, Any]] = []
+        self.files: dict[str, dict[str, Any]] = {}
+        self.flood_limit: tuple[int, float] | None = None  # (calls, seconds) per chat
+        self.flood_errors = 0
+        self.listeners: list[Callable[[str, ChatMessage], None]] = []
+        self._updates: list[dict[str, Any]] = []
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(1)
+        self._file_ids = itertools.count(1)
+        self._query_ids = itertools.count(1)
+        self.pushed = 0
+        self._arrived = asyncio.Condition()
+        self._chat_calls: dict[int, list[float]] = {}
+
+    # ----- the user's side ---------------------------------------------------------------
+    def request(self) -> EmulatorRequest:
+        return EmulatorRequest(self)
+
+    async def push_update(self, update: dict[str, Any]) -> dict[str, Any]:
+        update = {"update_id": next(self._update_ids), **update}
+        async with self._arrived:
+            self._updates.append(update)
+            self.pushed += 1
+            self._arrived.notify_all()
+        return update
+
+    def new_message_id(self) -> int:
+        return next(self._message_ids)
+
+    def add_message(self, message: ChatMessage) -> ChatMessage:
+        self.chats.setdefault(message.chat_id, []).append(message)
+        self._notify("new", message)
+        return message
+
+    def add_file(self, content: bytes, *, kind: str, **meta: Any) -> dict[str, Any]:
+        number = next(self._file_ids)
+        file_id = f"F{number:06d}{kind[:3]}"
+        self.files[file_id] = {"content": content, "path": f"{kind}s/file_{number}", **meta}
+        return {
+            "file_id": file_id,
+            "file_unique_id": f"U{number:06d}",
+            "file_size": meta.pop("reported_size", len(content)),
+            **meta,
+        }
+
+    def private_chat(self, user_id: int) -> dict[str, Any]:
+        user = self.users.get(user_id, {"first_name": "User"})
+        chat = {"id": user_id, "type": "private", "first_name": user.get("first_name", "User")}
+        if user.get("username"):
+            chat["username"] = user["username"]
+        return chat
+
+    def _notify(self, event: str, message: ChatMessage) -> None:
+        for listener in list(self.listeners):
+            listener(event, message)
+
+    # ----- the bot's side ----------------------------------------------------------------
+    async def call(self, method: str, params: dict[str, Any]) -> Any:
+        record = CallRecord(method, params, time.monotonic())
+        self.calls.append(record)
+        try:
+            problems = self.spec.check(method, params)
+            if problems:
+                self.violations.extend(problems)
+                raise APIError("Bad Request: " + "; ".join(problems))
+            handler = getattr(self, f"api_{method.lower()}", None)
+            if handler is None:
+                self.violations.append(f"emulator does not implement {method}")
+                raise APIError(f"Not Found: method {method} is not emulated", code=404)
+            self._check_flood(method, params)
+            return await handler(params)
+        except APIError as exc:
+            record.error = exc.description
+            raise
+
+    def _check_flood(self, method: str, params: dict[str, Any]) -> None:
+        chat_id = params.get("chat_id")
+        if self.flood_limit is None or not isinstance(chat_id, int) or method.startswith("get"):
+            return
+        calls, seconds = self.flood_limit
+        now = time.monotonic()
+        recent = [t for t in self._chat_calls.get(chat_id, []) if now - t < seconds]
+        if len(recent) >= calls:
+            self.flood_errors += 1
+            raise APIError("Too Many Requests: retry after 1", code=429, retry_after=1)
+        self._chat_calls[chat_id] = [*recent, now]
+
+    def _chat(self, params: dict[str, Any]) -> int:
+        chat_id = params.get("chat_id")
+        if not isinstance(chat_id, int) or chat_id not in self.users:
+            raise APIError("Bad Request: chat not found")
+        if chat_id in self.blocked:
+            raise APIError("Forbidden: bot was blocked by the user", code=403)
+        return chat_id
+
+    def _find(self, chat_id: int, message_id: Any, verb: str) -> ChatMessage:
+        for message in self.chats.get(chat_id, []):
+            if message.message_id == message_id and not message.deleted:
+                return message
+        raise APIError(f"Bad Request: message to {verb} not found")
+
+    def _sent(self, message: ChatMessage) -> dict[str, Any]:
+        self.add_message(message)
+        return message.to_api(self.private_chat(message.chat_id), BOT_USER)
+
+    # Formatting ------------------------------------------------------------------------
+    def _format(
+        self, params: dict[str, Any], key: str, limit: int, *, empty_ok: bool = False
+    ) -> tuple[str, list[dict[str, Any]], str | None]:
+        raw = params.get(key) or ""
+        mode = params.get("parse_mode")
+        if mode is None:
+            text, entities = (
+                raw,
+                list(params.get(f"{'caption_' if key == 'caption' else ''}entities") or []),
+            )
+        elif str(mode).upper() == "HTML":
+            try:
+                text, parsed = parse_html(raw)
+            except TelegramHTMLError as exc:
+                raise APIError(f"Bad Request: {exc}") from None
+            entities = [_entity(e) for e in parsed]
+        else:
+            self.violations.append(f"parse mode {mode!r} is not used by this bot")
+            raise APIError(f"Bad Request: unsupported parse_mode {mode}")
+        if not text.strip() and not empty_ok:
+            raise APIError(f"Bad Request: message {'text' if key == 'text' else key} is empty")
+        if utf16_len(text) > limit:
+            raise APIError(
+                "Bad Request: message is too long"
+                if key == "text"
+                else "Bad Request: message caption is too long"
+            )
+        return text, entities, (raw if mode else None)
+
+    def _markup(self, params: dict[str, Any]) -> dict[str, Any] | None:
+        markup = params.get("reply_markup")
+        if isinstance(markup, str):
+            markup = json.loads(markup)
+        if not markup:
+            return None
+        for row in markup.get("inline_keyboard", []):
+            for button in row:
+                if not str(button.get("text", "")).strip():
+                    raise APIError("Bad Request: text buttons are unallowed in the inline keyboard")
+                data = button.get("callback_data")
+                if data is not None and not (1 <= len(str(data).encode()) <= MAX_CALLBACK_DATA):
+                    raise APIError("Bad Request: BUTTON_DATA_INVALID")
+        return markup
+
+    # Methods ---------------------------------------------------------------------------
+    async def api_getme(self, params: dict[str, Any]) -> Any:
+        return BOT_USER
+
+    async def api_deletewebhook(self, params: dict[str, Any]) -> Any:
+        return True
+
+    async def api_setwebhook(self, params: dict[str, Any]) -> Any:
+        return True
+
+    async def api_close(self, params: dict[str, Any]) -> Any:
+        return True
+
+    async def api_getupdates(self, params: dict[str, Any]) -> Any:
+        offset = int(params.get("offset") or 0)
+        limit = int(params.get("limit") or 100)
+        timeout = float(params.get("timeout") or 0)
+        async with self._arrived:
+            self._updates = [u for u in self._updates if u["update_id"] >= offset]
+            if not self._updates and timeout > 0:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._arrived.wait(), timeout=min(timeout, 1.0))
+            return self._updates[:limit]
+
+    async def api_setmycommands(self, params: dict[str, Any]) -> Any:
+        scope = json.dumps(params.get("scope") or {"type": "default"}, sort_keys=True)
+        self.commands[scope] = list(params["commands"])
+        return True
+
+    async def api_deletemycommands(self, params: dict[str, Any]) -> Any:
+        self.commands.pop(
+            json.dumps(params.get("scope") or {"type": "default"}, sort_keys=True), None
+        )
+        return True
+
+    async def api_getmycommands(self, params: dict[str, Any]) -> Any:
+        scope = json.dumps(params.get("scope") or {"type": "default"}, sort_keys=True)
+        return self.commands.get(scope, [])
+
+    async def api_sendchataction(self, params: dict[str, Any]) -> Any:
+        self.chat_actions.append((self._chat(params), params["action"]))
+        return True
+
+    async def api_sendmessage(self, params: dict[str, Any]) -> Any:
+        chat_id = self._chat(params)
+        text, entities, html = self._format(params, "text", MAX_TEXT)
+        markup = self._markup(params)
+        return self._sent(
+            ChatMessage(self.new_message_id(), chat_id, True, text, html, entities, markup)
+        )
+
+    async def api_sendmessagedraft(self, params: dict[str, Any]) -> Any:
+        chat_id = self._chat(params)
+        if not params.get("draft_id"):
+            raise APIError("Bad Request: draft_id must be non-zero")
+        text, _, _ = self._format(params, "text", MAX_TEXT, empty_ok=True)
+        self.drafts[chat_id] = text
+        return True
+
+    async def api_editmessagetext(self, params: dict[str, Any]) -> Any:
+        chat_id = self._chat(params)
+        message = self._find(chat_id, params.get("message_id"), "edit")
+        text, entities, html = self._format(params, "text", MAX_TEXT)
+        markup = self._markup(params)
+        if (text, entities, markup) == (message.text, message.entities, message.reply_markup):
+            raise APIError(
+                "Bad Request: message is not modified: specified new message content and reply "
+                "markup are exactly the same as a current content and reply markup of the message"
+            )
+        message.text, message.entities, message.html, message.reply_markup = (
+            text,
+            entities,
+            html,
+            markup,
+        )
+        message.edits += 1
+        self._notify("edit", message)
+        return message.to_api(self.private_chat(chat_id), BOT_USER)
+
+    async def api_editmessagereplymarkup(self, params: dict[str, Any]) -> Any:
+        chat_id = self._chat(params)
+        message = self._find(chat_id, params.get("message_id"), "edit")
+        markup = self._markup(params)
+        if markup == message.reply_markup:
+            raise APIError(
+                "Bad Request: message is not modified: specified new message content and reply "
+                "markup are exactly the same as a current content and reply markup of the message"
+            )
+        message.reply_markup = markup
+        message.edits += 1
+        self._notify("edit", message)
+        return message.to_api(self.private_chat(chat_id), BOT_USER)
+
+    async def api_deletemessage(self, params: dict[str, Any]) -> Any:
+        message = self._find(self._chat(params), params.get("message_id"), "delete")
+        message.deleted = True
+        self._notify("delete", message)
+        return True
+
+    async def api_answercallbackquery(self, params: dict[str, Any]) -> Any:
+        query_id = params["callback_query_id"]
+        if query_id in self.callback_answers or not query_id.startswith("cq"):
+            raise APIError(
+                "Bad Request: query is too old and response timeout expired or query ID is invalid"
+            )
+        self.callback_answers[query_id] = params
+        return True
+
+    async def _send_file(self, params: dict[str, Any], kind: str) -> Any:
+        chat_id = self._chat(params)
+        text, entities, html = self._format(params, "caption", MAX_CAPTION, empty_ok=True)
+        upload = params.get("_files", {}).get(kind) or params.get(kind)
+        if upload is None:
+            raise APIError(f"Bad Request: there is no {kind} in the request")
+        if isinstance(upload, tuple):
+            filename, content, mime = upload
+        else:
+            filename, content, mime = "file", b"", None
+        meta: dict[str, Any] = {"mime_type": mime} if mime else {}
+        if kind == "document":
+            meta["file_name"] = filename
+        if kind == "voice":
+            meta["duration"] = int(params.get("duration") or 1)
+        file = self.add_file(content, kind=kind, **meta)
+        return self._sent(
+            ChatMessage(
+                self.new_message_id(),
+                chat_id,
+                True,
+                text,
+                html,
+                entities,
+                self._markup(params),
+                kind=kind,
+                file=file,
+            )
+        )
+
+    async def api_senddocument(self, params: dict[str, Any]) -> Any:
+        return await self._send_file(params, "document")
+
+    async def api_sendvoice(self, params: dict[str, Any]) -> Any:
+        return await self._send_file(params, "voice")
+
+    async def api_getfile(self, params: dict[str, Any]) -> Any:
+        stored = self.files.get(params["file_id"])
+        if stored is None:
+            raise APIError("Bad Request: invalid file_id")
+        if len(stored["content"]) > MAX_DOWNLOAD or stored.get("too_big"):
+            raise APIError("Bad Request: file is too big")
+        return {
+            "file_id": params["file_id"],
+            "file_unique_id": "U" + params["file_id"],
+            "file_size": len(stored["content"]),
+            "file_path": stored["path"],
+        }
+
+    def download(self, url: str) -> bytes:
+        for stored in self.files.values():
+            if url.endswith("/" + stored["path"]):
+                return stored["content"]
+        raise APIError("Not Found: file", code=404)
+
+    async def api_sendinvoice(self, params: dict[str, Any]) -> Any:
+        chat_id = self._chat(params)
+        if params.get("currency") == "XTR" and len(params.get("prices") or []) != 1:
+            raise APIError("Bad Request: exactly one price must be specified for XTR invoices")
+        invoice = {
+            "title": params["title"],
+            "description": params["description"],
+            "start_parameter": params.get("start_parameter") or "",
+            "currency": params["currency"],
+            "total_amount": sum(p["amount"] for p in params["prices"]),
+        }
+        message = ChatMessage(
+            self.new_message_id(),
+            chat_id,
+            True,
+            params["title"],
+            kind="invoice",
+            file=invoice,
+            reply_markup=self._markup(params),
+        )
+        message.payload = {}
+        message.entities = []
+        sent = self._sent(message)
+        message.payload = {}
+        self.invoices = getattr(self, "invoices", {})
+        self.invoices[message.message_id] = {**params, "chat_id": chat_id}
+        return sent
+
+    async def api_createinvoicelink(self, params: dict[str, Any]) -> Any:
+        if params.get("subscription_period") not in (None, 2592000):
+            raise APIError("Bad Request: SUBSCRIPTION_PERIOD_INVALID")
+        self.invoice_links = getattr(self, "invoice_links", [])
+        self.invoice_links.append(params)
+        return f"https://t.me/$emulated_{len(self.invoice_links)}"
+
+    async def api_answerprecheckoutquery(self, params: dict[str, Any]) -> Any:
+        query_id = params["pre_checkout_query_id"]
+        if query_id in self.pre_checkout_answers:
+            raise APIError(
+                "Bad Request: query is too old and response timeout expired or query ID is invalid"
+            )
+        self.pre_checkout_answers[query_id] = params
+        return True
+
+    async def api_refundstarpayment(self, params: dict[str, Any]) -> Any:
+        charge = params["telegram_payment_charge_id"]
+        if any(r["telegram_payment_charge_id"] == charge for r in self.refunds):
+            raise APIError("Bad Request: CHARGE_ALREADY_REFUNDED")
+        if charge not in getattr(self, "charges", {}):
+            raise APIError("Bad Request: CHARGE_NOT_FOUND")
+        self.refunds.append(params)
+        return True
+
+    # What tests read --------------------------------------------------------------------
+    def chat(self, chat_id: int) -> list[ChatMessage]:
+        return [m for m in self.chats.get(chat_id, []) if not m.deleted]
+
+
+def _entity(entity: Any) -> dict[str, Any]:
+    data = {"type": entity.type, "offset": entity.offset, "length": entity.length}
+    for key in ("url", "language", "custom_emoji_id"):
+        value = getattr(entity, key, None)
+        if value:
+            data[key] = value
+    return data
+
+
+class EmulatorRequest(BaseRequest):
+    """python-telegram-bot's network layer, answered by the emulator instead of Telegram."""
+
+    def __init__(self, emulator: BotAPIEmulator) -> None:
+        self.emulator = emulator
+
+    @property
+    def read_timeout(self) -> float | None:
+        return 5.0
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        pass
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        *args: Any,
+        **kwargs: Any,
+    ) -> tuple[int, bytes]:
+        if "/file/bot" in url:
+            try:
+                return 200, self.emulator.download(url)
+            except APIError as exc:
+                return exc.code, json.dumps(
+                    {"ok": False, "error_code": exc.code, "description": exc.description}
+                ).encode()
+        api_method = url.rsplit("/", 1)[-1]
+        params = dict(request_data.parameters) if request_data else {}
+        if request_data and request_data.multipart_data:
+            params = {
+                k: v
+                for k, v in params.items()
+                if not (isinstance(v, str) and v.startswith("attach://"))
+            }
+            files = {}
+            for name, value in request_data.multipart_data.items():
+                filename, content, mime = value if len(value) == 3 else (value[0], value[1], None)
+                if hasattr(content, "read"):
+                    content = content.read()
+                files[name] = (filename, content, mime)
+            check = {**params, **{name: "<file>" for name in files}}
+            problems = self.emulator.spec.check(api_method, check)
+            if problems:
+                self.emulator.violations.extend(problems)
+                return _error(APIError("Bad Request: " + "; ".join(problems)))
+            params = {**params, **files}
+            params["_files"] = files
+            return await self._answer(api_method, params, checked=True)
+        return await self._answer(api_method, params, checked=False)
+
+    async def _answer(
+        self, api_method: str, params: dict[str, Any], *, checked: bool
+    ) -> tuple[int, bytes]:
+        try:
+            if checked:
+                files = params.pop("_files")
+                handler = getattr(self.emulator, f"api_{api_method.lower()}")
+                params["_files"] = files
+                self.emulator.calls.append(CallRecord(api_method, params, time.monotonic()))
+                result = await handler(params)
+            else:
+                result = await self.emulator.call(api_method, params)
+        except APIError as exc:
+            return _error(exc)
+        return 200, json.dumps({"ok": True, "result": result}).encode()
+
+
+def _error(exc: APIError) -> tuple[int, bytes]:
+    body: dict[str, Any] = {"ok": False, "error_code": exc.code, "description": exc.description}
+    if exc.retry_after is not None:
+        body["parameters"] = {"retry_after": exc.retry_after}
+    return exc.code, json.dumps(body).encode()

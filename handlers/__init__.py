@@ -1,0 +1,1 @@
+"""python-telegram-bot handlers, one module per feature. They speak Telegram only."""

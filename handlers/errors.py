@@ -1,0 +1,52 @@
+"""The one error handler: log with the update's context, tell the user plainly, keep running."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+
+from telegram import Update
+from telegram.error import BadRequest, Forbidden, NetworkError, TimedOut
+from tortoise.exceptions import BaseORMException
+
+from bot.ai.errors import AIUnavailableError
+from bot.context import CoachContext
+
+log = logging.getLogger(__name__)
+
+
+def describe(update: object) -> str:
+    """Who and what, without message text (it may be private)."""
+    if not isinstance(update, Update):
+        return repr(type(update).__name__)
+    kind = "callback" if update.callback_query else "message" if update.message else "other"
+    user = update.effective_user.id if update.effective_user else None
+    chat = update.effective_chat.id if update.effective_chat else None
+    return f"update {update.update_id} ({kind}) user={user} chat={chat}"
+
+
+def user_message_for(error: BaseException | None) -> str:
+    if isinstance(error, AIUnavailableError):
+        return error.user_message
+    if isinstance(error, BaseORMException | OSError) and not isinstance(error, NetworkError):
+        return "⚠️ I couldn't reach my database just now. Nothing was lost — please try again."
+    return "⚠️ Sorry, something went wrong on my side. Please try again."
+
+
+async def on_error(update: object, context: CoachContext) -> None:
+    error = context.error
+    if isinstance(error, Forbidden):  # the user blocked the bot; nothing to tell them
+        log.info("Forbidden for %s: %s", describe(update), error)
+        return
+    log.error("Error while handling %s", describe(update), exc_info=error)
+    if not isinstance(update, Update):
+        return
+    if update.callback_query is not None:
+        with contextlib.suppress(BadRequest):  # answered already is fine
+            await update.callback_query.answer()  # stop the button spinning
+    if update.effective_chat is None or isinstance(error, TimedOut):
+        return
+    try:
+        await context.bot.send_message(update.effective_chat.id, user_message_for(error))
+    except Exception:  # never let the error handler raise
+        log.exception("Could not tell %s about the error", describe(update))

@@ -1,0 +1,71 @@
+"""Sending model text to Telegram safely: rendered Markdown, split, with a plain fallback."""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+
+from telegram import InlineKeyboardMarkup, Message
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+
+from bot.rendering import render_markdown
+from bot.telegram_html import utf16_len
+
+log = logging.getLogger(__name__)
+
+OFFLINE_NOTICE = "🧩 <i>Offline mode: the built-in coach is answering (no AI key is set).</i>"
+
+
+async def send_markdown(
+    message: Message,
+    markdown: str,
+    *,
+    header: str | None = None,
+    reply_markup: InlineKeyboardMarkup | None = None,
+) -> list[Message]:
+    """Reply with model Markdown rendered to Telegram HTML, split to fit, never lost.
+
+    `header` is ready HTML put above the first part. The keyboard goes on the last part.
+    """
+    parts = render_markdown(markdown) or ["…"]
+    if header:
+        if utf16_len(header) + utf16_len(parts[0]) + 2 < 4000:
+            parts[0] = f"{header}\n\n{parts[0]}"
+        else:
+            parts.insert(0, header)
+    sent: list[Message] = []
+    for index, part in enumerate(parts):
+        markup = reply_markup if index == len(parts) - 1 else None
+        sent.append(await _send_html(message, part, markup))
+    return sent
+
+
+async def _send_html(
+    message: Message, html_text: str, markup: InlineKeyboardMarkup | None
+) -> Message:
+    try:
+        return await message.reply_html(html_text, reply_markup=markup, do_quote=False)
+    except BadRequest as exc:
+        if "can't parse entities" not in str(exc).lower():
+            raise
+        # Our renderer validates its output; this only guards against Telegram disagreeing.
+        log.warning("Telegram refused rendered HTML (%s); sending plain text", exc)
+        return await message.reply_text(
+            _strip_tags(html_text)[:4096], reply_markup=markup, do_quote=False
+        )
+
+
+async def reply(message: Message, html_text: str, **kwargs: object) -> Message:
+    """Reply with our own (already escaped) HTML."""
+    return await message.reply_text(
+        html_text,
+        parse_mode=ParseMode.HTML,
+        do_quote=False,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def _strip_tags(html_text: str) -> str:
+    return html.unescape(re.sub(r"<[^>]*>", "", html_text))

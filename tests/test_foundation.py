@@ -1,0 +1,162 @@
+"""The foundation: /start, /help, /cancel, errors, the schema's constraints, ordering."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pytest
+from tortoise import connections
+from tortoise.exceptions import IntegrityError
+
+from bot.emulator.client import EmulatedUser
+from bot.emulator.harness import BotHarness
+from models import Interview, JobInfo, Question, User
+
+
+async def test_start_creates_user_and_greets(bot: BotHarness, user: EmulatedUser) -> None:
+    await user.send("/start")
+    greeting = await user.expect("interview coach")
+    assert "/newjob" in greeting.text
+    assert "Offline mode" in greeting.text  # no key in tests: the offline coach answers
+    stored = await User.get(id=user.id)
+    assert (stored.name, stored.username, stored.language_code) == ("Ada", "ada", "en")
+
+
+async def test_start_updates_changed_profile(bot: BotHarness, user: EmulatedUser) -> None:
+    await user.send("/start")
+    first = await User.get(id=user.id)
+    user.profile["first_name"] = "Augusta"
+    await user.send("/start")
+    again = await User.get(id=user.id)
+    assert again.name == "Augusta"
+    assert again.updated_at > first.updated_at
+    assert again.created_at == first.created_at
+
+
+async def test_help_lists_commands_and_menu_is_registered(
+    bot: BotHarness, user: EmulatedUser
+) -> None:
+    await user.send("/help")
+    help_text = (await user.expect("commands")).text
+    for command in ("/start", "/help", "/cancel", "/newjob"):
+        assert command in help_text
+    menu = [c["command"] for c in bot.emulator.commands['{"type": "default"}']]
+    assert {"start", "help", "cancel"} <= set(menu)
+
+
+async def test_cancel_outside_a_flow_and_stray_text(bot: BotHarness, user: EmulatedUser) -> None:
+    await user.send("/cancel")
+    await user.expect("Nothing to cancel")
+    await user.send("hello there")
+    await user.expect("not waiting for an answer")
+    await user.send("/frobnicate")
+    await user.expect("don't know that command")
+
+
+async def test_old_button_stops_spinning(bot: BotHarness, user: EmulatedUser) -> None:
+    query = await user.press("zz:gone:1")
+    answer = user.callback_answer(query)
+    assert answer is not None and "no longer active" in answer["text"]
+
+
+async def test_raw_insert_of_invalid_level_is_refused(db: str) -> None:
+    conn = connections.get("default")
+    await User.create(id=1, name="A")
+    with pytest.raises(IntegrityError):
+        await conn.execute_query(
+            "INSERT INTO job_info (id, name, experience_level, description, user_id, created_at,"
+            " updated_at) VALUES ('7d5a1bbf-37c4-4c5f-9a56-7b9f8f9d3a11', 'X', 'wizard', 'd', 1,"
+            " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+        )
+    with pytest.raises(IntegrityError):
+        job = await JobInfo.create(
+            user_id=1, name="X", experience_level="junior", description="d" * 30
+        )
+        await conn.execute_query(
+            "INSERT INTO questions (id, job_info_id, text, difficulty, created_at, updated_at)"
+            f" VALUES ('8d5a1bbf-37c4-4c5f-9a56-7b9f8f9d3a11', '{job.id}', 'q', 'impossible',"
+            " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+        )
+
+
+async def test_deleting_a_user_cascades(db: str) -> None:
+    user = await User.create(id=2, name="B")
+    other = await User.create(id=3, name="C")
+    job = await JobInfo.create(
+        user=user, name="Acme", experience_level="senior", description="Python and PostgreSQL" * 2
+    )
+    kept = await JobInfo.create(
+        user=other, name="Kept", experience_level="junior", description="Go services" * 3
+    )
+    await Question.create(job_info=job, text="Q1", difficulty="easy")
+    await Question.create(job_info=kept, text="Q2", difficulty="hard")
+    await Interview.create(job_info=job)
+    await user.delete()
+    assert await JobInfo.filter(user_id=2).count() == 0
+    assert await Question.filter(job_info_id=job.id).count() == 0
+    assert await Interview.filter(job_info_id=job.id).count() == 0
+    assert await Question.filter(job_info_id=kept.id).count() == 1
+
+
+async def test_foreign_keys_are_indexed(db: str) -> None:
+    conn = connections.get("default")
+    if conn.capabilities.dialect == "postgres":
+        rows = await conn.execute_query_dict(
+            "SELECT tablename, indexdef FROM pg_indexes WHERE schemaname = 'public'"
+        )
+        defs = " ".join(r["indexdef"] for r in rows)
+    else:
+        rows = await conn.execute_query_dict("SELECT sql FROM sqlite_master WHERE type='index'")
+        defs = " ".join(r["sql"] or "" for r in rows)
+    for column in (
+        '"job_info" ("user_id")',
+        '"questions" ("job_info_id")',
+        '"interviews" ("job_info_id")',
+    ):
+        table, col = column.split(" ", 1)
+        assert table.strip('"') in defs and col.strip('()"') in defs
+
+
+async def test_updates_of_one_user_stay_in_order(bot: BotHarness) -> None:
+    """Many messages at once from one user: handled strictly one after another, in order,
+    even though each handler yields to the event loop midway."""
+    from telegram.ext import MessageHandler, filters
+
+    order: list[str] = []
+
+    async def record(update: object, context: object) -> None:
+        text = update.message.text  # type: ignore[attr-defined]
+        order.append(f"start:{text}")
+        await asyncio.sleep(0.01)
+        order.append(f"end:{text}")
+
+    bot.app.add_handler(MessageHandler(filters.Regex("^order "), record), group=-100)
+    user = bot.user("Order")
+    texts = [f"order {i}" for i in range(8)]
+    for text in texts:
+        await user.send(text, wait=False)
+    await bot.idle()
+    assert order == [step for t in texts for step in (f"start:{t}", f"end:{t}")]
+
+
+async def test_a_slow_user_does_not_delay_another(bot: BotHarness) -> None:
+    """One user's handler blocked on a slow call; another user's /help is answered meanwhile."""
+    from telegram.ext import MessageHandler, filters
+
+    release = asyncio.Event()
+
+    async def slow(update: object, context: object) -> None:
+        await release.wait()
+
+    bot.app.add_handler(MessageHandler(filters.Regex("^slow$"), slow), group=-100)
+    slow_user, quick_user = bot.user("Slow"), bot.user("Quick")
+    await slow_user.send("slow", wait=False)
+    await asyncio.sleep(0.05)
+    started = time.monotonic()
+    await quick_user.send("/help", wait=False)
+    await quick_user.expect("commands", timeout=3)
+    assert time.monotonic() - started < 2
+    assert bot.processor.busy  # the slow one is still running
+    release.set()
+    await bot.idle()
