@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import logging
 
+from telegram import Update
 from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
     ContextTypes,
+    TypeHandler,
 )
 from telegram.request import BaseRequest
 
@@ -27,6 +29,7 @@ from handlers import errors, start
 log = logging.getLogger(__name__)
 
 # Handler groups: lower runs first; a handler may stop later groups (ApplicationHandlerStop).
+TRACK_USERS = -20
 GUARDS = -10  # bans and flood control, before anything else
 MAIN = 0
 
@@ -62,6 +65,9 @@ def build_application(
 
 
 def register_handlers(app: CoachApplication) -> None:
+    # 0. Every update from a user first makes sure the user row exists and is current.
+    app.add_handler(TypeHandler(Update, start.track_user), group=TRACK_USERS)
+
     # 1. Guards (group GUARDS): bans and flood control stop an update before any feature.
 
     # 2. Conversations (group MAIN), before plain commands so /cancel and steps reach them.

@@ -37,8 +37,12 @@ async def remember_user(update: Update) -> None:
         await upsert_user(tg_user.id, tg_user.full_name, tg_user.username, tg_user.language_code)
 
 
-async def start(update: Update, context: CoachContext) -> None:
+async def track_user(update: Update, context: CoachContext) -> None:
+    """Runs before every handler: the user row exists and is current for every feature."""
     await remember_user(update)
+
+
+async def start(update: Update, context: CoachContext) -> None:
     assert update.effective_user and update.effective_message
     name = update.effective_user.first_name
     lines = [

@@ -1,0 +1,170 @@
+"""Job profiles: validation, ownership checks, and reads that cost one or two queries."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from tortoise.functions import Count
+from tortoise.transactions import in_transaction
+
+from bot.ai.schemas import JobContext
+from models import Interview, JobInfo, Question
+
+NAME_MAX = 100
+DESCRIPTION_MIN, DESCRIPTION_MAX = 20, 10_000
+LEVELS = ("junior", "mid-level", "senior")
+EDITABLE_FIELDS = ("name", "title", "experience_level", "description")
+
+
+class InvalidValue(ValueError):
+    """A user-supplied value breaks a rule; the message is one line for the user."""
+
+
+def clean_name(value: str | None, what: str = "name") -> str:
+    text = " ".join((value or "").split())
+    if not text:
+        raise InvalidValue(f"The {what} can't be empty.")
+    if len(text) > NAME_MAX:
+        raise InvalidValue(f"The {what} must be at most {NAME_MAX} characters (got {len(text)}).")
+    return text
+
+
+def clean_description(value: str | None) -> str:
+    text = (value or "").strip()
+    if len(text) < DESCRIPTION_MIN:
+        raise InvalidValue(
+            f"The description must be at least {DESCRIPTION_MIN} characters — paste the job ad."
+        )
+    if len(text) > DESCRIPTION_MAX:
+        raise InvalidValue(
+            f"The description must be at most {DESCRIPTION_MAX:,} characters (got {len(text):,})."
+        )
+    return text
+
+
+def clean_level(value: str | None) -> str:
+    if value not in LEVELS:
+        raise InvalidValue("Choose Junior, Mid-level or Senior.")
+    return value
+
+
+def parse_job_id(raw: str | None) -> uuid.UUID | None:
+    """A job id from callback data, or None when it isn't one (garbage is 'not found')."""
+    try:
+        return uuid.UUID(raw or "")
+    except ValueError:
+        return None
+
+
+async def create_job(
+    user_id: int, *, name: str, title: str | None, experience_level: str, description: str
+) -> JobInfo:
+    return await JobInfo.create(
+        user_id=user_id,
+        name=clean_name(name),
+        title=clean_name(title, "title") if title else None,
+        experience_level=clean_level(experience_level),
+        description=clean_description(description),
+    )
+
+
+async def get_job(user_id: int, job_id: str | uuid.UUID | None) -> JobInfo | None:
+    """The job if it exists AND belongs to this user; otherwise None (never another's)."""
+    parsed = job_id if isinstance(job_id, uuid.UUID) else parse_job_id(job_id)
+    if parsed is None:
+        return None
+    return await JobInfo.get_or_none(id=parsed, user_id=user_id)
+
+
+async def list_jobs(user_id: int, *, offset: int = 0, limit: int = 8) -> tuple[list[JobInfo], int]:
+    """A page of the user's jobs, newest first, and the total count."""
+    query = JobInfo.filter(user_id=user_id)
+    total = await query.count()
+    jobs = await query.order_by("-created_at").offset(offset).limit(limit)
+    return jobs, total
+
+
+async def count_jobs(user_id: int) -> int:
+    return await JobInfo.filter(user_id=user_id).count()
+
+
+@dataclass(frozen=True, slots=True)
+class JobCard:
+    job: JobInfo
+    questions: int
+    interviews: int
+
+
+async def job_card(user_id: int, job_id: str | uuid.UUID | None) -> JobCard | None:
+    """The job with its question and interview counts, in one query."""
+    parsed = job_id if isinstance(job_id, uuid.UUID) else parse_job_id(job_id)
+    if parsed is None:
+        return None
+    job = (
+        await JobInfo.filter(id=parsed, user_id=user_id)
+        .annotate(
+            question_count=Count("questions", distinct=True),
+            interview_count=Count("interviews", distinct=True),
+        )
+        .first()
+    )
+    if job is None:
+        return None
+    return JobCard(job, job.question_count, job.interview_count)  # type: ignore[attr-defined]
+
+
+async def update_job_field(
+    user_id: int, job_id: str | uuid.UUID, field: str, value: str | None
+) -> JobInfo | None:
+    """Validate and save one field. Returns None when the job isn't the user's."""
+    if field not in EDITABLE_FIELDS:
+        raise InvalidValue("That field can't be edited.")
+    job = await get_job(user_id, job_id)
+    if job is None:
+        return None
+    if field == "name":
+        job.name = clean_name(value)
+    elif field == "title":
+        job.title = clean_name(value, "title") if value else None
+    elif field == "experience_level":
+        job.experience_level = clean_level(value)  # type: ignore[assignment]
+    else:
+        job.description = clean_description(value)
+    await job.save(update_fields=[field, "updated_at"])
+    return job
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedJob:
+    name: str
+    questions: int
+    interviews: int
+
+
+async def delete_job(user_id: int, job_id: str | uuid.UUID | None) -> DeletedJob | None:
+    """Delete the user's job (questions and interviews go with it by cascade)."""
+    parsed = job_id if isinstance(job_id, uuid.UUID) else parse_job_id(job_id)
+    if parsed is None:
+        return None
+    async with in_transaction():
+        job = await JobInfo.get_or_none(id=parsed, user_id=user_id)
+        if job is None:
+            return None
+        questions = await Question.filter(job_info_id=parsed).count()
+        interviews = await Interview.filter(job_info_id=parsed).count()
+        await job.delete()
+    return DeletedJob(job.name, questions, interviews)
+
+
+def job_context(job: JobInfo) -> JobContext:
+    return JobContext(
+        name=job.name,
+        title=job.title,
+        experience_level=str(
+            job.experience_level.value
+            if hasattr(job.experience_level, "value")
+            else job.experience_level
+        ),  # type: ignore[arg-type]
+        description=job.description,
+    )

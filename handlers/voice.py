@@ -1,0 +1,54 @@
+"""Voice answers: size check from what Telegram reports, download, transcribe, echo back."""
+
+from __future__ import annotations
+
+from telegram import Message
+
+from bot.ai.errors import AIUnavailableError
+from bot.context import CoachContext
+from bot.rendering import escape
+from handlers.replies import reply
+from handlers.streaming import typing
+
+MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024  # bots may not download larger files
+
+
+async def transcribe_voice(message: Message, context: CoachContext) -> str | None:
+    """The words of a voice note, shown back to the user; None (user told why) otherwise."""
+    voice = message.voice or message.audio
+    if voice is None:
+        return None
+    gateway = context.services.gateway
+    if not gateway.has_speech:
+        await reply(
+            message,
+            "🎙 Voice answers need an AI backend with speech. Please type your answer instead.",
+        )
+        return None
+    if voice.file_size and voice.file_size > MAX_DOWNLOAD_BYTES:
+        await reply(
+            message,
+            "🎙 That recording is too long for me (over 20 MB). Please send a "
+            "shorter one or type your answer.",
+        )
+        return None
+    try:
+        async with typing(context, message.chat_id):
+            file = await voice.get_file()
+            audio = bytes(await file.download_as_bytearray())
+            text = (await gateway.transcribe(audio, voice.mime_type or "audio/ogg")).strip()
+    except AIUnavailableError as exc:
+        await reply(
+            message,
+            f"🎙 I couldn't transcribe that: {escape(exc.user_message)} "
+            "You can type your answer instead.",
+        )
+        return None
+    if not text:
+        await reply(
+            message,
+            "🎙 I couldn't hear any words in that recording. Please try again or type your answer.",
+        )
+        return None
+    await reply(message, f"🎙 <i>I heard:</i> {escape(text)}")
+    return text
