@@ -21,6 +21,21 @@ class QuotaExceeded(Exception):
         super().__init__(f"{resource} limit of the {plan} plan reached")
 
 
+class RateLimited(QuotaExceeded):
+    """Too many interview starts lately (token bucket); `retry_in_hours` says when one frees."""
+
+    def __init__(self, retry_in_hours: float) -> None:
+        super().__init__("interview", "any", None)
+        self.retry_in_hours = retry_in_hours
+
+
+async def begin_interview(user_id: int) -> None:
+    """Called when an interview starts: checks the plan and takes one start token from the
+    user's bucket (raises QuotaExceeded or RateLimited). The interview counts against the plan
+    only once the candidate answers, via `spend(user_id, "interview")`. (Plans issue.)"""
+    await check(user_id, "interview")
+
+
 async def check(user_id: int, resource: Resource) -> None:
     """Raise QuotaExceeded when the user has none of `resource` left. (Plans issue: limits.)"""
     return None

@@ -1,0 +1,35 @@
+"""Telegram Stars payments. A charge id is applied once, however often Telegram repeats it."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from tortoise import fields
+from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from models.core import User
+
+
+class Plan(StrEnum):
+    FREE = "free"
+    PRO = "pro"
+    MAX = "max"
+
+
+class Payment(Model):
+    id = fields.IntField(primary_key=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="payments", on_delete=fields.CASCADE, db_index=True
+    )
+    plan = fields.CharEnumField(Plan, max_length=8)
+    amount = fields.IntField(description="in the smallest units of currency (Stars: whole)")
+    currency = fields.CharField(max_length=8, default="XTR")
+    telegram_payment_charge_id = fields.CharField(max_length=255, unique=True)
+    days = fields.IntField(default=30)
+    refunded = fields.BooleanField(default=False)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "payments"
