@@ -426,6 +426,7 @@ async def test_alternates_and_closes_after_max_questions(small_bank: Bank) -> No
     assert all(q is not None for q in asked)
     kinds = ["behavioural" if q.skill == "behavioural" else "technical" for q in asked]  # type: ignore[union-attr]
     assert kinds == ["behavioural", "technical", "behavioural", "technical"]
+    assert asked[1].skill == "python"  # type: ignore[union-attr]  # the title's skill first
     assert all(q.skill in {"behavioural", "python", "sql"} for q in asked)  # type: ignore[union-attr]
     assert all(q.difficulty in {"easy", "medium"} for q in asked)  # type: ignore[union-attr]
     assert len({q.id for q in asked}) == 4  # type: ignore[union-attr]

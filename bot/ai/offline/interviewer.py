@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import zlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -41,6 +42,7 @@ FALLBACK_QUESTIONS: tuple[str, ...] = (
     "What would you like to learn or get better at in your next role, and why?",
 )
 
+SPREAD_FACTOR = 0.3  # weight kept by a skill per question already asked about it
 THIN_WORDS = 20  # answers shorter than this get one follow-up
 THIN_WORDS_NO_COVERAGE = 40  # ...as do answers up to this length that hit no key point
 
@@ -122,9 +124,10 @@ class ScriptedInterviewer:
         return self._next_question(job, plan, state, no_content)
 
     def _is_no_content(self, state: InterviewState, answer: str) -> bool:
-        return precheck_answer(state.last_question or "", answer) is not None and (
-            len(tokens(answer)) < THIN_WORDS
-        )
+        # Rating 1 means nothing to build on ("idk", gibberish); a merely short answer
+        # (rating 2) is worth a follow-up instead.
+        verdict = precheck_answer(state.last_question or "", answer)
+        return verdict is not None and verdict.rating == 1
 
     def _wants_follow_up(self, state: InterviewState, answer: str) -> bool:
         if state.last_interviewer_was_follow_up:
@@ -165,19 +168,28 @@ class ScriptedInterviewer:
     def _question_text(self, job: JobContext, plan: InterviewPlan, state: InterviewState) -> str:
         index = len(state.main_questions)
         difficulty = interview_difficulty(job, index, plan.max_questions)
-        # Alternate, starting with an experience question to warm up.
-        behavioural = index % 2 == 0 and "behavioural" in self._bank.skills
-        weights = (
-            {"behavioural": 1.0}
-            if behavioural
-            else practice_weights(job, self._bank, technical_only=True)
-        )
         asked = asked_order(self._bank, state.main_questions)
+        # Alternate, starting with an experience question to warm up.
+        if index % 2 == 0 and "behavioural" in self._bank.skills:
+            weights = {"behavioural": 1.0}
+        else:
+            weights = _technical_weights(job, self._bank, asked)
         rng = random.Random(_seed(job, plan, index, asked))
         question = choose_question(self._bank, weights, difficulty, asked, rng)
         if question is not None:
             return question.text
         return FALLBACK_QUESTIONS[index % len(FALLBACK_QUESTIONS)]
+
+
+def _technical_weights(job: JobContext, bank: Bank, asked: dict[str, int]) -> dict[str, float]:
+    weights = practice_weights(job, bank, technical_only=True)
+    done = Counter(q.skill for q in map(bank.by_id, asked) if q is not None)
+    if not any(skill in done for skill in weights):
+        # The first technical question is about the job's main skill.
+        top = min(weights, key=lambda skill: (-weights[skill], skill))
+        return {top: weights[top]}
+    # Afterwards, skills already covered count less, so the interview ranges over the stack.
+    return {skill: w * SPREAD_FACTOR ** done[skill] for skill, w in weights.items()}
 
 
 def _seed(job: JobContext, plan: InterviewPlan, index: int, asked: dict[str, int]) -> int:

@@ -7,9 +7,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from bot.ai.offline.bank import Bank
-from bot.ai.offline.keywords import labels
+from bot.ai.offline.keywords import Keyword, labels
 from bot.ai.offline.report_metrics import Metrics, measure, sentence_with
-from bot.ai.offline.text import quote
+from bot.ai.offline.text import StemIndex, quote, sentences
 from bot.ai.schemas import (
     REPORT_CATEGORIES,
     InterviewReport,
@@ -154,7 +154,7 @@ def role_fit(m: Metrics) -> Rated:
     score = 1 + 9 * min(1.0, share * 2.5)
     lines = []
     if found:
-        example = sentence_with("\n".join(m.answers), found[0].label)
+        example = keyword_sentence(m.answers, found[0])
         lines.append(f"You brought up {labels(found)}, e.g. {quote(example)}.")
     if missing:
         lines.append(f"Not mentioned from the job description: {labels(missing, 6)}.")
@@ -166,9 +166,15 @@ _TIPS: dict[str, str] = {
     "Confidence and Emotional State": "say “I did X” and state facts without hedging",
     "Response Quality": "name the key concepts explicitly and add an example",
     "Pacing and Timing": "pause briefly, then answer in 1-2 minutes",
-    "Engagement and Interaction": "ask the interviewer a question about the team or work",
+    "Engagement and Interaction": "give specifics up front and ask about the team or work",
     "Role Fit & Alignment": "tie answers to the job's stack and responsibilities",
 }
+
+
+def keyword_sentence(answers: Sequence[str], keyword: Keyword) -> str:
+    """The first sentence of the candidate's that mentions `keyword` (any spelling)."""
+    every = [s for answer in answers for s in sentences(answer)]
+    return next((s for s in every if keyword.found_in(StemIndex(s))), " ".join(answers))
 
 
 def overall_strengths(named: list[tuple[str, Rated]]) -> Rated:
