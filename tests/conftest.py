@@ -15,7 +15,7 @@ from typing import Any
 
 import asyncpg
 import pytest
-from tortoise import Tortoise, connections
+from tortoise import connections
 
 from bot.db import close_database, init_database
 from bot.emulator.client import EmulatedUser
@@ -74,11 +74,20 @@ async def database_url(
 async def wipe_tables() -> None:
     """Empty every table but aerich's, so each test starts from a clean database."""
     conn = connections.get("default")
-    tables = [
-        m._meta.db_table for m in Tortoise.apps["models"].values() if m._meta.db_table != "aerich"
-    ]
     if conn.capabilities.dialect == "postgres":
-        await conn.execute_script(f"TRUNCATE {', '.join(tables)} CASCADE")
+        rows = await conn.execute_query_dict(
+            "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'"
+        )
+    else:
+        rows = await conn.execute_query_dict(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    tables = [r["name"] for r in rows if r["name"] != "aerich"]
+    if not tables:
+        return
+    if conn.capabilities.dialect == "postgres":
+        quoted = ", ".join(f'"{table}"' for table in tables)
+        await conn.execute_script(f"TRUNCATE {quoted} CASCADE")
     else:
         for table in tables:
             await conn.execute_script(f'DELETE FROM "{table}"')

@@ -177,7 +177,12 @@ class BotAPIEmulator:
             listener(event, message)
 
     # ----- the bot's side ----------------------------------------------------------------
-    async def call(self, method: str, params: dict[str, Any]) -> Any:
+    async def call(
+        self,
+        method: str,
+        params: dict[str, Any],
+        files: dict[str, tuple[str, bytes, str | None]] | None = None,
+    ) -> Any:
         record = CallRecord(method, params, time.monotonic())
         self.calls.append(record)
         try:
@@ -190,7 +195,7 @@ class BotAPIEmulator:
                 self.violations.append(f"emulator does not implement {method}")
                 raise APIError(f"Not Found: method {method} is not emulated", code=404)
             self._check_flood(method, params)
-            return await handler(params)
+            return await handler({**params, "_files": files or {}})
         except APIError as exc:
             record.error = exc.description
             raise
@@ -381,13 +386,10 @@ class BotAPIEmulator:
     async def _send_file(self, params: dict[str, Any], kind: str) -> Any:
         chat_id = self._chat(params)
         text, entities, html = self._format(params, "caption", MAX_CAPTION, empty_ok=True)
-        upload = params.get("_files", {}).get(kind) or params.get(kind)
+        upload = params["_files"].get(kind)
         if upload is None:
             raise APIError(f"Bad Request: there is no {kind} in the request")
-        if isinstance(upload, tuple):
-            filename, content, mime = upload
-        else:
-            filename, content, mime = "file", b"", None
+        filename, content, mime = upload
         meta: dict[str, Any] = {"mime_type": mime} if mime else {}
         if kind == "document":
             meta["file_name"] = filename
@@ -486,6 +488,34 @@ class BotAPIEmulator:
         self.refunds.append(params)
         return True
 
+    # Transport-independent entry (in-process request or HTTP) ---------------------------
+    async def dispatch(
+        self,
+        method: str,
+        params: dict[str, Any],
+        files: dict[str, tuple[str, bytes, str | None]] | None = None,
+    ) -> tuple[int, bytes]:
+        """Answer one Bot API call as Telegram would: (HTTP status, JSON body)."""
+        if files:
+            # Files travel as multipart parts referenced by "attach://<name>" (or by name).
+            params = {
+                k: v
+                for k, v in params.items()
+                if not (isinstance(v, str) and v.startswith("attach://"))
+            }
+            params = {**params, **dict.fromkeys(files, "<file>")}
+        try:
+            result = await self.call(method, params, files or {})
+        except APIError as exc:
+            return _error(exc)
+        return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    def serve_file(self, url: str) -> tuple[int, bytes]:
+        try:
+            return 200, self.download(url)
+        except APIError as exc:
+            return _error(exc)
+
     # What tests read --------------------------------------------------------------------
     def chat(self, chat_id: int) -> list[ChatMessage]:
         return [m for m in self.chats.get(chat_id, []) if not m.deleted]
@@ -525,51 +555,16 @@ class EmulatorRequest(BaseRequest):
         **kwargs: Any,
     ) -> tuple[int, bytes]:
         if "/file/bot" in url:
-            try:
-                return 200, self.emulator.download(url)
-            except APIError as exc:
-                return exc.code, json.dumps(
-                    {"ok": False, "error_code": exc.code, "description": exc.description}
-                ).encode()
-        api_method = url.rsplit("/", 1)[-1]
+            return self.emulator.serve_file(url)
         params = dict(request_data.parameters) if request_data else {}
+        files: dict[str, tuple[str, bytes, str | None]] = {}
         if request_data and request_data.multipart_data:
-            params = {
-                k: v
-                for k, v in params.items()
-                if not (isinstance(v, str) and v.startswith("attach://"))
-            }
-            files = {}
             for name, value in request_data.multipart_data.items():
                 filename, content, mime = value if len(value) == 3 else (value[0], value[1], None)
                 if hasattr(content, "read"):
                     content = content.read()
                 files[name] = (filename, content, mime)
-            check = {**params, **{name: "<file>" for name in files}}
-            problems = self.emulator.spec.check(api_method, check)
-            if problems:
-                self.emulator.violations.extend(problems)
-                return _error(APIError("Bad Request: " + "; ".join(problems)))
-            params = {**params, **files}
-            params["_files"] = files
-            return await self._answer(api_method, params, checked=True)
-        return await self._answer(api_method, params, checked=False)
-
-    async def _answer(
-        self, api_method: str, params: dict[str, Any], *, checked: bool
-    ) -> tuple[int, bytes]:
-        try:
-            if checked:
-                files = params.pop("_files")
-                handler = getattr(self.emulator, f"api_{api_method.lower()}")
-                params["_files"] = files
-                self.emulator.calls.append(CallRecord(api_method, params, time.monotonic()))
-                result = await handler(params)
-            else:
-                result = await self.emulator.call(api_method, params)
-        except APIError as exc:
-            return _error(exc)
-        return 200, json.dumps({"ok": True, "result": result}).encode()
+        return await self.emulator.dispatch(url.rsplit("/", 1)[-1], params, files)
 
 
 def _error(exc: APIError) -> tuple[int, bytes]:

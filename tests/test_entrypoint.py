@@ -1,0 +1,107 @@
+"""`python -m bot` as a real process: settings errors, migrations on an empty PostgreSQL
+database, answering through a Bot API server (the emulator over HTTP), clean SIGTERM."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+import uuid
+from pathlib import Path
+
+import asyncpg
+import pytest
+
+from bot.emulator.client import EmulatedUser
+from bot.emulator.http import serve_http
+from bot.emulator.server import BotAPIEmulator
+from tests.conftest import PG_ADMIN_URL
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def clean_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    keep = {"PATH", "HOME", "LANG", "TELEGRAM_BOT_API_SPEC", "SYSTEMROOT"}
+    env = {k: v for k, v in os.environ.items() if k in keep}
+    env.update(PYTHONPATH=str(REPO), DATA_DIR=str(tmp_path / "data"), **extra)
+    return env
+
+
+def run_bot(env: dict[str, str], *args: str, cwd: Path) -> asyncio.subprocess.Process:
+    return asyncio.create_subprocess_exec(  # type: ignore[return-value]
+        sys.executable, "-m", "bot", *args, env=env, cwd=cwd,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )
+
+
+@pytest.mark.parametrize(
+    ("extra", "needle"),
+    [
+        ({}, "TELEGRAM_BOT_TOKEN"),
+        ({"TELEGRAM_BOT_TOKEN": "1:x", "PORT": "not-a-port"}, "PORT"),
+        ({"TELEGRAM_BOT_TOKEN": "1:x", "ADMIN_IDS": "12,abc"}, "ADMIN_IDS"),
+        ({"TELEGRAM_BOT_TOKEN": "1:x", "DATABASE_URL": "mysql://x"}, "DATABASE_URL"),
+        ({"TELEGRAM_BOT_TOKEN": "1:x", "WEBHOOK_URL": "http://insecure"}, "WEBHOOK_URL"),
+    ],
+)
+async def test_bad_settings_exit_2_with_one_line(tmp_path: Path, extra: dict[str, str],
+                                                 needle: str) -> None:
+    process = await run_bot(clean_env(tmp_path, **extra), cwd=tmp_path)
+    out, err = await asyncio.wait_for(process.communicate(), 60)
+    assert process.returncode == 2
+    lines = err.decode().strip().splitlines()
+    assert len(lines) == 1 and needle in lines[0] and "Traceback" not in err.decode()
+
+
+async def test_python_m_bot_migrates_answers_and_stops_cleanly(tmp_path: Path) -> None:
+    name = f"coach_entry_{uuid.uuid4().hex[:10]}"
+    admin = await asyncpg.connect(PG_ADMIN_URL.replace("postgres://", "postgresql://", 1))
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    emulator = BotAPIEmulator()
+    try:
+        async with serve_http(emulator) as base:
+            env = clean_env(
+                tmp_path,
+                TELEGRAM_BOT_TOKEN=emulator.token,
+                TELEGRAM_BASE_URL=f"{base}/bot",
+                TELEGRAM_BASE_FILE_URL=f"{base}/file/bot",
+                DATABASE_URL=PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name,
+            )
+            process = await run_bot(env, cwd=tmp_path)
+            try:
+                user = EmulatedUser(_NoHarness(emulator), 424242, "Grace")  # type: ignore[arg-type]
+                await user.send("/start", wait=False)
+                await user.expect("interview coach", timeout=30)
+                await user.send("/help", wait=False)
+                await user.expect("/cancel", timeout=10)
+                await user.send("/cancel", wait=False)
+                await user.expect("Nothing to cancel", timeout=10)
+                menu = emulator.commands['{"type": "default"}']
+                assert {"start", "help", "cancel"} <= {c["command"] for c in menu}
+            finally:
+                process.send_signal(signal.SIGTERM)
+                out, err = await asyncio.wait_for(process.communicate(), 15)
+            assert process.returncode == 0, err.decode()[-2000:]
+            assert emulator.token not in err.decode()  # the token never reaches the logs
+            assert not emulator.violations, emulator.violations
+        conn = await asyncpg.connect(
+            PG_ADMIN_URL.replace("postgres://", "postgresql://", 1).rsplit("/", 1)[0] + "/" + name
+        )
+        try:
+            tables = {r["tablename"] for r in await conn.fetch(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
+            assert {"users", "job_info", "questions", "interviews", "aerich"} <= tables
+            assert await conn.fetchval("SELECT name FROM users WHERE id = 424242") == "Grace"
+        finally:
+            await conn.close()
+    finally:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
+
+
+class _NoHarness:
+    """The bot runs in another process: users send without waiting for it to be idle."""
+
+    def __init__(self, emulator: BotAPIEmulator) -> None:
+        self.emulator = emulator
