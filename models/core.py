@@ -27,6 +27,12 @@ class User(TimestampedModel):
     username = fields.CharField(max_length=255, null=True)
     language_code = fields.CharField(max_length=35, null=True)
 
+    # admin
+    is_banned = fields.BooleanField(default=False)
+    ban_reason = fields.CharField(max_length=255, null=True)
+    is_active = fields.BooleanField(default=True, description="False once they blocked the bot")
+    last_seen_at = fields.DatetimeField(null=True, description="updated every few minutes")
+
     job_infos: fields.ReverseRelation[JobInfo]
 
     class Meta:
