@@ -36,10 +36,26 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     configure_logging(settings)
+    from telegram.error import InvalidToken, NetworkError
+
     from bot.app import build_application
     from bot.runner import run_until_signalled
 
-    asyncio.run(run_until_signalled(build_application(settings), settings))
+    try:
+        asyncio.run(run_until_signalled(build_application(settings), settings))
+    except InvalidToken:
+        print(
+            "Configuration error: TELEGRAM_BOT_TOKEN: Telegram rejected this token "
+            "(check it with @BotFather)",
+            file=sys.stderr,
+        )
+        return 2
+    except NetworkError as exc:
+        print(
+            f"Can't reach the Telegram Bot API at {settings.telegram_base_url}: {exc}",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

@@ -30,8 +30,14 @@ def clean_env(tmp_path: Path, **extra: str) -> dict[str, str]:
 
 def run_bot(env: dict[str, str], *args: str, cwd: Path) -> asyncio.subprocess.Process:
     return asyncio.create_subprocess_exec(  # type: ignore[return-value]
-        sys.executable, "-m", "bot", *args, env=env, cwd=cwd,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        sys.executable,
+        "-m",
+        "bot",
+        *args,
+        env=env,
+        cwd=cwd,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
     )
 
 
@@ -45,10 +51,11 @@ def run_bot(env: dict[str, str], *args: str, cwd: Path) -> asyncio.subprocess.Pr
         ({"TELEGRAM_BOT_TOKEN": "1:x", "WEBHOOK_URL": "http://insecure"}, "WEBHOOK_URL"),
     ],
 )
-async def test_bad_settings_exit_2_with_one_line(tmp_path: Path, extra: dict[str, str],
-                                                 needle: str) -> None:
+async def test_bad_settings_exit_2_with_one_line(
+    tmp_path: Path, extra: dict[str, str], needle: str
+) -> None:
     process = await run_bot(clean_env(tmp_path, **extra), cwd=tmp_path)
-    out, err = await asyncio.wait_for(process.communicate(), 60)
+    _out, err = await asyncio.wait_for(process.communicate(), 60)
     assert process.returncode == 2
     lines = err.decode().strip().splitlines()
     assert len(lines) == 1 and needle in lines[0] and "Traceback" not in err.decode()
@@ -81,7 +88,7 @@ async def test_python_m_bot_migrates_answers_and_stops_cleanly(tmp_path: Path) -
                 assert {"start", "help", "cancel"} <= {c["command"] for c in menu}
             finally:
                 process.send_signal(signal.SIGTERM)
-                out, err = await asyncio.wait_for(process.communicate(), 15)
+                _out, err = await asyncio.wait_for(process.communicate(), 15)
             assert process.returncode == 0, err.decode()[-2000:]
             assert emulator.token not in err.decode()  # the token never reaches the logs
             assert not emulator.violations, emulator.violations
@@ -89,8 +96,12 @@ async def test_python_m_bot_migrates_answers_and_stops_cleanly(tmp_path: Path) -
             PG_ADMIN_URL.replace("postgres://", "postgresql://", 1).rsplit("/", 1)[0] + "/" + name
         )
         try:
-            tables = {r["tablename"] for r in await conn.fetch(
-                "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
+            tables = {
+                r["tablename"]
+                for r in await conn.fetch(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+                )
+            }
             assert {"users", "job_info", "questions", "interviews", "aerich"} <= tables
             assert await conn.fetchval("SELECT name FROM users WHERE id = 424242") == "Grace"
         finally:
@@ -105,3 +116,66 @@ class _NoHarness:
 
     def __init__(self, emulator: BotAPIEmulator) -> None:
         self.emulator = emulator
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+async def test_webhook_mode_checks_the_secret(tmp_path: Path) -> None:
+    import aiohttp
+
+    emulator = BotAPIEmulator()
+    port = _free_port()
+    async with serve_http(emulator) as base:
+        env = clean_env(
+            tmp_path,
+            TELEGRAM_BOT_TOKEN=emulator.token,
+            TELEGRAM_BASE_URL=f"{base}/bot",
+            TELEGRAM_BASE_FILE_URL=f"{base}/file/bot",
+            WEBHOOK_URL="https://coach.example.test/tg-hook",
+            WEBHOOK_SECRET="s3cret-token",
+            PORT=str(port),
+        )
+        process = await run_bot(env, cwd=tmp_path)
+        try:
+            user = EmulatedUser(_NoHarness(emulator), 515151, "Hook")  # type: ignore[arg-type]
+            update = {
+                "update_id": 1,
+                "message": {
+                    "message_id": 1,
+                    "date": 1_700_000_000,
+                    "chat": emulator.private_chat(user.id),
+                    "from": user.profile,
+                    "text": "/start",
+                    "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
+                },
+            }
+            url = f"http://127.0.0.1:{port}/tg-hook"
+            async with aiohttp.ClientSession() as http:
+                for _ in range(100):  # wait for the webhook server to listen
+                    try:
+                        async with http.post(url, json=update) as response:
+                            forbidden = response.status
+                        break
+                    except aiohttp.ClientConnectionError:
+                        await asyncio.sleep(0.1)
+                assert forbidden == 403  # no secret: refused
+                assert not [m for m in emulator.chat(user.id) if m.from_bot]
+                headers = {"X-Telegram-Bot-Api-Secret-Token": "s3cret-token"}
+                async with http.post(url, json=update, headers=headers) as response:
+                    assert response.status == 200
+            await user.expect("interview coach", timeout=20)
+            set_webhook = [c for c in emulator.calls if c.method == "setWebhook"]
+            assert set_webhook and set_webhook[-1].params["url"] == (
+                "https://coach.example.test/tg-hook"
+            )
+            assert set_webhook[-1].params["secret_token"] == "s3cret-token"
+        finally:
+            process.send_signal(signal.SIGTERM)
+            _out, err = await asyncio.wait_for(process.communicate(), 15)
+        assert process.returncode == 0, err.decode()[-2000:]
