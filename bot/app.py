@@ -7,6 +7,7 @@ that matches, so conversations come before plain commands, and catch-alls come l
 from __future__ import annotations
 
 import logging
+import warnings
 
 from telegram import Update
 from telegram.ext import (
@@ -18,6 +19,7 @@ from telegram.ext import (
     TypeHandler,
 )
 from telegram.request import BaseRequest
+from telegram.warnings import PTBUserWarning
 
 from bot.ai.gateway import build_gateway
 from bot.context import CoachApplication, CoachContext, Services
@@ -60,7 +62,11 @@ def build_application(
         builder = builder.request(request).get_updates_request(updates_request or request)
     application: CoachApplication = builder.build()  # type: ignore[assignment]
     application.bot_data["settings"] = settings
-    register_handlers(application)
+    with warnings.catch_warnings():
+        # Our conversations mix button and message steps on purpose and are tracked per user
+        # and chat (per_message=False); python-telegram-bot warns about that combination.
+        warnings.filterwarnings("ignore", message=".*per_message=False", category=PTBUserWarning)
+        register_handlers(application)
     return application
 
 
