@@ -7,6 +7,7 @@ from enum import StrEnum
 from tortoise import fields
 
 from models.base import TimestampedModel
+from models.payments import Payment, Plan
 
 
 class ExperienceLevel(StrEnum):
@@ -32,6 +33,16 @@ class User(TimestampedModel):
     ban_reason = fields.CharField(max_length=255, null=True)
     is_active = fields.BooleanField(default=True, description="False once they blocked the bot")
     last_seen_at = fields.DatetimeField(null=True, description="updated every few minutes")
+
+    # plans (migration 6): the plan bought with Stars, lifetime usage, interview-start bucket
+    plan = fields.CharEnumField(Plan, max_length=8, default=Plan.FREE)
+    plan_expires_at = fields.DatetimeField(null=True, description="paid plans end here")
+    questions_used = fields.IntField(default=0)
+    interviews_used = fields.IntField(default=0)
+    resumes_used = fields.IntField(default=0)
+    interview_tokens = fields.FloatField(null=True, description="bucket level; NULL = full")
+    interview_tokens_at = fields.DatetimeField(null=True, description="bucket level as of")
+    payments: fields.ReverseRelation[Payment]
 
     job_infos: fields.ReverseRelation[JobInfo]
 
@@ -68,6 +79,12 @@ class Question(TimestampedModel):
         table = "questions"
 
 
+class InterviewStatus(StrEnum):
+    ACTIVE = "active"  # in progress (at most one per user: a partial unique index)
+    ENDED = "ended"  # over, the report not written yet (it failed: Retry report)
+    COMPLETED = "completed"  # over, with its report
+
+
 class Interview(TimestampedModel):
     id = fields.UUIDField(primary_key=True)
     job_info: fields.ForeignKeyRelation[JobInfo] = fields.ForeignKeyField(
@@ -75,6 +92,16 @@ class Interview(TimestampedModel):
     )
     duration = fields.CharField(max_length=16, default="00:00:00", description="HH:MM:SS")
     feedback = fields.TextField(null=True)
+    # Mock interviews (migration 4): who, where it stands, and the report's structured form.
+    user: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="interviews", on_delete=fields.CASCADE, null=True, db_index=True
+    )
+    status = fields.CharEnumField(InterviewStatus, max_length=16, default=InterviewStatus.COMPLETED)
+    started_at = fields.DatetimeField(null=True)
+    ended_at = fields.DatetimeField(null=True)
+    voice_replies = fields.BooleanField(default=False)
+    overall_rating = fields.SmallIntField(null=True, description="1-10, from the report")
+    report_json = fields.JSONField(null=True)
 
     class Meta:
         table = "interviews"
