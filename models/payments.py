@@ -27,8 +27,12 @@ class Payment(Model):
     amount = fields.IntField(description="in the smallest units of currency (Stars: whole)")
     currency = fields.CharField(max_length=8, default="XTR")
     telegram_payment_charge_id = fields.CharField(max_length=255, unique=True)
+    provider_payment_charge_id = fields.CharField(max_length=255, null=True)
+    invoice_payload = fields.CharField(max_length=128, default="")
+    is_recurring = fields.BooleanField(default=False, description="a Stars subscription charge")
     days = fields.IntField(default=30)
     refunded = fields.BooleanField(default=False)
+    refunded_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
