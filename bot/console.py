@@ -269,12 +269,11 @@ class ConsoleSession:
             self._remember(message)
             keyboard = render_keyboard(message.reply_markup)
             if keyboard is None:
-                self.console.print(
-                    Text(f"✎ buttons closed on “{snippet(message.text)}”", style="dim")
-                )
-            else:
-                self.console.print(Text(f"✎ new buttons on “{snippet(message.text)}”:", "dim"))
-                self.console.print(keyboard)
+                # Flows close the buttons of their previous prompt at every step: not news.
+                # A number no longer reaches them (`latest_keyboard` skips buttonless messages).
+                return False
+            self.console.print(Text(f"✎ new buttons on “{snippet(message.text)}”:", "dim"))
+            self.console.print(keyboard)
             return True
         self._print_message(message, label="✎ edited: ")
         return True
