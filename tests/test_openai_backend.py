@@ -10,14 +10,7 @@ from typing import Any
 import pytest
 
 from bot.ai.errors import AIUnavailableError, SpeechUnavailableError
-from bot.ai.openai_backend import (
-    UNAVAILABLE_MESSAGE,
-    OpenAIBackend,
-    parse_grade_text,
-    parse_report_text,
-    parse_resume_text,
-    strict_schema,
-)
+from bot.ai.openai_backend import UNAVAILABLE_MESSAGE, OpenAIBackend
 from bot.ai.schemas import (
     REPORT_CATEGORIES,
     RESUME_CATEGORIES,
@@ -28,6 +21,8 @@ from bot.ai.schemas import (
     ResumeAnalysis,
     TranscriptLine,
 )
+from bot.ai.structured import strict_schema
+from bot.ai.text_parsers import parse_grade_text, parse_report_text, parse_resume_text
 from bot.settings import Settings
 from tests.fake_openai import FAKE_OGG, FakeOpenAI
 

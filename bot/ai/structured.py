@@ -1,0 +1,335 @@
+"""Structured results from an OpenAI-compatible server: validated models, never raw text.
+
+Each result is asked for in the best mode the server accepts, in order: a strict JSON schema,
+JSON mode with the schema in the prompt, and a plain-text layout (`bot.ai.text_parsers`). A
+refused mode is dropped for good (per `StructuredCaller`). A reply that does not validate gets
+one corrective retry that shows the model its reply and what was wrong; a second failure is
+`AIUnavailableError`, so an invalid result (say, a rating without feedback) is never returned.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, Literal, Protocol, TypeVar, cast
+
+import openai
+from openai.types.chat import ChatCompletion, ChatCompletionMessageParam
+from pydantic import BaseModel, ValidationError
+
+from bot.ai import prompts
+from bot.ai.errors import AIUnavailableError
+from bot.ai.prompts import Message
+from bot.ai.schemas import (
+    REPORT_CATEGORIES,
+    GradeResult,
+    InterviewReport,
+    JobContext,
+    ResumeAnalysis,
+    TranscriptLine,
+)
+from bot.ai.text_parsers import parse_grade_text, parse_report_text, parse_resume_text
+
+log = logging.getLogger(__name__)
+
+BAD_OUTPUT_MESSAGE = "The AI coach gave an answer I couldn't use. Please try again in a minute."
+
+Mode = Literal["json_schema", "json_object", "text"]
+MODES: tuple[Mode, ...] = ("json_schema", "json_object", "text")
+
+# Keywords OpenAI's strict structured outputs accept; the rest (minLength, title...) is dropped
+# from the sent schema and still enforced locally by pydantic.
+_SCHEMA_KEYS = {
+    "type",
+    "properties",
+    "required",
+    "additionalProperties",
+    "items",
+    "enum",
+    "const",
+    "description",
+    "minimum",
+    "maximum",
+    "minItems",
+    "maxItems",
+    "anyOf",
+}
+
+T = TypeVar("T", bound=BaseModel)
+
+
+class UsageLogger(Protocol):
+    """Records one call's tokens and latency (the backend's usage log)."""
+
+    def __call__(
+        self, kind: str, started: float, usage: Any, *, mode: str | None = None
+    ) -> None: ...
+
+
+# (kind, SDK error) -> the error to raise; logs the cause.
+FailureMapper = Callable[[str, openai.OpenAIError], AIUnavailableError]
+
+
+class UnusableReply(Exception):
+    """A reply that could not be turned into a valid result; `problem` is safe to log."""
+
+    def __init__(self, problem: str, *, not_json: bool = False) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.not_json = not_json  # prose where JSON was asked: the server ignored the format
+
+
+@dataclass(frozen=True, slots=True)
+class StructuredTask(Generic[T]):
+    kind: str
+    model: type[T]
+    schema: dict[str, Any]
+    text_format: str
+    build: Callable[[str], list[Message]]  # output instructions -> messages
+    parse_text: Callable[[str], T]
+    check: Callable[[T], T]  # checks beyond the pydantic model; may normalise
+
+
+# ----- the tasks ---------------------------------------------------------------------------
+
+
+def grade_task(job: JobContext, question: str, answer: str) -> StructuredTask[GradeResult]:
+    return StructuredTask(
+        kind="grade_answer",
+        model=GradeResult,
+        schema=strict_schema(GradeResult),
+        text_format=prompts.GRADE_TEXT_FORMAT,
+        build=lambda output: prompts.grade_messages(job, question, answer, output),
+        parse_text=parse_grade_text,
+        check=lambda result: result,
+    )
+
+
+def report_task(
+    job: JobContext, transcript: Sequence[TranscriptLine], candidate_name: str
+) -> StructuredTask[InterviewReport]:
+    schema = strict_schema(InterviewReport)
+    category = schema["properties"]["categories"]["items"]
+    category["properties"]["name"]["enum"] = list(REPORT_CATEGORIES)
+    return StructuredTask(
+        kind="interview_report",
+        model=InterviewReport,
+        schema=schema,
+        text_format=prompts.REPORT_TEXT_FORMAT,
+        build=lambda output: prompts.report_messages(job, transcript, candidate_name, output),
+        parse_text=parse_report_text,
+        check=check_report,
+    )
+
+
+def resume_task(job: JobContext, resume_text: str) -> StructuredTask[ResumeAnalysis]:
+    return StructuredTask(
+        kind="analyze_resume",
+        model=ResumeAnalysis,
+        schema=strict_schema(ResumeAnalysis),
+        text_format=prompts.RESUME_TEXT_FORMAT,
+        build=lambda output: prompts.resume_messages(job, resume_text, output),
+        parse_text=parse_resume_text,
+        check=lambda result: result,
+    )
+
+
+# ----- asking: the mode ladder and the corrective retry ------------------------------------
+
+
+class StructuredCaller:
+    """Runs `StructuredTask`s against one client; remembers the best mode the server accepts."""
+
+    def __init__(
+        self,
+        client: openai.AsyncOpenAI,
+        model: str,
+        *,
+        log_usage: UsageLogger,
+        unavailable: FailureMapper,
+    ) -> None:
+        self._client = client
+        self._model = model
+        self._log_usage = log_usage
+        self._unavailable = unavailable
+        self.mode: Mode = "json_schema"
+
+    async def run(self, task: StructuredTask[T]) -> T:
+        """One reply, and one corrective retry if it was unusable; never an invalid result."""
+        correction: tuple[str, str] | None = None
+        for attempt in (1, 2):
+            content, mode = await self._reply(task, correction)
+            try:
+                return parse_reply(task, content, mode)
+            except UnusableReply as exc:
+                log.warning(
+                    "Unusable %s reply (mode=%s, attempt %d): %s",
+                    task.kind,
+                    mode,
+                    attempt,
+                    exc.problem,
+                )
+                if exc.not_json and mode != "text":
+                    self._downgrade(mode, "server ignored the JSON response format")
+                correction = (content, exc.problem)
+        raise AIUnavailableError(BAD_OUTPUT_MESSAGE)
+
+    async def _reply(
+        self, task: StructuredTask[Any], correction: tuple[str, str] | None
+    ) -> tuple[str, Mode]:
+        """Ask in the best mode the server accepts; a refusal moves down a mode for good."""
+        for mode in MODES[MODES.index(self.mode) :]:
+            output = _output_instructions(task, mode)
+            messages = task.build(output)
+            if correction is not None:
+                messages += prompts.correction_messages(correction[0], correction[1], output)
+            try:
+                completion = await self._complete(task.kind, messages, mode, task)
+            except (openai.BadRequestError, openai.UnprocessableEntityError) as exc:
+                if mode == "text" or not _is_format_refusal(exc):
+                    raise self._unavailable(task.kind, exc) from None
+                self._downgrade(mode, f"server refused it (HTTP {exc.status_code})")
+                continue
+            except openai.OpenAIError as exc:
+                raise self._unavailable(task.kind, exc) from None
+            choice = completion.choices[0] if completion.choices else None
+            return (choice.message.content or "") if choice else "", mode
+        raise AssertionError("unreachable: text mode is never refused")
+
+    async def _complete(
+        self, kind: str, messages: list[Message], mode: Mode, task: StructuredTask[Any]
+    ) -> ChatCompletion:
+        extra: dict[str, Any] = {}
+        if mode == "json_schema":
+            extra["response_format"] = {
+                "type": "json_schema",
+                "json_schema": {"name": task.model.__name__, "schema": task.schema, "strict": True},
+            }
+        elif mode == "json_object":
+            extra["response_format"] = {"type": "json_object"}
+        started = time.perf_counter()
+        completion = await self._client.chat.completions.create(
+            model=self._model, messages=sdk_messages(messages), **extra
+        )
+        self._log_usage(kind, started, completion.usage, mode=mode)
+        return completion
+
+    def _downgrade(self, mode: Mode, why: str) -> None:
+        following = MODES[MODES.index(mode) + 1]
+        # Concurrent calls may both downgrade; never move back up.
+        if MODES.index(following) > MODES.index(self.mode):
+            log.info("Structured output: %s unavailable (%s); using %s", mode, why, following)
+            self.mode = following
+
+
+def _output_instructions(task: StructuredTask[Any], mode: Mode) -> str:
+    if mode == "text":
+        return task.text_format
+    return prompts.json_output(task.schema, enforced=mode == "json_schema")
+
+
+# ----- schema ------------------------------------------------------------------------------
+def strict_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """The model's JSON schema in the shape strict structured outputs require.
+
+    Every object closes (`additionalProperties: false`) and lists all properties as required;
+    `$defs` are inlined because some OpenAI-compatible servers resolve `$ref` poorly.
+    """
+    raw = model.model_json_schema()
+    return _strict_node(raw, raw.get("$defs", {}))
+
+
+def _strict_node(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    if "$ref" in node:
+        resolved = _strict_node(defs[node["$ref"].rsplit("/", 1)[-1]], defs)
+        if "description" in node:
+            resolved["description"] = node["description"]
+        return resolved
+    out = {key: value for key, value in node.items() if key in _SCHEMA_KEYS}
+    if "properties" in node:
+        out["properties"] = {k: _strict_node(v, defs) for k, v in node["properties"].items()}
+        out["required"] = list(node["properties"])
+        out["additionalProperties"] = False
+    if "items" in node:
+        out["items"] = _strict_node(node["items"], defs)
+    if "anyOf" in node:
+        out["anyOf"] = [_strict_node(option, defs) for option in node["anyOf"]]
+    return out
+
+
+# ----- parsing replies ---------------------------------------------------------------------
+
+
+def parse_reply(task: StructuredTask[T], content: str, mode: Mode) -> T:
+    """Validate a reply into the task's model, or raise `UnusableReply` saying why."""
+    raw = _strip_code_fence(content)
+    if not raw:
+        raise UnusableReply("the reply was empty")
+    try:
+        if raw.startswith("{"):
+            result = task.model.model_validate_json(raw)
+        elif mode == "text":
+            result = task.parse_text(raw)
+        else:
+            result = task.model.model_validate_json(_embedded_json(raw))
+    except ValidationError as exc:
+        raise UnusableReply(_validation_problem(exc)) from None
+    return task.check(result)
+
+
+def _strip_code_fence(content: str) -> str:
+    text = content.strip()
+    match = re.fullmatch(r"```[\w-]*\s*\n?(.*?)\n?```", text, re.DOTALL)
+    return match.group(1).strip() if match else text
+
+
+def _embedded_json(text: str) -> str:
+    """JSON wrapped in prose ("Here you go: {...}"), which some models produce in JSON mode."""
+    start, end = text.find("{"), text.rfind("}")
+    if start < 0 or end < start:
+        raise UnusableReply("the reply was not a JSON object", not_json=True)
+    return text[start : end + 1]
+
+
+def _validation_problem(exc: ValidationError) -> str:
+    # Locations and messages only: pydantic's str() would echo input values into logs.
+    problems = []
+    for error in exc.errors()[:5]:
+        where = ".".join(str(part) for part in error["loc"]) or "reply"
+        problems.append(f"{where}: {error['msg']}")
+    return "; ".join(problems)
+
+
+def check_report(report: InterviewReport) -> InterviewReport:
+    """Require exactly the seven category names; tolerate case, spacing and order."""
+    by_name = {_norm(c.name): c for c in report.categories}
+    if set(by_name) != {_norm(name) for name in REPORT_CATEGORIES}:
+        raise UnusableReply("categories must be exactly: " + "; ".join(REPORT_CATEGORIES))
+    ordered = [by_name[_norm(name)].model_copy(update={"name": name}) for name in REPORT_CATEGORIES]
+    return report.model_copy(update={"categories": ordered})
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", name.casefold()).strip()
+
+
+# ----- SDK helpers -------------------------------------------------------------------------
+
+
+def _is_format_refusal(exc: openai.APIStatusError) -> bool:
+    text = error_text(exc)
+    return any(word in text for word in ("response_format", "json_schema", "json_object", "schema"))
+
+
+def error_text(exc: openai.APIStatusError) -> str:
+    """The error's message and body, lowercased, for spotting which parameter was refused."""
+    body = json.dumps(exc.body) if isinstance(exc.body, dict) else str(exc.body or "")
+    return f"{exc.message} {body}".lower()
+
+
+def sdk_messages(messages: list[Message]) -> list[ChatCompletionMessageParam]:
+    return cast("list[ChatCompletionMessageParam]", messages)
