@@ -13,7 +13,7 @@ import json
 import logging
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Literal, Protocol, TypeVar, cast
 
@@ -278,7 +278,30 @@ def parse_reply(task: StructuredTask[T], content: str, mode: Mode) -> T:
             result = task.model.model_validate_json(_embedded_json(raw))
     except ValidationError as exc:
         raise UnusableReply(_validation_problem(exc)) from None
+    blank = blank_text_fields(result.model_dump())
+    if blank:
+        raise UnusableReply("; ".join(f"{where}: must not be blank" for where in blank[:5]))
     return task.check(result)
+
+
+def blank_text_fields(value: Any, where: str = "") -> list[str]:
+    """Where text holds only whitespace, e.g. `feedback` or `categories.2.text`.
+
+    pydantic's `min_length=1` counts spaces, and a rating must never be shown without reasons.
+    """
+    if isinstance(value, str):
+        return [] if value.strip() else [where or "reply"]
+    if isinstance(value, dict):
+        items: Iterable[tuple[Any, Any]] = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return []
+    return [
+        path
+        for key, item in items
+        for path in blank_text_fields(item, f"{where}.{key}" if where else str(key))
+    ]
 
 
 def _strip_code_fence(content: str) -> str:
