@@ -14,6 +14,7 @@ import contextlib
 import getpass
 import logging
 import mimetypes
+import os
 import signal
 import sys
 import threading
@@ -502,6 +503,9 @@ async def run_console(settings: Settings) -> int:
     interrupted = asyncio.Event()
 
     def on_signal() -> None:
+        if interrupted.is_set():  # a second Ctrl-C while stopping: leave at once
+            print("\nStopped without waiting for the bot.", file=sys.stderr)
+            os._exit(130)
         interrupted.set()
         reader.interrupt()
 
