@@ -1,0 +1,174 @@
+"""Question drill: questions generated for a job, answers graded and kept with their rating.
+
+Every read takes the user's id and checks ownership through question → job → user, so an id
+from callback data that isn't the user's behaves exactly like one that doesn't exist.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from tortoise.functions import Count, Max
+
+from bot.ai.errors import AIUnavailableError
+from bot.ai.gateway import AIGateway
+from bot.ai.schemas import Difficulty, GradeResult, JobContext
+from bot.ai.streams import TextStream
+from bot.services.jobs import get_job, job_context
+from models import JobInfo, Question
+from models.answers import Answer
+
+DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "medium", "hard")
+EMPTY_QUESTION_MESSAGE = "The AI coach returned an empty question. Please try again."
+PAST_LIMIT = 10
+
+
+def parse_difficulty(raw: str | None) -> Difficulty | None:
+    return next((level for level in DIFFICULTIES if level == raw), None)
+
+
+def parse_id(raw: str | uuid.UUID | None) -> uuid.UUID | None:
+    """A UUID from callback data or user_data; None for anything else (garbage = not found)."""
+    if isinstance(raw, uuid.UUID):
+        return raw
+    try:
+        return uuid.UUID(raw or "")
+    except ValueError:
+        return None
+
+
+# ----- questions ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionSetup:
+    """What generating a question for a job needs: the job and every earlier question text."""
+
+    job: JobInfo
+    context: JobContext
+    previous: list[str]
+
+
+async def question_setup(user_id: int, job_id: str | uuid.UUID | None) -> QuestionSetup | None:
+    """None when the job doesn't exist or isn't the user's."""
+    job = await get_job(user_id, job_id)
+    if job is None:
+        return None
+    previous = await (
+        Question.filter(job_info_id=job.id).order_by("created_at").values_list("text", flat=True)
+    )
+    return QuestionSetup(job, job_context(job), [str(text) for text in previous])
+
+
+def question_stream(gateway: AIGateway, setup: QuestionSetup, difficulty: Difficulty) -> TextStream:
+    """The streamed question; consume it, then `save_question` with its text."""
+    return gateway.generate_question(setup.context, difficulty, setup.previous)
+
+
+async def save_question(setup: QuestionSetup, difficulty: Difficulty, text: str) -> Question:
+    """Store a fully generated question. An empty one is a failed generation, never stored."""
+    text = text.strip()
+    if not text:
+        raise AIUnavailableError(EMPTY_QUESTION_MESSAGE)
+    return await Question.create(job_info_id=setup.job.id, text=text, difficulty=difficulty)
+
+
+async def get_question(user_id: int, question_id: str | uuid.UUID | None) -> Question | None:
+    """The question with its job, only if the job belongs to the user."""
+    parsed = parse_id(question_id)
+    if parsed is None:
+        return None
+    return (
+        await Question.filter(id=parsed, job_info__user_id=user_id)
+        .select_related("job_info")
+        .first()
+    )
+
+
+async def best_rating(question_id: uuid.UUID) -> int | None:
+    """The best rating any answer to this question got (the caller checked ownership)."""
+    best = await Answer.filter(question_id=question_id).order_by("-rating").first()
+    return best.rating if best is not None else None
+
+
+# ----- answers -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Graded:
+    question: Question
+    answer: Answer
+    result: GradeResult
+
+
+async def grade_answer(
+    gateway: AIGateway, user_id: int, question_id: str | uuid.UUID | None, text: str
+) -> Graded | None:
+    """Grade an answer and store it. None when the question isn't the user's.
+
+    `AIUnavailableError` propagates and nothing is stored.
+    """
+    question = await get_question(user_id, question_id)
+    if question is None:
+        return None
+    result = await gateway.grade_answer(job_context(question.job_info), question.text, text)
+    answer = await Answer.create(
+        question_id=question.id, text=text, rating=result.rating, feedback=result.feedback
+    )
+    return Graded(question, answer, result)
+
+
+# ----- past questions ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PastQuestion:
+    id: uuid.UUID
+    text: str
+    difficulty: Difficulty
+    best: int | None
+    tries: int
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class PastQuestions:
+    job: JobInfo
+    questions: list[PastQuestion]
+    more: bool  # older questions exist beyond `questions`
+
+
+async def past_questions(
+    user_id: int, job_id: str | uuid.UUID | None, *, limit: int = PAST_LIMIT
+) -> PastQuestions | None:
+    """The job's newest questions with their best rating, in one aggregate query.
+
+    None when the job isn't the user's.
+    """
+    job = await get_job(user_id, job_id)
+    if job is None:
+        return None
+    rows = await (
+        Question.filter(job_info_id=job.id)
+        .annotate(best=Max("answers__rating"), tries=Count("answers__id"))
+        .group_by("id", "text", "difficulty", "created_at")
+        .order_by("-created_at", "-id")
+        .limit(limit + 1)
+        .values("id", "text", "difficulty", "best", "tries", "created_at")
+    )
+    questions = [_past(row) for row in rows[:limit]]
+    return PastQuestions(job, questions, more=len(rows) > limit)
+
+
+def _past(row: dict[str, object]) -> PastQuestion:
+    best = row["best"]
+    return PastQuestion(
+        id=parse_id(str(row["id"])) or uuid.UUID(int=0),
+        text=str(row["text"]),
+        difficulty=parse_difficulty(str(row["difficulty"])) or "medium",
+        best=int(best) if best is not None else None,  # type: ignore[call-overload]
+        tries=int(row["tries"] or 0),  # type: ignore[call-overload]
+        created_at=row["created_at"],  # type: ignore[arg-type]
+    )
