@@ -27,6 +27,7 @@ from bot.persistence import DatabasePersistence
 from bot.processor import PerUserUpdateProcessor
 from bot.settings import Settings
 from handlers import errors, start
+from handlers import practice as practice_handlers
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,7 @@ def register_handlers(app: CoachApplication) -> None:
     # 1. Guards (group GUARDS): bans and flood control stop an update before any feature.
 
     # 2. Conversations (group MAIN), before plain commands so /cancel and steps reach them.
+    app.add_handler(practice_handlers.conversation(), group=MAIN)
 
     # 3. Feature commands and buttons outside conversations.
 
