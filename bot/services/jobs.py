@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import uuid
 from dataclasses import dataclass
+from pathlib import PurePath
 
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 from tortoise.functions import Count
 from tortoise.transactions import in_transaction
 
@@ -15,6 +19,8 @@ NAME_MAX = 100
 DESCRIPTION_MIN, DESCRIPTION_MAX = 20, 10_000
 LEVELS = ("junior", "mid-level", "senior")
 EDITABLE_FIELDS = ("name", "title", "experience_level", "description")
+DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
+DOCUMENT_KINDS = {".txt": "txt", ".pdf": "pdf", "text/plain": "txt", "application/pdf": "pdf"}
 
 
 class InvalidValue(ValueError):
@@ -49,6 +55,64 @@ def clean_level(value: str | None) -> str:
     return value
 
 
+def document_kind(file_name: str | None, mime_type: str | None, size: int | None) -> str:
+    """Which kind of file ("txt" or "pdf") this is, judged from what Telegram reports before
+    downloading it; InvalidValue for other types and files over 10 MB."""
+    suffix = PurePath(file_name or "").suffix.lower()
+    kind = DOCUMENT_KINDS.get(suffix) or DOCUMENT_KINDS.get((mime_type or "").lower())
+    if kind is None:
+        raise InvalidValue("I can read .txt and .pdf files only — or paste the text.")
+    if size is not None and size > DOCUMENT_MAX_BYTES:
+        raise InvalidValue("That file is over 10 MB — send a smaller one or paste the text.")
+    return kind
+
+
+def extract_text(data: bytes, kind: str) -> str:
+    """The text of a .txt or .pdf file (blocking: run it in a thread). One-line reasons."""
+    if len(data) > DOCUMENT_MAX_BYTES:
+        raise InvalidValue("That file is over 10 MB — send a smaller one or paste the text.")
+    text = _pdf_text(data) if kind == "pdf" else _plain_text(data)
+    if not text.strip():
+        what = "PDF has no text I can read (is it a scan?)" if kind == "pdf" else "file is empty"
+        raise InvalidValue(f"That {what} — paste the text instead.")
+    return text
+
+
+def _plain_text(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    if b"\x00" in data:
+        raise InvalidValue("That doesn't look like a text file — paste the text instead.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _pdf_text(data: bytes) -> str:
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")
+            except PyPdfError:
+                opened = 0
+            if not opened:
+                raise InvalidValue("That PDF is password-protected — send an unlocked copy.")
+        parts: list[str] = []
+        length = 0
+        for page in reader.pages:
+            parts.append(page.extract_text() or "")
+            length += len(parts[-1])
+            if length > DESCRIPTION_MAX * 2:  # enough to know it's too long; stop reading
+                break
+        return "\n".join(parts)
+    except InvalidValue:
+        raise
+    except Exception as exc:  # a malformed file can fail anywhere inside the parser
+        raise InvalidValue("I couldn't read that PDF (is it damaged?) — paste the text.") from exc
+
+
 def parse_job_id(raw: str | None) -> uuid.UUID | None:
     """A job id from callback data, or None when it isn't one (garbage is 'not found')."""
     try:
@@ -81,7 +145,7 @@ async def list_jobs(user_id: int, *, offset: int = 0, limit: int = 8) -> tuple[l
     """A page of the user's jobs, newest first, and the total count."""
     query = JobInfo.filter(user_id=user_id)
     total = await query.count()
-    jobs = await query.order_by("-created_at").offset(offset).limit(limit)
+    jobs = await query.order_by("-created_at", "id").offset(offset).limit(limit)
     return jobs, total
 
 
