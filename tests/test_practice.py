@@ -1,0 +1,369 @@
+"""Question drill through the emulator: offline coach, a model on the fake OpenAI server,
+rendering of hostile model output, failures with Retry, double presses, ownership, the schema."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from pathlib import Path
+
+import pytest
+from tortoise import connections
+from tortoise.exceptions import IntegrityError
+
+from bot.emulator.client import EmulatedUser
+from bot.emulator.harness import BotHarness
+from bot.emulator.server import BotAPIEmulator, ChatMessage
+from bot.services.jobs import create_job
+from bot.settings import Settings
+from models import JobInfo, Question, User
+from models.answers import Answer
+from tests.conftest import make_settings, run_harness_clean
+from tests.fake_openai import FAKE_OGG, FakeOpenAI
+
+DESCRIPTION = "Backend developer: Python, asyncio, PostgreSQL, REST APIs, Docker and testing."
+ANSWER = (
+    "A closure is an inner function that keeps references to variables of the enclosing "
+    "function scope, so it can still use them after the outer function has returned."
+)
+GRADE = {
+    "rating": 8,
+    "feedback": "Good explanation of captured variables; mention late binding in loops.",
+    "model_answer": "A closure is a function object that remembers values in enclosing scopes.",
+}
+
+
+async def make_job(user_id: int, name: str = "Acme backend") -> JobInfo:
+    await User.get_or_create(id=user_id, defaults={"name": "Ada"})
+    return await create_job(
+        user_id,
+        name=name,
+        title="Python Developer",
+        experience_level="mid-level",
+        description=DESCRIPTION,
+    )
+
+
+def model_settings(database_url: str, tmp_path: Path, fake: FakeOpenAI) -> Settings:
+    return make_settings(
+        database_url,
+        tmp_path,
+        openai_api_key="test",
+        openai_base_url=fake.base_url,
+        ai_max_retries=0,
+    )
+
+
+def texts(messages: list[ChatMessage]) -> str:
+    return "\n".join(m.text for m in messages)
+
+
+def button_data(message: ChatMessage, label: str) -> str:
+    return next(b["callback_data"] for b in message.buttons if b["text"] == label)
+
+
+# ----- offline coach -----------------------------------------------------------------------
+
+
+async def test_offline_drill_text_answer_then_voice_refused(
+    bot: BotHarness, user: EmulatedUser
+) -> None:
+    job = await make_job(user.id)
+    await user.send("/practice")
+    await user.expect("Choose a difficulty")
+    assert user.buttons()[:3] == ["Easy", "Medium", "Hard"]
+
+    await user.click("Easy")
+    await user.expect("Easy question")
+    first = await Question.get(job_info_id=job.id)
+    assert first.difficulty == "easy" and first.text
+
+    await user.send(ANSWER)
+    await user.expect("Correct answer")
+    shown = texts(user.since_last_action())
+    answer = await Answer.get(question_id=first.id)
+    assert 1 <= answer.rating <= 10 and answer.text == ANSWER and answer.feedback
+    assert f"Rating: {answer.rating}/10" in shown
+    assert "Offline mode" in shown
+    assert {"Easy", "Medium", "Hard", "🔁 Try again", "✅ Done"} <= set(user.buttons())
+
+    await user.click("Medium")
+    await user.expect("Medium question")
+    second = await Question.filter(job_info_id=job.id, difficulty="medium").get()
+    assert second.text != first.text  # earlier questions were passed as "previous"
+
+    await user.send_voice(FAKE_OGG)
+    await user.expect("type your answer")
+    assert await Answer.filter(question_id=second.id).count() == 0
+
+    await user.send(ANSWER)
+    await user.expect("Rating:")
+    assert await Answer.filter(question_id=second.id).count() == 1
+
+    await user.click("✅ Done")
+    await user.expect("Practice finished")
+    await user.send("more text")
+    await user.expect("not waiting for an answer")
+
+
+async def test_practice_restarts_and_cancel_leaves(bot: BotHarness, user: EmulatedUser) -> None:
+    await user.send("/practice")
+    await user.expect("no saved jobs")
+    await make_job(user.id)
+    await user.send("/practice")
+    await user.click("Hard")
+    await user.expect("Hard question")
+
+    await user.send("/practice")  # mid-question: starts over
+    await user.expect("Choose a difficulty")
+    await user.send("an answer to nothing in particular, with several words")
+    await user.expect("for the next question")
+    assert await Answer.all().count() == 0
+
+    await user.send("/cancel")
+    await user.expect("Practice stopped")
+    await user.send("hello")
+    await user.expect("not waiting for an answer")
+
+
+async def test_several_jobs_ask_which(bot: BotHarness, user: EmulatedUser) -> None:
+    await make_job(user.id, "Acme backend")
+    other = await make_job(user.id, "Globex data")
+    await user.send("/practice")
+    await user.expect("Which job")
+    await user.click("Globex data")
+    await user.expect("Practice for Globex data")
+    await user.click("Medium")
+    await user.expect("Medium question")
+    assert await Question.filter(job_info_id=other.id).count() == 1
+
+
+async def test_question_survives_a_restart(database_url: str, tmp_path: Path) -> None:
+    """The state and the ids in user_data are persisted: after a restart the answer is graded."""
+    settings = make_settings(database_url, tmp_path)
+    async with run_harness_clean(settings) as bot:
+        user = bot.user("Ada", user_id=990_001)
+        job = await make_job(user.id)
+        await user.send("/practice")
+        await user.click("Easy")
+        await user.expect("Easy question")
+    async with run_harness_clean(settings, wipe=False) as bot:  # a new process, same database
+        user = bot.user("Ada", user_id=990_001)
+        await user.send(ANSWER)
+        await user.expect("Rating:")
+        question = await Question.get(job_info_id=job.id)
+        assert await Answer.filter(question_id=question.id).count() == 1
+
+
+# ----- a model on the fake OpenAI server ---------------------------------------------------
+
+
+async def test_voice_answer_with_model_streams_and_rates(database_url: str, tmp_path: Path) -> None:
+    async with FakeOpenAI() as fake:
+        fake.reply_text(
+            ["What is ", "a closure ", "in Python, ", "and when ", "would you use one?"],
+            delay=0.05,
+        )
+        fake.reply_transcription(ANSWER)
+        fake.reply_json(GRADE)
+        emulator = BotAPIEmulator()
+        emulator.flood_limit = (20, 1.0)
+        async with run_harness_clean(model_settings(database_url, tmp_path, fake), emulator) as bot:
+            user = bot.user("Ada")
+            job = await make_job(user.id)
+            await user.send("/practice")
+            await user.click("Hard")
+            await user.expect("would you use one?")
+            assert emulator.drafts.get(user.id) or any(m.edits for m in user.chat)
+            assert any(action == "typing" for _, action in emulator.chat_actions)
+            question = await Question.get(job_info_id=job.id)
+            assert question.text == "What is a closure in Python, and when would you use one?"
+            assert question.difficulty == "hard"
+            system = fake.chat_bodies[0]["messages"]
+            assert "Acme backend" in str(system)
+
+            await user.send_voice(FAKE_OGG)
+            heard = await user.expect("I heard")
+            assert "enclosing function scope" in heard.text
+            await user.expect("Correct answer")
+            shown = texts(user.since_last_action())
+            assert "Rating: 8/10" in shown and "late binding" in shown
+            assert "Offline mode" not in shown
+            answer = await Answer.get(question_id=question.id)
+            assert (answer.rating, answer.text) == (8, ANSWER)
+            assert fake.pending("chat") == 0 and fake.pending("transcriptions") == 0
+            assert emulator.flood_errors == 0
+
+
+async def test_hostile_model_output_arrives_intact(database_url: str, tmp_path: Path) -> None:
+    code = "".join(
+        f"def snake_case_{i}(value_{i}):\n    return value_{i} < {i} && value_{i} > 0\n"
+        for i in range(200)
+    )
+    long_answer = f"Here is the code:\n\n```python\n{code}```\n\nThat's all, **really."
+    assert len(long_answer) > 10_000
+    grade = {
+        "rating": 6,
+        "feedback": "Some **unbalanced bold. Remember a < b && c > d and <div> tags; "
+        "snake_case_names stay literal.",
+        "model_answer": long_answer,
+    }
+    async with FakeOpenAI() as fake:
+        fake.reply_text("Why does **this <div> break when a < b && c > d in my_snake_case_func?")
+        fake.reply_json(grade)
+        settings = model_settings(database_url, tmp_path, fake)
+        async with run_harness_clean(settings) as bot:
+            user = bot.user("Ada")
+            await make_job(user.id)
+            await user.send("/practice")
+            await user.click("Easy")
+            question = await user.expect("my_snake_case_func")
+            assert "**this <div> break when a < b && c > d" in question.text
+            await user.send(ANSWER)
+            await user.expect("That's all")
+            replies = user.since_last_action()
+            shown = texts(replies)
+            assert "Some **unbalanced bold" in shown
+            assert "a < b && c > d and <div> tags" in shown
+            assert "snake_case_names" in shown
+            assert len(replies) >= 4  # feedback, then the long answer in several parts
+            for i in range(200):
+                assert f"def snake_case_{i}(value_{i}):" in shown
+                assert f"return value_{i} < {i} && value_{i} > 0" in shown
+            assert any(e["type"] == "pre" for m in replies for e in m.entities)
+            assert await Answer.filter(rating=6).count() == 1
+
+
+async def test_failures_offer_retry_and_save_nothing(database_url: str, tmp_path: Path) -> None:
+    async with FakeOpenAI() as fake:
+        fake.reply_status(500)
+        settings = model_settings(database_url, tmp_path, fake)
+        async with run_harness_clean(settings) as bot:
+            user = bot.user("Ada")
+            job = await make_job(user.id)
+            await user.send("/practice")
+            await user.click("Medium")
+            failed = await user.expect("couldn't get a question")
+            assert "not answering" in failed.text and user.buttons(failed) == ["🔁 Retry"]
+            assert await Question.filter(job_info_id=job.id).count() == 0
+
+            fake.reply_text("Explain the difference between a process and a thread.")
+            await user.click("Retry")
+            await user.expect("process and a thread")
+            question = await Question.get(job_info_id=job.id)
+            assert question.difficulty == "medium"
+
+            fake.reply_status(500)
+            await user.send(ANSWER)
+            await user.expect("couldn't grade your answer")
+            assert await Answer.all().count() == 0
+
+            fake.reply_json(GRADE)
+            await user.click("Retry")
+            await user.expect("Rating: 8/10")
+            answer = await Answer.get(question_id=question.id)
+            assert answer.text == ANSWER
+            assert await Question.filter(job_info_id=job.id).count() == 1
+            assert fake.pending() == 0
+
+
+# ----- robustness and ownership ------------------------------------------------------------
+
+
+async def test_double_press_makes_one_question(bot: BotHarness, user: EmulatedUser) -> None:
+    job = await make_job(user.id)
+    await user.send("/practice")
+    keyboard = await user.expect("Choose a difficulty")
+    data = button_data(keyboard, "Easy")
+    first = await user.press(data, keyboard, wait=False)
+    second = await user.press(data, keyboard, wait=False)
+    await bot.idle()
+    assert await Question.filter(job_info_id=job.id).count() == 1
+    assert len([m for m in user.bot_messages if "Easy question" in m.text]) == 1
+    assert user.callback_answer(first) is not None
+    answer = user.callback_answer(second)
+    assert answer is not None and "already on it" in answer["text"].lower()
+
+
+async def test_forged_ids_are_not_found(bot: BotHarness, user: EmulatedUser) -> None:
+    mallory = bot.user("Mallory")
+    other_job = await make_job(mallory.id, "Secret job")
+    other_question = await Question.create(job_info=other_job, text="Secret?", difficulty="hard")
+    await make_job(user.id)
+    await user.send("/practice")
+    await user.expect("Choose a difficulty")
+
+    for data in (
+        f"practice:q:{other_question.id}",
+        f"practice:q:{uuid.uuid4()}",
+        "practice:q:not-a-uuid",
+        f"practice:list:{other_job.id}",
+        f"practice:job:{other_job.id}",
+    ):
+        query = await user.press(data)
+        answer = user.callback_answer(query)
+        assert answer is not None and "wasn't found" in answer["text"], data
+    user.expect_no("Secret")
+    assert "Secret" not in texts(user.bot_messages)
+    await user.send(ANSWER)  # still choosing: nothing was opened
+    await user.expect("for the next question")
+    assert await Answer.all().count() == 0
+
+
+async def test_past_questions_with_best_rating(bot: BotHarness, user: EmulatedUser) -> None:
+    job = await make_job(user.id)
+    answered = await Question.create(
+        job_info=job, text="What is `asyncio.gather`?", difficulty="medium"
+    )
+    await Answer.create(question=answered, text="first try", rating=3, feedback="Weak.")
+    await Answer.create(question=answered, text="second try", rating=8, feedback="Good.")
+    await Question.create(job_info=job, text="Explain database indexes.", difficulty="hard")
+
+    await user.send("/practice")
+    await user.click("📜 Past questions")
+    listing = await user.expect("Past questions")
+    assert re.search(r"What is asyncio\.gather\?\s+Medium · best 8/10", listing.text)
+    assert "Explain database indexes.\n    Hard · not answered yet" in listing.text
+    assert listing.text.index("database indexes") < listing.text.index("asyncio.gather")
+
+    await user.click("8/10", in_message=listing)
+    opened = await user.expect("Answer again")
+    assert "Best so far: 8/10" in opened.text and "asyncio.gather" in opened.text
+    await user.send("gather runs awaitables concurrently and collects their results in order")
+    await user.expect("Rating:")
+    assert await Answer.filter(question_id=answered.id).count() == 3
+
+
+# ----- schema ------------------------------------------------------------------------------
+
+
+async def test_answers_schema_constraints(db: str) -> None:
+    conn = connections.get("default")
+    user = await User.create(id=41, name="A")
+    job = await JobInfo.create(user=user, name="X", experience_level="junior", description="d" * 30)
+    question = await Question.create(job_info=job, text="Q?", difficulty="easy")
+    for rating in (11, 0):
+        with pytest.raises(IntegrityError):
+            await conn.execute_query(
+                "INSERT INTO answers (id, question_id, text, rating, feedback, created_at)"
+                f" VALUES ('{uuid.uuid4()}', '{question.id}', 'a', {rating}, 'f',"
+                " CURRENT_TIMESTAMP)"
+            )
+    await conn.execute_query(
+        "INSERT INTO answers (id, question_id, text, rating, feedback, created_at)"
+        f" VALUES ('{uuid.uuid4()}', '{question.id}', 'a', 10, 'f', CURRENT_TIMESTAMP)"
+    )
+    assert await Answer.filter(question_id=question.id).count() == 1
+
+    if conn.capabilities.dialect == "postgres":
+        rows = await conn.execute_query_dict(
+            "SELECT indexdef AS sql FROM pg_indexes WHERE tablename = 'answers'"
+        )
+    else:
+        rows = await conn.execute_query_dict(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'answers'"
+        )
+    assert any("question_id" in (row["sql"] or "") for row in rows)
+
+    await question.delete()
+    assert await Answer.all().count() == 0
