@@ -27,6 +27,9 @@ from bot.persistence import DatabasePersistence
 from bot.processor import PerUserUpdateProcessor
 from bot.settings import Settings
 from handlers import errors, start
+from handlers import jobs as jobs_handlers
+from handlers import jobs_edit as jobs_edit_handlers
+from handlers import jobs_new as jobs_new_handlers
 from handlers import practice as practice_handlers
 
 log = logging.getLogger(__name__)
@@ -78,9 +81,12 @@ def register_handlers(app: CoachApplication) -> None:
     # 1. Guards (group GUARDS): bans and flood control stop an update before any feature.
 
     # 2. Conversations (group MAIN), before plain commands so /cancel and steps reach them.
+    app.add_handler(jobs_edit_handlers.edit_conversation(), group=MAIN)  # before /newjob
+    app.add_handler(jobs_new_handlers.newjob_conversation(), group=MAIN)
     app.add_handler(practice_handlers.conversation(), group=MAIN)
 
     # 3. Feature commands and buttons outside conversations.
+    app.add_handlers(jobs_handlers.handlers(), group=MAIN)
 
     # 4. /start, /help, /cancel outside any flow.
     app.add_handlers(start.command_handlers(), group=MAIN)
