@@ -67,11 +67,11 @@ async def ask(
     update: Update,
     context: CoachContext,
     key: str,
-    step: str,
+    step: int,
     text: str,
     markup: InlineKeyboardMarkup | None = None,
     before: str | None = None,
-) -> str:
+) -> int:
     """Send the prompt of `step` (HTML, with `before` above it) and remember it in the draft
     under `key`: the step, and which message carries the buttons that count."""
     chat_id = chat_id_of(update)

@@ -45,7 +45,7 @@ from handlers.jobs import (
 )
 
 # conversation states
-FIELD, VALUE, LEVEL = "field", "value", "level"
+FIELD, VALUE, LEVEL = range(3)
 DRAFT = "jobedit"  # context.user_data key: {"job": id, "name": ..., "field": ..., prompt info}
 FIELDS = {
     "name": "Name",
@@ -55,7 +55,7 @@ FIELDS = {
 }
 
 
-def _prompt(draft: dict[str, Any], step: str) -> tuple[str, InlineKeyboardMarkup | None]:
+def _prompt(draft: dict[str, Any], step: int) -> tuple[str, InlineKeyboardMarkup | None]:
     name, field = escape(draft.get("name", "")), draft.get("field")
     if step == FIELD:
         buttons = [
@@ -96,18 +96,18 @@ def _expected(draft: dict[str, Any]) -> str:
     return f"please type the new {'title, or tap Clear title' if field == 'title' else 'name'}."
 
 
-async def _ask(update: Update, context: CoachContext, step: str, before: str | None = None) -> str:
+async def _ask(update: Update, context: CoachContext, step: int, before: str | None = None) -> int:
     draft = draft_of(context, DRAFT)
     text, markup = _prompt(draft, step)
     return await ask(update, context, DRAFT, step, text, markup, before)
 
 
-def _step(context: CoachContext) -> str:
+def _step(context: CoachContext) -> int:
     step = draft_of(context, DRAFT).get("step")
     return step if step in (FIELD, VALUE, LEVEL) else FIELD
 
 
-async def edit_start(update: Update, context: CoachContext) -> str | int | None:
+async def edit_start(update: Update, context: CoachContext) -> int | None:
     """`job:edit:<id>`; pressed again mid-edit, it starts over with that job."""
     query = update.callback_query
     assert query is not None
@@ -126,7 +126,7 @@ async def edit_start(update: Update, context: CoachContext) -> str | int | None:
     return await _ask(update, context, FIELD)
 
 
-async def field_chosen(update: Update, context: CoachContext) -> str:
+async def field_chosen(update: Update, context: CoachContext) -> int:
     assert update.callback_query
     draft = draft_of(context, DRAFT)
     field = callback_arg(update)
@@ -137,12 +137,12 @@ async def field_chosen(update: Update, context: CoachContext) -> str:
     return await _ask(update, context, LEVEL if field == "experience_level" else VALUE)
 
 
-async def value_typed(update: Update, context: CoachContext) -> str | int:
+async def value_typed(update: Update, context: CoachContext) -> int:
     assert update.effective_message
     return await _apply(update, context, update.effective_message.text)
 
 
-async def value_file(update: Update, context: CoachContext) -> str | int:
+async def value_file(update: Update, context: CoachContext) -> int:
     assert update.effective_message
     if draft_of(context, DRAFT).get("field") != "description":
         return await stray_message(update, context)
@@ -153,7 +153,7 @@ async def value_file(update: Update, context: CoachContext) -> str | int:
     return await _apply(update, context, text)
 
 
-async def title_cleared(update: Update, context: CoachContext) -> str | int:
+async def title_cleared(update: Update, context: CoachContext) -> int:
     assert update.callback_query
     draft = draft_of(context, DRAFT)
     if not is_current(update, draft) or draft.get("field") != "title":
@@ -162,7 +162,7 @@ async def title_cleared(update: Update, context: CoachContext) -> str | int:
     return await _apply(update, context, None)
 
 
-async def level_button(update: Update, context: CoachContext) -> str | int:
+async def level_button(update: Update, context: CoachContext) -> int:
     assert update.callback_query
     draft = draft_of(context, DRAFT)
     level = callback_arg(update)
@@ -172,7 +172,7 @@ async def level_button(update: Update, context: CoachContext) -> str | int:
     return await _apply(update, context, level)
 
 
-async def level_typed(update: Update, context: CoachContext) -> str | int:
+async def level_typed(update: Update, context: CoachContext) -> int:
     assert update.effective_message
     level = level_from_text(update.effective_message.text)
     if level is None:
@@ -180,7 +180,7 @@ async def level_typed(update: Update, context: CoachContext) -> str | int:
     return await _apply(update, context, level)
 
 
-async def _apply(update: Update, context: CoachContext, value: str | None) -> str | int:
+async def _apply(update: Update, context: CoachContext, value: str | None) -> int:
     """Validate and save the new value, then show the updated card."""
     assert update.effective_user
     user_id, chat_id = update.effective_user.id, chat_id_of(update)
@@ -206,13 +206,13 @@ async def _apply(update: Update, context: CoachContext, value: str | None) -> st
     return ConversationHandler.END
 
 
-async def stray_message(update: Update, context: CoachContext) -> str:
+async def stray_message(update: Update, context: CoachContext) -> int:
     step = _step(context)
     reason = stray_reason(update.effective_message, _expected(draft_of(context, DRAFT)))
     return await _ask(update, context, step, reason)
 
 
-async def stray_button(update: Update, context: CoachContext) -> str:
+async def stray_button(update: Update, context: CoachContext) -> int:
     assert update.callback_query
     await update.callback_query.answer(OLD_BUTTON)
     step = _step(context)
@@ -220,7 +220,7 @@ async def stray_button(update: Update, context: CoachContext) -> str:
     return await _ask(update, context, step, warning(reason))
 
 
-async def other_command(update: Update, context: CoachContext) -> str:
+async def other_command(update: Update, context: CoachContext) -> int:
     step = _step(context)
     reason = f"You're editing a job: {_expected(draft_of(context, DRAFT))} Or /cancel to stop."
     return await _ask(update, context, step, warning(reason))

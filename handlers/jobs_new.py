@@ -44,7 +44,7 @@ from handlers.jobs import (
 from handlers.replies import reply
 
 # /newjob conversation states
-NAME, TITLE, LEVEL, DESCRIPTION = "name", "title", "level", "description"
+NAME, TITLE, LEVEL, DESCRIPTION = range(4)
 DRAFT = "newjob"  # context.user_data key of the job being created
 
 EXPECTED = {
@@ -55,7 +55,7 @@ EXPECTED = {
 }
 
 
-def _prompt(step: str) -> tuple[str, InlineKeyboardMarkup | None]:
+def _prompt(step: int) -> tuple[str, InlineKeyboardMarkup | None]:
     if step == NAME:
         return (
             "🏢 <b>New job</b> (1/4)\nWhat's the <b>company or job name</b>? "
@@ -77,17 +77,17 @@ def _prompt(step: str) -> tuple[str, InlineKeyboardMarkup | None]:
     )
 
 
-async def _ask(update: Update, context: CoachContext, step: str, before: str | None = None) -> str:
+async def _ask(update: Update, context: CoachContext, step: int, before: str | None = None) -> int:
     text, markup = _prompt(step)
     return await ask(update, context, DRAFT, step, text, markup, before)
 
 
-def _step(context: CoachContext) -> str:
+def _step(context: CoachContext) -> int:
     step = draft_of(context, DRAFT).get("step")
     return step if step in EXPECTED else NAME
 
 
-async def newjob(update: Update, context: CoachContext) -> str:
+async def newjob(update: Update, context: CoachContext) -> int:
     """/newjob, also mid-flow: the draft so far is dropped and the questions start over."""
     old = context.user_data.pop(DRAFT, None)
     if old:
@@ -96,7 +96,7 @@ async def newjob(update: Update, context: CoachContext) -> str:
     return await _ask(update, context, NAME, "↩️ Starting over." if old else None)
 
 
-async def got_name(update: Update, context: CoachContext) -> str:
+async def got_name(update: Update, context: CoachContext) -> int:
     assert update.effective_message
     try:
         name = service.clean_name(update.effective_message.text)
@@ -106,7 +106,7 @@ async def got_name(update: Update, context: CoachContext) -> str:
     return await _ask(update, context, TITLE)
 
 
-async def got_title(update: Update, context: CoachContext) -> str:
+async def got_title(update: Update, context: CoachContext) -> int:
     assert update.effective_message
     try:
         title = service.clean_name(update.effective_message.text, "title")
@@ -116,7 +116,7 @@ async def got_title(update: Update, context: CoachContext) -> str:
     return await _ask(update, context, LEVEL)
 
 
-async def skip_title(update: Update, context: CoachContext) -> str:
+async def skip_title(update: Update, context: CoachContext) -> int:
     assert update.callback_query
     draft = draft_of(context, DRAFT)
     if not is_current(update, draft):
@@ -126,7 +126,7 @@ async def skip_title(update: Update, context: CoachContext) -> str:
     return await _ask(update, context, LEVEL)
 
 
-async def level_button(update: Update, context: CoachContext) -> str:
+async def level_button(update: Update, context: CoachContext) -> int:
     assert update.callback_query
     draft = draft_of(context, DRAFT)
     level = callback_arg(update)
@@ -137,7 +137,7 @@ async def level_button(update: Update, context: CoachContext) -> str:
     return await _ask(update, context, DESCRIPTION)
 
 
-async def level_typed(update: Update, context: CoachContext) -> str:
+async def level_typed(update: Update, context: CoachContext) -> int:
     assert update.effective_message
     level = level_from_text(update.effective_message.text)
     if level is None:
@@ -146,12 +146,12 @@ async def level_typed(update: Update, context: CoachContext) -> str:
     return await _ask(update, context, DESCRIPTION)
 
 
-async def got_description(update: Update, context: CoachContext) -> str | int:
+async def got_description(update: Update, context: CoachContext) -> int:
     assert update.effective_message
     return await _save(update, context, update.effective_message.text or "")
 
 
-async def got_description_file(update: Update, context: CoachContext) -> str | int:
+async def got_description_file(update: Update, context: CoachContext) -> int:
     assert update.effective_message
     try:
         text = await read_document(update.effective_message, context)
@@ -160,7 +160,7 @@ async def got_description_file(update: Update, context: CoachContext) -> str | i
     return await _save(update, context, text)
 
 
-async def _save(update: Update, context: CoachContext, text: str) -> str | int:
+async def _save(update: Update, context: CoachContext, text: str) -> int:
     assert update.effective_message and update.effective_user
     draft = draft_of(context, DRAFT)
     try:
@@ -186,13 +186,13 @@ async def _save(update: Update, context: CoachContext, text: str) -> str | int:
     return ConversationHandler.END
 
 
-async def stray_message(update: Update, context: CoachContext) -> str:
+async def stray_message(update: Update, context: CoachContext) -> int:
     """A sticker, photo, file… where the step wants something else: say why, ask again."""
     step = _step(context)
     return await _ask(update, context, step, stray_reason(update.effective_message, EXPECTED[step]))
 
 
-async def stray_button(update: Update, context: CoachContext) -> str:
+async def stray_button(update: Update, context: CoachContext) -> int:
     """A button of an old message (or of another feature) mid-flow: say so, ask again."""
     assert update.callback_query
     await update.callback_query.answer(OLD_BUTTON)
@@ -200,7 +200,7 @@ async def stray_button(update: Update, context: CoachContext) -> str:
     return await _ask(update, context, step, warning(f"{OLD_BUTTON} Now {EXPECTED[step]}"))
 
 
-async def other_command(update: Update, context: CoachContext) -> str:
+async def other_command(update: Update, context: CoachContext) -> int:
     step = _step(context)
     reason = f"You're creating a job: {EXPECTED[step]} Or send /cancel to stop."
     return await _ask(update, context, step, warning(reason))
