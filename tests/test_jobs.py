@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 from fpdf import FPDF
 
@@ -10,6 +11,7 @@ from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
 from bot.emulator.server import ChatMessage
 from models import Interview, JobInfo, Question, User
+from tests.conftest import make_settings, run_harness_clean
 
 DESCRIPTION = "We build payment APIs in Python and PostgreSQL.\nYou will own services end to end."
 
@@ -223,6 +225,25 @@ async def test_newjob_again_midway_starts_over(bot: BotHarness, user: EmulatedUs
     await user.expect("job saved")
     jobs = await JobInfo.filter(user_id=user.id)
     assert [(j.name, j.experience_level) for j in jobs] == [("Second", "junior")]
+
+
+async def test_a_draft_survives_a_restart(database_url: str, tmp_path: Path) -> None:
+    """The step and the draft are persisted: after a restart the flow goes on."""
+    settings = make_settings(database_url, tmp_path)
+    async with run_harness_clean(settings) as bot:
+        user = bot.user("Ada", user_id=990_101)
+        await user.send("/newjob")
+        await user.send("Umbrella")
+        await user.send("Biologist")
+        await user.expect("experience level")
+    async with run_harness_clean(settings, wipe=False) as bot:  # a new process, same database
+        user = bot.user("Ada", user_id=990_101)
+        await user.send("Junior")
+        await user.expect("job description")
+        await user.send(DESCRIPTION)
+        await user.expect("job saved")
+        job = await JobInfo.get(user_id=user.id)
+        assert (job.name, job.title, job.experience_level) == ("Umbrella", "Biologist", "junior")
 
 
 # ----- list and card ---------------------------------------------------------------------
