@@ -1,0 +1,324 @@
+"""Text out of an uploaded resume: PDF (pypdf), DOCX (python-docx) or TXT (any encoding).
+
+`check_upload` refuses from what Telegram reports (name, type, size) before anything is
+downloaded; `extract_text` parses the bytes in a worker thread. Every refusal is a
+`DocumentError` whose `user_message` is one line for the user. The text itself is never logged.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import PurePath
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.table import _Cell as DocxCell
+
+log = logging.getLogger(__name__)
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_PAGES = 30
+# About 30 pages of dense text; DOCX and TXT have no pages, so they are cut by length.
+MAX_CHARS = 90_000
+MIN_CHARS = 100  # fewer letters and digits than this is not a resume we can review
+# A DOCX is a zip; refuse one that would inflate to more than this (a zip bomb).
+MAX_DOCX_UNZIPPED = 100 * 1024 * 1024
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc, and password-protected .docx
+# Encodings tried for TXT that is not UTF-8: the usual single-byte Western, Central European,
+# Cyrillic, Greek, Turkish and Baltic code pages, and the common East Asian ones.
+_TXT_ENCODINGS = [
+    "utf_16",
+    "utf_32",
+    "cp1252",
+    "cp1251",
+    "cp1250",
+    "koi8_r",
+    "cp1253",
+    "cp1254",
+    "cp1257",
+    "gb18030",
+    "big5",
+    "shift_jis",
+    "euc_kr",
+]
+
+
+class DocumentKind(StrEnum):
+    PDF = "pdf"
+    DOCX = "docx"
+    TXT = "txt"
+
+
+_BY_EXTENSION = {".pdf": DocumentKind.PDF, ".docx": DocumentKind.DOCX, ".txt": DocumentKind.TXT}
+_BY_MIME = {
+    "application/pdf": DocumentKind.PDF,
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": DocumentKind.DOCX,
+    "text/plain": DocumentKind.TXT,
+}
+_HINTS = {
+    ".doc": "Old Word .doc files aren't supported — save it as DOCX or PDF and send that.",
+    ".pages": "Pages files aren't supported — export it to PDF or DOCX and send that.",
+    ".odt": "ODT files aren't supported — save it as DOCX or PDF and send that.",
+    ".rtf": "RTF files aren't supported — save it as DOCX, PDF or TXT and send that.",
+}
+
+
+class DocumentError(Exception):
+    """The upload can't be used; `user_message` says why in one line."""
+
+    def __init__(self, user_message: str) -> None:
+        super().__init__(user_message)
+        self.user_message = user_message
+
+
+class UnsupportedType(DocumentError):
+    pass
+
+
+class TooLarge(DocumentError):
+    pass
+
+
+class EmptyDocument(DocumentError):
+    pass
+
+
+class Unreadable(DocumentError):
+    """Corrupt or not what its name says."""
+
+
+class Encrypted(DocumentError):
+    pass
+
+
+class NoText(DocumentError):
+    """Opened fine but holds (almost) no selectable text: a scan or an image."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedText:
+    text: str
+    kind: DocumentKind
+    pages: int | None  # PDF only
+    truncated: bool  # cut at MAX_PAGES pages or MAX_CHARS characters
+
+
+def check_upload(file_name: str | None, mime_type: str | None, size: int | None) -> DocumentKind:
+    """The kind of document from its name and type, or a DocumentError, before downloading."""
+    kind = document_kind(file_name, mime_type)
+    if size is not None and size > MAX_BYTES:
+        raise TooLarge(
+            f"That file is {size / 1024 / 1024:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} "
+            "MB."
+        )
+    if size == 0:
+        raise EmptyDocument("That file is empty.")
+    return kind
+
+
+def document_kind(file_name: str | None, mime_type: str | None) -> DocumentKind:
+    suffix = PurePath(file_name or "").suffix.lower()
+    if suffix in _BY_EXTENSION:
+        return _BY_EXTENSION[suffix]
+    mime = (mime_type or "").split(";")[0].strip().lower()
+    if not suffix and mime in _BY_MIME:
+        return _BY_MIME[mime]
+    raise UnsupportedType(
+        _HINTS.get(suffix, "I can read PDF, DOCX and TXT files only — please send one of those.")
+    )
+
+
+async def extract_text(content: bytes, kind: DocumentKind) -> ExtractedText:
+    """The document's text, tidied and cut to about 30 pages, parsed off the event loop."""
+    if len(content) > MAX_BYTES:
+        raise TooLarge(f"That file is over {MAX_BYTES // 1024 // 1024} MB.")
+    if not content.strip():
+        raise EmptyDocument("That file is empty.")
+    return await asyncio.to_thread(_extract, content, kind)
+
+
+def _extract(content: bytes, kind: DocumentKind) -> ExtractedText:
+    pages: int | None = None
+    truncated = False
+    if kind is DocumentKind.PDF:
+        raw, pages, truncated = _pdf_text(content)
+    elif kind is DocumentKind.DOCX:
+        raw = _docx_text(content)
+    else:
+        raw = _decode_text(content)
+        if _looks_binary(raw):
+            raise Unreadable("That doesn't look like a text file — send PDF, DOCX or plain TXT.")
+    text = tidy(raw)
+    if len(text) > MAX_CHARS:
+        text, truncated = _cut(text, MAX_CHARS), True
+    meaningful = sum(ch.isalnum() for ch in text)
+    if meaningful == 0 and kind is DocumentKind.PDF:
+        raise NoText(
+            "That PDF has no selectable text (it looks scanned) — export it from your editor "
+            "as a text PDF, or send DOCX or TXT."
+        )
+    if meaningful == 0:
+        raise EmptyDocument("That file has no text in it.")
+    if meaningful < MIN_CHARS:
+        raise NoText(f"That file has too little text to review ({meaningful} letters and digits).")
+    return ExtractedText(text=text, kind=kind, pages=pages, truncated=truncated)
+
+
+def _pdf_text(content: bytes) -> tuple[str, int, bool]:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
+
+    if b"%PDF-" not in content[:1024]:
+        raise Unreadable("That file isn't a valid PDF — it may be damaged or renamed.")
+    try:
+        reader = PdfReader(io.BytesIO(content))
+        if reader.is_encrypted and not reader.decrypt(""):  # an owner password alone is fine
+            raise _encrypted_pdf()
+        total = len(reader.pages)
+        texts = [page.extract_text() or "" for page in reader.pages[:MAX_PAGES]]
+    except (FileNotDecryptedError, DependencyError):
+        raise _encrypted_pdf() from None
+    except DocumentError:
+        raise
+    except (
+        PyPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        RecursionError,
+        OSError,
+        AssertionError,
+        ZeroDivisionError,
+    ) as exc:
+        # pypdf raises many kinds of errors on damaged files; all mean "can't read it".
+        log.info("Unreadable PDF (%s)", type(exc).__name__)
+        raise Unreadable(
+            "I couldn't read that PDF — it seems damaged. Try exporting it again."
+        ) from None
+    if total == 0:
+        raise Unreadable("That PDF has no pages.")
+    return "\n\n".join(texts), total, total > MAX_PAGES
+
+
+def _encrypted_pdf() -> Encrypted:
+    return Encrypted(
+        "That PDF is password-protected — remove the password (or export it again) and resend."
+    )
+
+
+def _docx_text(content: bytes) -> str:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    if content.startswith(_OLE_MAGIC):
+        raise Encrypted(
+            "That Word file is password-protected or an old .doc — save it as a plain DOCX or PDF."
+        )
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_DOCX_UNZIPPED:
+                raise Unreadable("That DOCX is far too large inside to be a resume.")
+        document = docx.Document(io.BytesIO(content))
+        lines: list[str] = []
+        for section in document.sections:
+            lines += [p.text for p in section.header.paragraphs]
+        lines += _docx_blocks(document)
+        for section in document.sections:
+            lines += [p.text for p in section.footer.paragraphs]
+    except DocumentError:
+        raise
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        log.info("Unreadable DOCX (%s)", type(exc).__name__)
+        raise Unreadable(
+            "I couldn't open that DOCX — it seems damaged. Try saving it again."
+        ) from None
+    return "\n".join(lines)
+
+
+def _docx_blocks(container: DocxDocument | DocxCell) -> list[str]:
+    """Paragraphs and table cells in document order, nested tables included."""
+    from docx.table import Table
+
+    lines: list[str] = []
+    for block in container.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                seen: list[object] = []
+                cells: list[str] = []
+                for cell in row.cells:
+                    # A merged cell comes back once per grid column: read it once.
+                    if any(cell._tc is other for other in seen):
+                        continue
+                    seen.append(cell._tc)
+                    cells.append(" ".join(_docx_blocks(cell)).strip())
+                lines.append(" | ".join(c for c in cells if c))
+        else:
+            lines.append(block.text)
+    return lines
+
+
+def _decode_text(content: bytes) -> str:
+    """UTF-8 (with or without BOM), else the likeliest of the usual encodings."""
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if content.startswith(bom):
+            try:
+                return content.decode(codec)
+            except UnicodeDecodeError:
+                break
+    try:
+        return content.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(content, cp_isolation=_TXT_ENCODINGS).best()
+    if best is None:
+        raise Unreadable("That doesn't look like a text file — send PDF, DOCX or plain TXT.")
+    log.info("TXT resume decoded as %s", best.encoding)
+    return str(best)
+
+
+_NOT_TEXT = frozenset({"Cc", "Cs", "Co", "Cn"})
+
+
+def _looks_binary(text: str) -> bool:
+    """More than 2% control, private-use or unassigned characters: not a text file."""
+    sample = text[:20_000]
+    odd = sum(1 for ch in sample if ch not in "\n\r\t\f" and unicodedata.category(ch) in _NOT_TEXT)
+    return odd > 0.02 * len(sample)
+
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BLANK_LINES_RE = re.compile(r"\n{3,}")
+
+
+def tidy(text: str) -> str:
+    """Unify newlines, drop control characters and trailing spaces, squeeze blank lines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = _CONTROL_RE.sub("", text)
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return _BLANK_LINES_RE.sub("\n\n", text).strip()
+
+
+def _cut(text: str, limit: int) -> str:
+    """At most `limit` characters, ending at a line break when one is near."""
+    cut = text[:limit]
+    newline = cut.rfind("\n", limit - 2_000)
+    return (cut[:newline] if newline > 0 else cut).rstrip()
