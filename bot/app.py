@@ -31,6 +31,7 @@ from handlers import jobs as jobs_handlers
 from handlers import jobs_edit as jobs_edit_handlers
 from handlers import jobs_new as jobs_new_handlers
 from handlers import practice as practice_handlers
+from handlers import resume as resume_handlers
 
 log = logging.getLogger(__name__)
 
@@ -84,9 +85,11 @@ def register_handlers(app: CoachApplication) -> None:
     app.add_handler(jobs_edit_handlers.edit_conversation(), group=MAIN)  # before /newjob
     app.add_handler(jobs_new_handlers.newjob_conversation(), group=MAIN)
     app.add_handler(practice_handlers.conversation(), group=MAIN)
+    app.add_handler(resume_handlers.conversation(), group=MAIN)
 
     # 3. Feature commands and buttons outside conversations.
     app.add_handlers(jobs_handlers.handlers(), group=MAIN)
+    app.add_handlers(resume_handlers.command_handlers(), group=MAIN)
 
     # 4. /start, /help, /cancel outside any flow.
     app.add_handlers(start.command_handlers(), group=MAIN)
