@@ -49,7 +49,7 @@ class DatabasePersistence(BasePersistence[dict, dict, dict]):
 
     async def get_conversations(self, name: str) -> ConversationDict:
         rows = await BotState.filter(kind=_conversation_kind(name)).values_list("key", "value")
-        return {tuple(json.loads(key)): value for key, value in rows}
+        return {tuple(json.loads(key)): value["state"] for key, value in rows}
 
     async def update_conversation(
         self, name: str, key: ConversationKey, new_state: object | None
@@ -58,7 +58,8 @@ class DatabasePersistence(BasePersistence[dict, dict, dict]):
         if new_state is None:
             await BotState.filter(kind=kind, key=row_key).delete()
         else:
-            await _put(kind, row_key, new_state)
+            # Wrapped: a bare string would be taken by JSONField as already-encoded JSON.
+            await _put(kind, row_key, {"state": new_state})
 
     # Chat data, bot data and callback data are not persisted (store_data says so).
     async def get_chat_data(self) -> dict[int, dict]:
