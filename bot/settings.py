@@ -40,6 +40,8 @@ class Settings(BaseSettings):
 
     # Concurrency: updates handled at once across all users
     max_concurrent_updates: int = Field(default=64, ge=1, le=1024)
+    # Broadcasts: messages a second overall (Telegram allows about 30)
+    broadcast_per_second: float = Field(default=25.0, gt=0, le=30)
 
     # Interviews
     interview_max_questions: int = Field(default=6, ge=1, le=30)

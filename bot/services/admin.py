@@ -1,0 +1,225 @@
+"""Administration: figures, user lookup, plans by hand, bans, payments to refund, the audit trail.
+
+Every figure comes from an aggregate query (COUNT, AVG, SUM, GROUP BY), never by loading rows.
+Plans and their limits belong to `bot.services.plans`; this module only reads and sets them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from tortoise import connections
+from tortoise.expressions import Q
+from tortoise.functions import Avg, Count, Sum
+from tortoise.queryset import QuerySet
+
+from bot.services import plans
+from models import Interview, JobInfo, Question, User
+from models.admin import AdminAction
+from models.answers import Answer
+from models.core import InterviewStatus
+from models.payments import Payment, Plan
+from models.resume import ResumeAnalysisRecord
+
+RECENT = timedelta(days=7)
+MAX_PLAN_DAYS = 3650
+_USERNAME = re.compile(r"^@([A-Za-z0-9_]{1,32})$")
+
+
+# ----- looking people up ---------------------------------------------------------------------
+def parse_user_ref(text: str) -> int | str | None:
+    """A Telegram id (digits) or a @username; None when it is neither."""
+    text = text.strip()
+    if re.fullmatch(r"\d{1,19}", text):
+        return int(text) if int(text) < 2**63 else None  # ids fit in BIGINT
+    match = _USERNAME.match(text)
+    return match.group(1) if match else None
+
+
+async def find_user(ref: int | str) -> User | None:
+    if isinstance(ref, int):
+        return await User.get_or_none(id=ref)
+    return await User.filter(username__iexact=ref).order_by("-updated_at").first()
+
+
+async def is_banned(user_id: int) -> bool:
+    return await User.filter(id=user_id, is_banned=True).exists()
+
+
+# ----- the audit trail -----------------------------------------------------------------------
+async def record_action(
+    admin_id: int, command: str, arguments: str, result: str, *, ok: bool = True
+) -> AdminAction:
+    return await AdminAction.create(
+        admin_id=admin_id,
+        command=command[:32],
+        arguments=arguments[:4000],
+        result=result[:4000],
+        ok=ok,
+    )
+
+
+# ----- figures -------------------------------------------------------------------------------
+@dataclass(slots=True)
+class Stats:
+    users: int
+    new_users: int
+    active_users: int
+    blocked_users: int
+    banned_users: int
+    users_per_plan: dict[str, int]
+    job_profiles: int
+    questions: int
+    answers: int
+    answers_avg_rating: float | None
+    interviews: int
+    interviews_completed: int
+    interview_avg_seconds: float | None
+    interview_avg_rating: float | None
+    resume_analyses: int
+    stars: int
+    payments: int
+
+
+class _Mean(Avg):
+    """AVG as a float (tortoise's Avg casts it back to the column's type: 7.5 → 7)."""
+
+    populate_field_object = False
+
+
+async def _count(query: QuerySet[Any]) -> int:
+    rows = await query.annotate(_n=Count("id")).values("_n")
+    return int(rows[0]["_n"] or 0) if rows else 0
+
+
+async def _aggregate(query: QuerySet[Any], function: Any) -> float | None:
+    rows = await query.annotate(_v=function).values("_v")
+    value = rows[0]["_v"] if rows else None
+    return None if value is None else float(value)
+
+
+# "HH:MM:SS" as seconds, in SQL that PostgreSQL and SQLite both run.
+_HMS_SECONDS = (
+    "CAST(SUBSTR(duration, 1, 2) AS INTEGER) * 3600"
+    " + CAST(SUBSTR(duration, 4, 2) AS INTEGER) * 60"
+    " + CAST(SUBSTR(duration, 7, 2) AS INTEGER)"
+)
+
+
+async def _average_interview_seconds() -> float | None:
+    """AVG of completed interviews' "HH:MM:SS" durations, computed by the database."""
+    rows = await connections.get("default").execute_query_dict(
+        f'SELECT AVG({_HMS_SECONDS}) AS "avg" FROM "interviews"'
+        " WHERE status = 'completed' AND duration LIKE '__:__:__'"
+    )
+    value = rows[0]["avg"] if rows else None
+    return None if value is None else float(value)
+
+
+async def _users_per_plan(at: datetime) -> dict[str, int]:
+    """Users by the plan in force: a plan past its expiry counts as free."""
+    per_plan = {plan.value: 0 for plan in Plan}
+    rows = (
+        await User.filter(Q(plan_expires_at__isnull=True) | Q(plan_expires_at__gt=at))
+        .annotate(_n=Count("id"))
+        .group_by("plan")
+        .values("plan", "_n")
+    )
+    for row in rows:
+        per_plan[str(getattr(row["plan"], "value", row["plan"]))] += int(row["_n"])
+    per_plan[Plan.FREE.value] += await _count(User.filter(plan_expires_at__lte=at))
+    return per_plan
+
+
+async def stats() -> Stats:
+    at = plans.now()
+    since = at - RECENT
+    completed = Interview.filter(status=InterviewStatus.COMPLETED)
+    paid = Payment.filter(refunded=False, currency=plans.CURRENCY)
+    return Stats(
+        users=await _count(User.all()),
+        new_users=await _count(User.filter(created_at__gte=since)),
+        active_users=await _count(User.filter(last_seen_at__gte=since)),
+        blocked_users=await _count(User.filter(is_active=False)),
+        banned_users=await _count(User.filter(is_banned=True)),
+        users_per_plan=await _users_per_plan(at),
+        job_profiles=await _count(JobInfo.all()),
+        questions=await _count(Question.all()),
+        answers=await _count(Answer.all()),
+        answers_avg_rating=await _aggregate(Answer.all(), _Mean("rating")),
+        interviews=await _count(Interview.all()),
+        interviews_completed=await _count(completed),
+        interview_avg_seconds=await _average_interview_seconds(),
+        interview_avg_rating=await _aggregate(
+            completed.filter(overall_rating__isnull=False), _Mean("overall_rating")
+        ),
+        resume_analyses=await _count(ResumeAnalysisRecord.all()),
+        stars=int(await _aggregate(paid, Sum("amount")) or 0),
+        payments=await _count(paid),
+    )
+
+
+# ----- one user ------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Usage:
+    resource: str
+    used: int
+    limit: int | None  # None: unlimited; 0: not part of the plan
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    user: User
+    plan: Plan  # in force now (an expired plan is free)
+    plan_expires_at: datetime | None
+    usage: list[Usage]
+    job_profiles: int
+
+
+async def profile(user: User) -> Profile:
+    plan = plans.effective_plan(user.plan, user.plan_expires_at, plans.now())
+    limits = plans.config()
+    return Profile(
+        user=user,
+        plan=plan,
+        plan_expires_at=user.plan_expires_at if plan is not Plan.FREE else None,
+        usage=[
+            Usage(r, int(getattr(user, plans.COUNTERS[r])), limits.limit(plan, r))
+            for r in plans.RESOURCES
+        ],
+        job_profiles=await _count(JobInfo.filter(user_id=user.id)),
+    )
+
+
+# ----- changing a user -----------------------------------------------------------------------
+async def set_plan(user: User, plan: Plan, days: int | None) -> datetime | None:
+    """Put the user on `plan` by hand: for `days`, or with no end when days is None (free
+    never ends). Returns the new expiry."""
+    expires = None if plan is Plan.FREE or days is None else plans.now() + timedelta(days=days)
+    await User.filter(id=user.id).update(plan=plan, plan_expires_at=expires)
+    return expires
+
+
+async def ban(user_id: int, reason: str | None) -> bool:
+    """Ban the user; False if they were banned already (the reason is updated either way)."""
+    changed = await User.filter(id=user_id, is_banned=False).update(
+        is_banned=True, ban_reason=reason
+    )
+    if not changed:
+        await User.filter(id=user_id).update(ban_reason=reason)
+    return bool(changed)
+
+
+async def unban(user_id: int) -> bool:
+    """Lift the ban; False if the user was not banned."""
+    return bool(
+        await User.filter(id=user_id, is_banned=True).update(is_banned=False, ban_reason=None)
+    )
+
+
+# ----- payments ------------------------------------------------------------------------------
+async def find_payment(charge_id: str) -> Payment | None:
+    return await Payment.get_or_none(telegram_payment_charge_id=charge_id)
