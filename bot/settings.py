@@ -47,6 +47,19 @@ class Settings(BaseSettings):
     interview_max_questions: int = Field(default=6, ge=1, le=30)
     interview_time_limit_minutes: int = Field(default=15, ge=1, le=180)
 
+    # Plans (free limits are lifetime totals; Pro and Max are unlimited) and Stars prices for
+    # 30 days (a Stars subscription may not exceed 10,000 Stars)
+    free_questions: int = Field(default=5, ge=0, le=10_000)
+    free_interviews: int = Field(default=2, ge=0, le=10_000)
+    pro_price_stars: int = Field(default=250, ge=1, le=10_000)
+    max_price_stars: int = Field(default=500, ge=1, le=10_000)
+    pay_support_contact: str | None = None  # shown by /paysupport, e.g. @coach_support
+    # Interview starts: a token bucket per user, kept in the database
+    interview_bucket_capacity: int = Field(default=12, ge=1, le=1_000)
+    interview_bucket_refill_per_day: float = Field(default=4.0, gt=0, le=1_000)
+    # Flood control: updates a minute per user before they are dropped
+    flood_updates_per_minute: int = Field(default=100, ge=1, le=10_000)
+
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
 
     @field_validator("admin_ids", mode="before")
