@@ -5,12 +5,32 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from bot.emulator.server import BotAPIEmulator, ChatMessage
+from bot.emulator.server import (
+    PRE_CHECKOUT_TIMEOUT,
+    SUBSCRIPTION_PERIOD,
+    BotAPIEmulator,
+    ChatMessage,
+)
 
 if TYPE_CHECKING:
     from bot.emulator.harness import BotHarness
+
+
+@dataclass
+class Receipt:
+    """How a payment went: refused at pre-checkout (`error` is what Telegram showed the user)
+    or paid (`charge_id`, and `message`: the successful_payment message, to replay it)."""
+
+    ok: bool
+    query_id: str | None = None
+    error: str | None = None
+    charge_id: str | None = None
+    message: dict[str, Any] | None = None
+    invoice: dict[str, Any] | None = None
+    subscription_expiration_date: int | None = None
 
 
 class EmulatedUser:
@@ -123,6 +143,65 @@ class EmulatedUser:
             await self.harness.idle()
         return query_id
 
+    async def pay(
+        self,
+        invoice: ChatMessage | str | None = None,
+        *,
+        button: str | None = None,
+        timeout: float = PRE_CHECKOUT_TIMEOUT,
+        wait: bool = True,
+    ) -> Receipt:
+        """Pay an invoice as Telegram does: a pre_checkout_query update, the bot's answer
+        (within `timeout`), then, if it said ok, a successful_payment message.
+
+        `invoice`: an invoice message (the newest one in this chat by default; another chat's
+        one is a forwarded copy) or an invoice link; `button`: the label of a URL button that
+        opens an invoice link (a subscription link pays the first period now)."""
+        params = self._invoice_to_pay(invoice, button)
+        query = self.emulator.pre_checkout_query(self.profile, params)
+        self._mark = len(self.chat)
+        await self.emulator.push_update({"pre_checkout_query": query})
+        deadline = time.monotonic() + timeout
+        while (answer := self.emulator.pre_checkout_answers.get(query["id"])) is None:
+            if time.monotonic() > deadline:
+                return Receipt(False, query["id"], "the bot did not answer in time", invoice=params)
+            await asyncio.sleep(0.005)
+        if not answer.get("ok"):
+            return Receipt(False, query["id"], answer.get("error_message"), invoice=params)
+        expires = None
+        if params.get("subscription_period"):
+            expires = int(time.time()) + int(params["subscription_period"])
+        payment = self.emulator.charge(
+            self.profile,
+            params,
+            recurring=expires is not None,
+            first_recurring=expires is not None,
+            expires=expires,
+        )
+        receipt = await self._deliver_payment(payment, params, wait=wait)
+        receipt.query_id = query["id"]
+        return receipt
+
+    async def renew(self, subscription: Receipt, *, wait: bool = True) -> Receipt:
+        """The next period of a Stars subscription: Telegram charges it by itself (no
+        pre-checkout) and sends a successful_payment with is_recurring."""
+        assert subscription.invoice and subscription.subscription_expiration_date, (
+            "renew() takes the receipt of a subscription payment"
+        )
+        expires = subscription.subscription_expiration_date + SUBSCRIPTION_PERIOD
+        payment = self.emulator.charge(
+            self.profile, subscription.invoice, recurring=True, expires=expires
+        )
+        return await self._deliver_payment(payment, subscription.invoice, wait=wait)
+
+    async def replay(self, receipt: Receipt, *, wait: bool = True) -> None:
+        """Telegram delivering the same successful_payment message again."""
+        assert receipt.message is not None
+        self._mark = len(self.chat)
+        await self.emulator.push_update({"message": receipt.message})
+        if wait:
+            await self.harness.idle()
+
     def callback_answer(self, query_id: str) -> dict[str, Any] | None:
         return self.emulator.callback_answers.get(query_id)
 
@@ -215,6 +294,64 @@ class EmulatedUser:
         if wait:
             await self.harness.idle()
         return message
+
+    async def _deliver_payment(
+        self, payment: dict[str, Any], invoice: dict[str, Any], *, wait: bool
+    ) -> Receipt:
+        message = ChatMessage(
+            self.emulator.new_message_id(),
+            self.id,
+            False,
+            f"You paid {payment['total_amount']} {payment['currency']} for {invoice['title']}",
+            kind="successful_payment",
+            payload={"successful_payment": payment},
+        )
+        self.emulator.add_message(message)
+        self._mark = len(self.chat)
+        api = message.to_api(self.emulator.private_chat(self.id), self.profile)
+        await self.emulator.push_update({"message": api})
+        if wait:
+            await self.harness.idle()
+        return Receipt(
+            True,
+            charge_id=payment["telegram_payment_charge_id"],
+            message=api,
+            invoice=invoice,
+            subscription_expiration_date=payment.get("subscription_expiration_date"),
+        )
+
+    def _invoice_to_pay(
+        self, invoice: ChatMessage | str | None, button: str | None
+    ) -> dict[str, Any]:
+        if button is not None:
+            candidates = [m for m in reversed(self.chat) if m.buttons]
+            found = [
+                b["url"]
+                for m in candidates
+                for b in m.buttons
+                if "url" in b and button.lower() in b["text"].lower()
+            ]
+            if not found:
+                raise AssertionError(f"no link button {button!r}; chat:\n{self.transcript()}")
+            invoice = found[0]
+        if isinstance(invoice, str):
+            params = self.emulator.invoice_links.get(invoice)
+            if params is None:
+                raise AssertionError(f"{invoice!r} is not an invoice link of this bot")
+            return params
+        if invoice is None:
+            invoice = next(
+                (m for m in reversed(self.chat) if m.kind == "invoice" and m.from_bot), None
+            )
+            if invoice is None:
+                raise AssertionError(f"no invoice in the chat:\n{self.transcript()}")
+        params = self.emulator.invoices.get(invoice.message_id)
+        if params is None or invoice.deleted:
+            raise AssertionError("that message is not an invoice (or was deleted)")
+        if invoice.chat_id != self.id and params.get("start_parameter"):
+            # Forwarded copies of invoices with a start_parameter get a deep link, not Pay.
+            raise AssertionError("a forwarded copy of this invoice has no Pay button")
+        return params
 
     def _find_button(
         self, label: str, message: ChatMessage | None

@@ -23,6 +23,7 @@ class BotHarness:
     def __init__(self, app: CoachApplication, emulator: BotAPIEmulator) -> None:
         self.app = app
         self.emulator = emulator
+        self._pushed_before = emulator.pushed  # an emulator kept across a restart
 
     def user(
         self, first_name: str = "Ada", *, user_id: int | None = None, username: str | None = None
@@ -40,10 +41,14 @@ class BotHarness:
     async def idle(self, timeout: float = 10.0) -> None:
         """Wait until every update pushed so far has been fully handled."""
         deadline = time.monotonic() + timeout
-        while self.processor.finished < self.emulator.pushed or self.processor.busy:
+        while (
+            self.processor.finished < self.emulator.pushed - self._pushed_before
+            or self.processor.busy
+        ):
             if time.monotonic() > deadline:
                 raise AssertionError(
-                    f"bot still busy after {timeout}s: {self.emulator.pushed} updates pushed, "
+                    f"bot still busy after {timeout}s: "
+                    f"{self.emulator.pushed - self._pushed_before} updates pushed, "
                     f"{self.processor.finished} handled"
                 )
             await asyncio.sleep(0.005)

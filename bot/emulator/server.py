@@ -38,6 +38,8 @@ MAX_TEXT = 4096
 MAX_CAPTION = 1024
 MAX_CALLBACK_DATA = 64
 MAX_DOWNLOAD = 20 * 1024 * 1024
+PRE_CHECKOUT_TIMEOUT = 10.0  # seconds the bot has to answer a pre-checkout query
+SUBSCRIPTION_PERIOD = 2592000
 
 
 class APIError(Exception):
@@ -86,7 +88,7 @@ class ChatMessage:
             data["text"] = self.text
             if self.entities:
                 data["entities"] = self.entities
-        elif self.text:
+        elif self.text and self.kind not in ("invoice", "successful_payment"):
             data["caption"] = self.text
             if self.entities:
                 data["caption_entities"] = self.entities
@@ -121,6 +123,13 @@ class BotAPIEmulator:
         self.drafts: dict[int, str] = {}
         self.chat_actions: list[tuple[int, str]] = []
         self.refunds: list[dict[str, Any]] = []
+        # Payments: invoices by message id, invoice links by URL, pre-checkout queries issued
+        # (id -> query), and charges made (charge id -> what was paid, by whom)
+        self.invoices: dict[int, dict[str, Any]] = {}
+        self.invoice_links: dict[str, dict[str, Any]] = {}
+        self.pre_checkout_queries: dict[str, dict[str, Any]] = {}
+        self.charges: dict[str, dict[str, Any]] = {}
+        self._payment_ids = itertools.count(1)
         self.files: dict[str, dict[str, Any]] = {}
         self.flood_limit: tuple[int, float] | None = None  # (calls, seconds) per chat
         self.flood_errors = 0
@@ -260,14 +269,16 @@ class BotAPIEmulator:
             )
         return text, entities, (raw if mode else None)
 
-    def _markup(self, params: dict[str, Any]) -> dict[str, Any] | None:
+    def _markup(self, params: dict[str, Any], *, invoice: bool = False) -> dict[str, Any] | None:
         markup = params.get("reply_markup")
         if isinstance(markup, str):
             markup = json.loads(markup)
         if not markup:
             return None
-        for row in markup.get("inline_keyboard", []):
-            for button in row:
+        for r, row in enumerate(markup.get("inline_keyboard", [])):
+            for c, button in enumerate(row):
+                if button.get("pay") and not (invoice and r == 0 and c == 0):
+                    raise APIError("Bad Request: BUTTON_TYPE_INVALID")
                 if not str(button.get("text", "")).strip():
                     raise APIError("Bad Request: text buttons are unallowed in the inline keyboard")
                 data = button.get("callback_data")
@@ -435,16 +446,53 @@ class BotAPIEmulator:
                 return stored["content"]
         raise APIError("Not Found: file", code=404)
 
+    def _invoice(self, params: dict[str, Any], method: str) -> dict[str, Any]:
+        """Check an invoice as Telegram does; returns the parameters with `prices` parsed."""
+        prices = params.get("prices")
+        if isinstance(prices, str):
+            prices = json.loads(prices)
+        prices = list(prices or [])
+        if not 1 <= len(params.get("title") or "") <= 32:
+            raise APIError(
+                "Bad Request: INVOICE_TITLE_INVALID"
+                if params.get("title")
+                else "Bad Request: title must be non-empty"
+            )
+        if not 1 <= len(params.get("description") or "") <= 255:
+            raise APIError("Bad Request: INVOICE_DESCRIPTION_INVALID")
+        if not 1 <= len(str(params.get("payload") or "").encode()) <= 128:
+            raise APIError("Bad Request: INVOICE_PAYLOAD_INVALID")
+        if not prices or any(int(p.get("amount", 0)) <= 0 for p in prices):
+            raise APIError("Bad Request: TOTAL_AMOUNT_INVALID")
+        if params.get("currency") == "XTR":
+            if len(prices) != 1:
+                raise APIError("Bad Request: exactly one price must be specified for XTR invoices")
+            if params.get("provider_token"):
+                raise APIError("Bad Request: provider_token must be empty for payments in Stars")
+            if params.get("max_tip_amount") or params.get("suggested_tip_amounts"):
+                raise APIError("Bad Request: tips are not supported for payments in Stars")
+        elif not params.get("provider_token"):
+            raise APIError("Bad Request: PAYMENT_PROVIDER_INVALID")
+        period = params.get("subscription_period")
+        if period is not None:
+            if method != "createInvoiceLink" or period != SUBSCRIPTION_PERIOD:
+                raise APIError("Bad Request: SUBSCRIPTION_PERIOD_INVALID")
+            if params.get("currency") != "XTR" or prices[0]["amount"] > 10000:
+                raise APIError("Bad Request: SUBSCRIPTION_EXPORT_INVALID")
+        return {**params, "prices": prices}
+
     async def api_sendinvoice(self, params: dict[str, Any]) -> Any:
         chat_id = self._chat(params)
-        if params.get("currency") == "XTR" and len(params.get("prices") or []) != 1:
-            raise APIError("Bad Request: exactly one price must be specified for XTR invoices")
+        params = self._invoice(params, "sendInvoice")
+        markup = self._markup(params, invoice=True)
+        if markup and not (markup.get("inline_keyboard") or [[{}]])[0][0].get("pay"):
+            raise APIError("Bad Request: the first button of an invoice must be a Pay button")
         invoice = {
             "title": params["title"],
             "description": params["description"],
             "start_parameter": params.get("start_parameter") or "",
             "currency": params["currency"],
-            "total_amount": sum(p["amount"] for p in params["prices"]),
+            "total_amount": sum(int(p["amount"]) for p in params["prices"]),
         }
         message = ChatMessage(
             self.new_message_id(),
@@ -453,40 +501,87 @@ class BotAPIEmulator:
             params["title"],
             kind="invoice",
             file=invoice,
-            reply_markup=self._markup(params),
+            reply_markup=markup,
         )
-        message.payload = {}
-        message.entities = []
-        sent = self._sent(message)
-        message.payload = {}
-        self.invoices = getattr(self, "invoices", {})
         self.invoices[message.message_id] = {**params, "chat_id": chat_id}
-        return sent
+        return self._sent(message)
 
     async def api_createinvoicelink(self, params: dict[str, Any]) -> Any:
-        if params.get("subscription_period") not in (None, 2592000):
-            raise APIError("Bad Request: SUBSCRIPTION_PERIOD_INVALID")
-        self.invoice_links = getattr(self, "invoice_links", [])
-        self.invoice_links.append(params)
-        return f"https://t.me/$emulated_{len(self.invoice_links)}"
+        params = self._invoice(params, "createInvoiceLink")
+        link = f"https://t.me/$emulated_invoice_{len(self.invoice_links) + 1}"
+        self.invoice_links[link] = params
+        return link
 
     async def api_answerprecheckoutquery(self, params: dict[str, Any]) -> Any:
         query_id = params["pre_checkout_query_id"]
-        if query_id in self.pre_checkout_answers:
+        query = self.pre_checkout_queries.get(query_id)
+        if query is None or query_id in self.pre_checkout_answers:
             raise APIError(
                 "Bad Request: query is too old and response timeout expired or query ID is invalid"
             )
+        if time.monotonic() - query["_sent_at"] > PRE_CHECKOUT_TIMEOUT:
+            raise APIError(
+                "Bad Request: query is too old and response timeout expired or query ID is invalid"
+            )
+        if not params.get("ok") and not params.get("error_message"):
+            raise APIError("Bad Request: error_message is required when ok is False")
         self.pre_checkout_answers[query_id] = params
         return True
 
     async def api_refundstarpayment(self, params: dict[str, Any]) -> Any:
-        charge = params["telegram_payment_charge_id"]
-        if any(r["telegram_payment_charge_id"] == charge for r in self.refunds):
-            raise APIError("Bad Request: CHARGE_ALREADY_REFUNDED")
-        if charge not in getattr(self, "charges", {}):
+        charge_id = params["telegram_payment_charge_id"]
+        charge = self.charges.get(charge_id)
+        if charge is None or charge["user_id"] != params["user_id"]:
             raise APIError("Bad Request: CHARGE_NOT_FOUND")
+        if any(r["telegram_payment_charge_id"] == charge_id for r in self.refunds):
+            raise APIError("Bad Request: CHARGE_ALREADY_REFUNDED")
         self.refunds.append(params)
         return True
+
+    # Payments, the user's side (see EmulatedUser.pay) -----------------------------------
+    def pre_checkout_query(self, user: dict[str, Any], invoice: dict[str, Any]) -> dict[str, Any]:
+        """Issue the pre-checkout query Telegram sends once the user confirms a payment."""
+        query = {
+            "id": f"pcq{next(self._payment_ids)}",
+            "from": user,
+            "currency": invoice["currency"],
+            "total_amount": sum(int(p["amount"]) for p in invoice["prices"]),
+            "invoice_payload": invoice["payload"],
+        }
+        self.pre_checkout_queries[query["id"]] = {**query, "_sent_at": time.monotonic()}
+        return query
+
+    def charge(
+        self,
+        user: dict[str, Any],
+        invoice: dict[str, Any],
+        *,
+        recurring: bool = False,
+        first_recurring: bool = False,
+        expires: int | None = None,
+    ) -> dict[str, Any]:
+        """Take the money: a SuccessfulPayment (the caller delivers it in a message)."""
+        number = next(self._payment_ids)
+        payment: dict[str, Any] = {
+            "currency": invoice["currency"],
+            "total_amount": sum(int(p["amount"]) for p in invoice["prices"]),
+            "invoice_payload": invoice["payload"],
+            "telegram_payment_charge_id": f"stxEMU{number:08d}",
+            "provider_payment_charge_id": (
+                "" if invoice["currency"] == "XTR" else f"provider_{number:08d}"
+            ),
+        }
+        if recurring:
+            payment["is_recurring"] = True
+            payment["subscription_expiration_date"] = expires
+            if first_recurring:
+                payment["is_first_recurring"] = True
+        self.charges[payment["telegram_payment_charge_id"]] = {
+            "user_id": user["id"],
+            "invoice": invoice,
+            "payment": payment,
+        }
+        return payment
 
     # Transport-independent entry (in-process request or HTTP) ---------------------------
     async def dispatch(
