@@ -25,11 +25,13 @@ from bot.ai.gateway import build_gateway
 from bot.context import CoachApplication, CoachContext, Services
 from bot.persistence import DatabasePersistence
 from bot.processor import PerUserUpdateProcessor
+from bot.services import plans as plans_service
 from bot.settings import Settings
 from handlers import errors, start
 from handlers import jobs as jobs_handlers
 from handlers import jobs_edit as jobs_edit_handlers
 from handlers import jobs_new as jobs_new_handlers
+from handlers import plans as plans_handlers
 from handlers import practice as practice_handlers
 from handlers import resume as resume_handlers
 
@@ -38,6 +40,7 @@ log = logging.getLogger(__name__)
 # Handler groups: lower runs first; a handler may stop later groups (ApplicationHandlerStop).
 TRACK_USERS = -20
 GUARDS = -10  # bans and flood control, before anything else
+PAYMENTS = -7  # payments and plan buttons: before any flow, which must not swallow them
 MAIN = 0
 
 
@@ -80,6 +83,11 @@ def register_handlers(app: CoachApplication) -> None:
     app.add_handler(TypeHandler(Update, start.track_user), group=TRACK_USERS)
 
     # 1. Guards (group GUARDS): bans and flood control stop an update before any feature.
+    # The flood guard matches only updates over the limit, so it goes first in the group.
+    app.add_handler(plans_handlers.flood_guard(app.bot_data["settings"]), group=GUARDS)
+
+    # 1b. Pre-checkout, successful/refunded payments, plan buttons (group PAYMENTS).
+    app.add_handlers(plans_handlers.payment_handlers(), group=PAYMENTS)
 
     # 2. Conversations (group MAIN), before plain commands so /cancel and steps reach them.
     app.add_handler(jobs_edit_handlers.edit_conversation(), group=MAIN)  # before /newjob
@@ -90,6 +98,7 @@ def register_handlers(app: CoachApplication) -> None:
     # 3. Feature commands and buttons outside conversations.
     app.add_handlers(jobs_handlers.handlers(), group=MAIN)
     app.add_handlers(resume_handlers.command_handlers(), group=MAIN)
+    app.add_handlers(plans_handlers.command_handlers(), group=MAIN)
 
     # 4. /start, /help, /cancel outside any flow.
     app.add_handlers(start.command_handlers(), group=MAIN)
@@ -105,6 +114,7 @@ def register_handlers(app: CoachApplication) -> None:
 async def post_init(app: Application) -> None:
     """Create services (closed in post_shutdown) and publish the command menu."""
     settings: Settings = app.bot_data["settings"]
+    plans_service.configure(settings)  # limits and prices
     app.bot_data["services"] = Services(settings=settings, gateway=build_gateway(settings))
     await app.bot.set_my_commands(start.bot_commands())
     log.info(

@@ -1,0 +1,373 @@
+"""/plan, /upgrade, /paysupport, Telegram Stars payments, and flood control.
+
+Payments: /upgrade (and the Upgrade buttons) send one invoice per plan worth buying — pay once
+for 30 days — each with a button to subscribe monthly instead (a Stars subscription link). Both
+arrive here the same way: a pre-checkout query, answered at once after checking the invoice,
+then a successful_payment message that activates or extends the plan.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    LabeledPrice,
+    Message,
+    Update,
+)
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import (
+    ApplicationHandlerStop,
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    PreCheckoutQueryHandler,
+    filters,
+)
+
+from bot.context import CoachContext
+from bot.rendering import escape
+from bot.services import plans, quotas
+from bot.services.flood import FloodControl, Verdict
+from bot.settings import Settings
+from handlers import callbacks
+from handlers.replies import reply
+from models.payments import Plan
+
+log = logging.getLogger(__name__)
+
+_WHAT = {
+    "question": "Practice questions",
+    "interview": "Mock interviews",
+    "resume": "Resume analyses",
+}
+
+
+def _date(moment: datetime) -> str:
+    return f"{moment:%-d %b %Y, %H:%M} UTC"
+
+
+# ----- /plan ----------------------------------------------------------------------------------
+async def plan_command(update: Update, context: CoachContext) -> None:
+    assert update.effective_user and update.effective_message
+    user_id = update.effective_user.id
+    usage = await quotas.usage(user_id)
+    name = plans.plan_name(usage.plan)
+    lines = [f"<b>Your plan: {name}</b>"]
+    if usage.expires_at is not None:
+        lines.append(f"Active until {_date(usage.expires_at)}.")
+    elif usage.expired is not None:
+        lines.append(f"Your {plans.plan_name(usage.expired)} plan has ended; you're on Free again.")
+    lines.append("")
+    for resource, what in _WHAT.items():
+        used, limit = usage.used[resource], usage.limits[resource]
+        if limit is None:
+            lines.append(f"• {what}: unlimited ({used} so far)")
+        elif limit == 0:
+            lines.append(f"• {what}: not included (Max plan)")
+        else:
+            lines.append(f"• {what}: {min(used, limit)} of {limit} used")
+    lines.append(
+        f"• Interview starts: {usage.interview_starts} of {usage.bucket_capacity} available "
+        f"({usage.bucket_refill_per_day:g} more each day)"
+    )
+    offers = await plans.offers_for(user_id)
+    keyboard = _plan_buttons(offers, usage.plan) if offers else None
+    if offers:
+        lines += ["", "Upgrade with Telegram Stars: /upgrade"]
+    await reply(update.effective_message, "\n".join(lines), reply_markup=keyboard)
+
+
+def _plan_buttons(offers: list[Plan], current: Plan) -> InlineKeyboardMarkup:
+    cfg = plans.config()
+    row = [
+        InlineKeyboardButton(
+            f"⭐ {'Extend' if plan is current else 'Get'} {plans.plan_name(plan)} "
+            f"— {cfg.price(plan)} ⭐",
+            callback_data=callbacks.make("plan", "buy", plan.value),
+        )
+        for plan in offers
+    ]
+    return InlineKeyboardMarkup([row])
+
+
+# ----- /upgrade and the Upgrade buttons -----------------------------------------------------
+async def upgrade_command(update: Update, context: CoachContext) -> None:
+    assert update.effective_user and update.effective_message
+    await _send_offers(update.effective_message, context, update.effective_user.id)
+
+
+async def plan_button(update: Update, context: CoachContext) -> None:
+    """`plan:upgrade` (from any limit message) and `plan:buy:<plan>` (from /plan)."""
+    query = update.callback_query
+    assert query is not None and update.effective_user
+    data = callbacks.parse(query.data)
+    user_id = update.effective_user.id
+    message = query.message if isinstance(query.message, Message) else None
+    if data is None or message is None:
+        await query.answer()
+        raise ApplicationHandlerStop
+    if data.action == "buy":
+        offers = await plans.offers_for(user_id)
+        wanted = next((p for p in offers if p.value == data.arg()), None)
+        if wanted is None:
+            await query.answer("That plan isn't available. /plan shows what you have.")
+            raise ApplicationHandlerStop
+        await query.answer()
+        await _send_invoice(message, context, user_id, wanted)
+    else:
+        await query.answer()
+        await _send_offers(message, context, user_id)
+    raise ApplicationHandlerStop
+
+
+async def _send_offers(message: Message, context: CoachContext, user_id: int) -> None:
+    offers = await plans.offers_for(user_id)
+    cfg = plans.config()
+    lines = [
+        "<b>Upgrade with Telegram Stars</b>",
+        f"• <b>Pro</b> — {cfg.pro_price} ⭐ for 30 days: unlimited practice questions "
+        "and mock interviews.",
+        f"• <b>Max</b> — {cfg.max_price} ⭐ for 30 days: everything in Pro, plus resume analysis.",
+        "",
+        "Pay once with an invoice below, or tap <i>Subscribe monthly</i> to renew every 30 days "
+        "(cancel any time in Telegram). Questions about payments: /paysupport",
+    ]
+    if offers == [Plan.MAX]:
+        lines.insert(1, "You're on Max — paying again extends it by 30 days.")
+    await reply(message, "\n".join(lines))
+    for plan in offers:
+        await _send_invoice(message, context, user_id, plan)
+
+
+async def _send_invoice(message: Message, context: CoachContext, user_id: int, plan: Plan) -> None:
+    once = plans.offer(user_id, plan)
+    monthly = plans.offer(user_id, plan, subscription=True)
+    link = await context.bot.create_invoice_link(
+        title=monthly.title,
+        description=monthly.description,
+        payload=monthly.payload,
+        currency=plans.CURRENCY,
+        prices=[LabeledPrice(f"{plans.plan_name(plan)}, 30 days", monthly.price)],
+        subscription_period=plans.SUBSCRIPTION_PERIOD,
+    )
+    keyboard = InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(f"Pay {once.price} ⭐", pay=True)],
+            [InlineKeyboardButton("🔁 Subscribe monthly", url=link)],
+        ]
+    )
+    await context.bot.send_invoice(
+        chat_id=message.chat_id,
+        title=once.title,
+        description=once.description,
+        payload=once.payload,
+        currency=plans.CURRENCY,
+        prices=[LabeledPrice(f"{plans.plan_name(plan)}, 30 days", once.price)],
+        reply_markup=keyboard,
+    )
+
+
+# ----- payments -------------------------------------------------------------------------------
+async def pre_checkout(update: Update, context: CoachContext) -> None:
+    """Answer within Telegram's 10 seconds: ok only for our invoice, its payer, today's price."""
+    query = update.pre_checkout_query
+    assert query is not None
+    try:
+        problem = await plans.validate_checkout(
+            query.invoice_payload, query.from_user.id, query.currency, query.total_amount
+        )
+    except Exception:
+        await query.answer(ok=False, error_message="Something went wrong — please try again.")
+        raise
+    if problem:
+        log.info("Pre-checkout %s by %s refused: %s", query.id, query.from_user.id, problem)
+        await query.answer(ok=False, error_message=problem)
+    else:
+        await query.answer(ok=True)
+    raise ApplicationHandlerStop
+
+
+async def successful_payment(update: Update, context: CoachContext) -> None:
+    message = update.effective_message
+    assert message is not None and message.successful_payment and update.effective_user
+    paid = message.successful_payment
+    result = await plans.record_payment(
+        update.effective_user.id,
+        payload=paid.invoice_payload,
+        currency=paid.currency,
+        total_amount=paid.total_amount,
+        charge_id=paid.telegram_payment_charge_id,
+        provider_charge_id=paid.provider_payment_charge_id,
+        is_recurring=bool(paid.is_recurring),
+    )
+    if result is None:
+        await reply(
+            message,
+            "Thank you — your payment arrived, but I couldn't match it to a plan. Please send "
+            "/paysupport with this id so we can sort it out: "
+            f"<code>{escape(paid.telegram_payment_charge_id)}</code>",
+        )
+    elif not result.applied:
+        log.info("Payment %s was already recorded", paid.telegram_payment_charge_id)
+    else:
+        until = f" until {_date(result.expires_at)}" if result.expires_at else ""
+        renewed = "renewed" if paid.is_recurring and not paid.is_first_recurring else "active"
+        await reply(
+            message,
+            f"✅ Thank you! <b>{plans.plan_name(result.plan)}</b> is {renewed}{until}. "
+            "Your limits are lifted — /plan shows your usage.",
+        )
+    raise ApplicationHandlerStop
+
+
+async def refunded_payment(update: Update, context: CoachContext) -> None:
+    """Telegram tells us a payment was refunded: take back what it bought (once)."""
+    message = update.effective_message
+    assert message is not None and message.refunded_payment
+    refunded = message.refunded_payment
+    if await plans.is_refunded(refunded.telegram_payment_charge_id):
+        raise ApplicationHandlerStop  # already taken back (the admin's /refund)
+    await plans.refund_payment(refunded.telegram_payment_charge_id)
+    await reply(
+        message,
+        f"↩️ Your payment of {refunded.total_amount} ⭐ was refunded. /plan shows your plan now.",
+    )
+    raise ApplicationHandlerStop
+
+
+# ----- /paysupport ----------------------------------------------------------------------------
+async def paysupport_command(update: Update, context: CoachContext) -> None:
+    assert update.effective_user and update.effective_message
+    user = update.effective_user
+    settings: Settings = context.settings
+    question = " ".join(context.args or []).strip()
+    recent = await plans.recent_payments(user.id)
+    if question:
+        await _relay_to_admins(context, update, question, recent)
+        await reply(
+            update.effective_message,
+            "📨 Thanks — your message went to the team. They'll answer you here in this chat.",
+        )
+        return
+    lines = [
+        "<b>Help with payments</b>",
+        "Plans are paid in Telegram Stars, through Telegram.",
+        "",
+        "• <b>Paid, but the plan isn't active?</b> Payments apply within seconds — check /plan. "
+        "If it still isn't, send <code>/paysupport</code> followed by what happened.",
+        "• <b>Refunds:</b> within 14 days of a payment, ask with <code>/paysupport</code> and "
+        "the reason; we refund the Stars in full and the plan time it bought ends.",
+        "• <b>Subscriptions</b> renew every 30 days. Cancel any time in Telegram "
+        "(Settings → My Stars); you keep the plan until the paid period ends.",
+        "• Telegram's own support can't help with purchases made in bots — we can.",
+    ]
+    if settings.pay_support_contact:
+        lines.append(f"• You can also write to {escape(settings.pay_support_contact)}.")
+    if recent:
+        lines += ["", "<b>Your recent payments</b>"]
+        lines += [_payment_line(p) for p in recent]
+    await reply(update.effective_message, "\n".join(lines))
+
+
+def _payment_line(payment: Any) -> str:
+    refunded = " (refunded)" if payment.refunded else ""
+    return (
+        f"• {payment.created_at:%-d %b %Y} — {plans.plan_name(payment.plan)}, "
+        f"{payment.amount} ⭐{refunded}: <code>{escape(payment.telegram_payment_charge_id)}</code>"
+    )
+
+
+async def _relay_to_admins(
+    context: CoachContext, update: Update, question: str, recent: list[Any]
+) -> None:
+    user = update.effective_user
+    assert user is not None
+    who = escape(user.full_name) + (f" @{escape(user.username)}" if user.username else "")
+    text = "\n".join(
+        [
+            f"💳 <b>/paysupport</b> from {who} (id <code>{user.id}</code>):",
+            escape(question),
+            *[_payment_line(p) for p in recent],
+        ]
+    )[:4000]
+    log.warning("Payment support request from %s: %s", user.id, question)
+    for admin_id in context.settings.admin_ids:
+        try:
+            await context.bot.send_message(admin_id, text, parse_mode=ParseMode.HTML)
+        except TelegramError as exc:
+            log.warning("Could not pass a payment question to admin %s: %s", admin_id, exc)
+
+
+# ----- flood control --------------------------------------------------------------------------
+class FloodGuard(BaseHandler[Update, CoachContext, None]):
+    """Matches only updates over the user's limit: the first gets a notice, all are dropped
+    (ApplicationHandlerStop). Other guards in the group still see every other update.
+    Payments are never dropped: Telegram waits for their answer."""
+
+    def __init__(self, control: FloodControl) -> None:
+        super().__init__(self._unused, block=True)
+        self.control = control
+
+    @staticmethod
+    async def _unused(update: Update, context: CoachContext) -> None:  # pragma: no cover
+        return None
+
+    def check_update(self, update: object) -> Verdict | None:
+        if not isinstance(update, Update) or update.effective_user is None:
+            return None
+        if update.pre_checkout_query is not None:
+            return None
+        message = update.message
+        if message is not None and (message.successful_payment or message.refunded_payment):
+            return None
+        verdict = self.control.hit(update.effective_user.id)
+        return None if verdict is Verdict.ALLOW else verdict
+
+    async def handle_update(
+        self, update: Update, application: Any, check_result: object, context: CoachContext
+    ) -> None:
+        chat = update.effective_chat
+        if check_result is Verdict.NOTIFY and chat is not None and update.effective_user:
+            seconds = max(1, round(self.control.retry_after(update.effective_user.id)))
+            log.info("Flood control: dropping updates of %s", update.effective_user.id)
+            try:
+                await context.bot.send_message(
+                    chat.id,
+                    "🐢 Slow down, please — that's more than "
+                    f"{self.control.limit} messages in a minute. I'll ignore new ones for about "
+                    f"{seconds} s.",
+                )
+            except TelegramError as exc:
+                log.info("Could not send the flood notice to %s: %s", chat.id, exc)
+        raise ApplicationHandlerStop
+
+
+def flood_guard(settings: Settings) -> FloodGuard:
+    return FloodGuard(FloodControl(settings.flood_updates_per_minute, 60.0))
+
+
+# ----- registration ---------------------------------------------------------------------------
+def payment_handlers() -> list[BaseHandler[Any, CoachContext, Any]]:
+    """Payments and the plan buttons, in a group before conversations so no flow swallows
+    them; each stops the update there."""
+    return [
+        PreCheckoutQueryHandler(pre_checkout),
+        MessageHandler(filters.SUCCESSFUL_PAYMENT, successful_payment),
+        MessageHandler(filters.StatusUpdate.REFUNDED_PAYMENT, refunded_payment),
+        CallbackQueryHandler(plan_button, pattern=callbacks.pattern("plan", "upgrade", "buy")),
+    ]
+
+
+def command_handlers() -> list[CommandHandler[CoachContext, None]]:
+    return [
+        CommandHandler("plan", plan_command),
+        CommandHandler("upgrade", upgrade_command),
+        CommandHandler("paysupport", paysupport_command),
+    ]
