@@ -1,0 +1,666 @@
+"""Plans, quotas, rate limits and Telegram Stars payments: at the service level (limits,
+concurrency, the token bucket over simulated days, expiry, refunds) and through the emulator
+as a user would (limits with the Upgrade button, invoices, pre-checkout, successful payments,
+subscriptions, replays, flood control, /plan and /paysupport)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from telegram import LabeledPrice
+
+from bot.db import close_database, init_database
+from bot.emulator.client import EmulatedUser
+from bot.emulator.harness import BotHarness
+from bot.emulator.server import BotAPIEmulator
+from bot.services import plans, quotas
+from bot.services.flood import FloodControl, Verdict
+from bot.services.jobs import create_job
+from bot.settings import Settings
+from models import JobInfo, User
+from models.payments import Payment, Plan
+from tests.conftest import make_settings, run_harness_clean
+
+DESCRIPTION = "Backend developer: Python, asyncio, PostgreSQL, REST APIs, Docker and testing."
+ANSWER = (
+    "I would split the service into small modules, write tests for each endpoint first, and "
+    "measure latency before and after every change so the team can see the effect."
+)
+
+
+class FakeClock:
+    """The time plans, quotas and the bucket see; tests move it by simulated days."""
+
+    def __init__(self) -> None:
+        self.at = datetime.now(UTC).replace(microsecond=0)
+
+    def __call__(self) -> datetime:
+        return self.at
+
+    def advance(self, **delta: float) -> None:
+        self.at += timedelta(**delta)
+
+
+@pytest.fixture(autouse=True)
+def _plan_defaults() -> Iterator[None]:
+    """Each test starts and ends with the default limits and prices and the system clock."""
+    plans.configure(Settings.model_construct())
+    yield
+    plans.configure(Settings.model_construct())
+    plans.set_clock(None)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    fake = FakeClock()
+    plans.set_clock(fake)
+    return fake
+
+
+async def new_user(user_id: int = 1, plan: Plan = Plan.FREE) -> User:
+    return await User.create(id=user_id, name="Ada", plan=plan)
+
+
+async def pay(
+    user_id: int, plan: Plan, charge: str, *, price: int | None = None
+) -> plans.PaymentResult:
+    sold = plans.offer(user_id, plan)
+    result = await plans.record_payment(
+        user_id,
+        payload=sold.payload,
+        currency="XTR",
+        total_amount=price or sold.price,
+        charge_id=charge,
+    )
+    assert result is not None
+    return result
+
+
+async def spend_all(user_id: int, resource: quotas.Resource, times: int) -> None:
+    for _ in range(times):
+        async with quotas.spend(user_id, resource):
+            pass
+
+
+# ----- limits at the service level --------------------------------------------------------------
+
+
+async def test_free_limits_are_lifetime_totals_and_say_which(db: str) -> None:
+    await new_user()
+    await spend_all(1, "question", 5)
+    with pytest.raises(quotas.QuotaExceeded) as refused:
+        async with quotas.spend(1, "question"):
+            raise AssertionError("the block must not run past the limit")
+    assert (refused.value.resource, refused.value.plan, refused.value.limit) == (
+        "question",
+        "Free",
+        5,
+    )
+    with pytest.raises(quotas.QuotaExceeded):
+        await quotas.check(1, "question")
+
+    await quotas.check(1, "interview")
+    await spend_all(1, "interview", 2)
+    with pytest.raises(quotas.QuotaExceeded) as interviews:
+        await quotas.begin_interview(1)
+    assert (interviews.value.resource, interviews.value.limit) == ("interview", 2)
+    assert not isinstance(interviews.value, quotas.RateLimited)
+
+    with pytest.raises(quotas.QuotaExceeded) as resume:
+        await quotas.check(1, "resume")
+    assert resume.value.limit == 0  # "not part of the Free plan"
+    with pytest.raises(quotas.QuotaExceeded):
+        async with quotas.spend(1, "resume"):
+            pass
+    user = await User.get(id=1)
+    assert (user.questions_used, user.interviews_used, user.resumes_used) == (5, 2, 0)
+
+
+async def test_pro_and_max_lift_limits_and_only_max_analyses_resumes(db: str) -> None:
+    await new_user(1, Plan.PRO)
+    await new_user(2, Plan.MAX)
+    await spend_all(1, "question", 20)
+    await spend_all(1, "interview", 5)
+    with pytest.raises(quotas.QuotaExceeded) as pro_resume:
+        await quotas.check(1, "resume")
+    assert (pro_resume.value.plan, pro_resume.value.limit) == ("Pro", 0)
+    await spend_all(2, "resume", 3)
+    await quotas.check(2, "resume")
+    usage = await quotas.usage(1)
+    assert usage.plan is Plan.PRO and usage.used["question"] == 20
+    assert usage.limits == {"question": None, "interview": None, "resume": 0}
+
+
+async def test_a_failed_block_spends_nothing(db: str) -> None:
+    await new_user()
+    for _ in range(3):
+        with pytest.raises(RuntimeError):
+            async with quotas.spend(1, "question"):
+                raise RuntimeError("the model failed")
+    assert (await User.get(id=1)).questions_used == 0
+    await spend_all(1, "question", 5)  # all five still there
+
+
+async def test_limits_come_from_settings(db: str) -> None:
+    plans.configure(Settings.model_construct(free_questions=1, free_interviews=0))
+    await new_user()
+    await spend_all(1, "question", 1)
+    with pytest.raises(quotas.QuotaExceeded) as refused:
+        await quotas.check(1, "question")
+    assert refused.value.limit == 1
+    with pytest.raises(quotas.QuotaExceeded) as interviews:
+        await quotas.begin_interview(1)
+    assert interviews.value.limit == 0
+
+
+async def test_ten_concurrent_requests_with_one_question_left_make_one(db: str) -> None:
+    await new_user()
+    await spend_all(1, "question", 4)
+    produced: list[int] = []
+
+    async def generate(n: int) -> None:
+        async with quotas.spend(1, "question"):
+            await asyncio.sleep(0.05)  # the model writing, while the others try
+            produced.append(n)
+
+    results = await asyncio.gather(*(generate(n) for n in range(10)), return_exceptions=True)
+    refused = [r for r in results if isinstance(r, quotas.QuotaExceeded)]
+    assert len(produced) == 1 and len(refused) == 9, results
+    assert (await User.get(id=1)).questions_used == 5
+
+
+async def test_concurrent_failures_give_every_unit_back(db: str) -> None:
+    await new_user()
+    await spend_all(1, "question", 3)
+
+    async def fail() -> None:
+        async with quotas.spend(1, "question"):
+            await asyncio.sleep(0.02)
+            raise RuntimeError("model down")
+
+    results = await asyncio.gather(*(fail() for _ in range(6)), return_exceptions=True)
+    assert sum(isinstance(r, RuntimeError) for r in results) == 2  # two units were left
+    assert sum(isinstance(r, quotas.QuotaExceeded) for r in results) == 4
+    assert (await User.get(id=1)).questions_used == 3
+
+
+# ----- the interview-start token bucket ---------------------------------------------------------
+
+
+async def test_token_bucket_over_simulated_days_survives_a_restart(
+    db: str, clock: FakeClock
+) -> None:
+    await new_user(1, Plan.PRO)
+    for _ in range(12):
+        await quotas.begin_interview(1)
+    with pytest.raises(quotas.RateLimited) as empty:
+        await quotas.begin_interview(1)
+    assert empty.value.retry_in_hours == pytest.approx(6.0)  # 4 a day: one every 6 h
+
+    # A restart does not refill it: the level is in the database.
+    await close_database()
+    await init_database(db)
+    with pytest.raises(quotas.RateLimited):
+        await quotas.begin_interview(1)
+
+    clock.advance(hours=5)
+    with pytest.raises(quotas.RateLimited) as later:
+        await quotas.begin_interview(1)
+    assert later.value.retry_in_hours == pytest.approx(1.0)
+    clock.advance(hours=1)
+    await quotas.begin_interview(1)  # exactly one token after 6 h
+    with pytest.raises(quotas.RateLimited):
+        await quotas.begin_interview(1)
+
+    clock.advance(days=1)
+    for _ in range(4):
+        await quotas.begin_interview(1)
+    with pytest.raises(quotas.RateLimited):
+        await quotas.begin_interview(1)
+
+    clock.advance(days=30)  # refills up to the capacity, never beyond
+    assert (await quotas.usage(1)).interview_starts == 12
+    for _ in range(12):
+        await quotas.begin_interview(1)
+    with pytest.raises(quotas.RateLimited):
+        await quotas.begin_interview(1)
+
+
+async def test_the_plan_is_checked_before_a_token_is_taken(db: str, clock: FakeClock) -> None:
+    await new_user()
+    await spend_all(1, "interview", 2)
+    for _ in range(3):
+        with pytest.raises(quotas.QuotaExceeded):
+            await quotas.begin_interview(1)
+    user = await User.get(id=1)
+    assert user.interview_tokens is None  # still full
+
+
+async def test_concurrent_starts_take_only_the_tokens_there_are(db: str, clock: FakeClock) -> None:
+    await new_user(1, Plan.PRO)
+    for _ in range(10):
+        await quotas.begin_interview(1)
+    results = await asyncio.gather(
+        *(quotas.begin_interview(1) for _ in range(8)), return_exceptions=True
+    )
+    assert results.count(None) == 2
+    assert sum(isinstance(r, quotas.RateLimited) for r in results) == 6
+
+
+# ----- payments, expiry and refunds at the service level ----------------------------------------
+
+
+async def test_payment_activates_extends_and_expires(db: str, clock: FakeClock) -> None:
+    await new_user()
+    await spend_all(1, "question", 5)
+    start = clock.at
+    first = await pay(1, Plan.PRO, "c1")
+    assert first.applied and (first.plan, first.expires_at) == (Plan.PRO, start + timedelta(30))
+    await spend_all(1, "question", 3)  # limits lifted
+
+    clock.advance(days=10)
+    second = await pay(1, Plan.PRO, "c2")  # extended from the end, not from now
+    assert second.expires_at == start + timedelta(days=60)
+
+    clock.advance(days=50, seconds=-1)
+    await quotas.check(1, "question")
+    clock.advance(seconds=1)  # the plan has ended: Free again, with 8 questions used
+    with pytest.raises(quotas.QuotaExceeded) as refused:
+        await quotas.check(1, "question")
+    assert (refused.value.plan, refused.value.limit) == ("Free", 5)
+    usage = await quotas.usage(1)
+    assert usage.plan is Plan.FREE and usage.expired is Plan.PRO and usage.expires_at is None
+
+    clock.advance(days=100)  # a new purchase starts now
+    third = await pay(1, Plan.MAX, "c3")
+    assert (third.plan, third.expires_at) == (Plan.MAX, clock.at + timedelta(days=30))
+
+
+async def test_upgrading_pro_to_max_carries_the_time_left_over_by_value(
+    db: str, clock: FakeClock
+) -> None:
+    await new_user()
+    await pay(1, Plan.PRO, "pro")  # 250 Stars
+    clock.advance(days=10)  # 20 days of Pro left = 10 days of Max (500 Stars)
+    upgraded = await pay(1, Plan.MAX, "max")
+    assert upgraded.plan is Plan.MAX
+    assert upgraded.expires_at == clock.at + timedelta(days=40)
+    # Pro bought while on Max (a race past pre-checkout): Max time of the value paid.
+    late = await pay(1, Plan.PRO, "pro-late")
+    assert late.plan is Plan.MAX and late.expires_at == clock.at + timedelta(days=55)
+
+
+async def test_a_repeated_charge_is_applied_once(db: str, clock: FakeClock) -> None:
+    await new_user()
+    first = await pay(1, Plan.PRO, "same")
+    again = await pay(1, Plan.PRO, "same")
+    assert first.applied and not again.applied
+    assert again.expires_at == first.expires_at
+    assert await Payment.filter(user_id=1).count() == 1
+    # Two deliveries of the same charge at the same moment: still once.
+    results = await asyncio.gather(pay(1, Plan.MAX, "twin"), pay(1, Plan.MAX, "twin"))
+    assert sorted(r.applied for r in results) == [False, True]
+    assert await Payment.filter(user_id=1).count() == 2
+
+
+async def test_refund_takes_back_exactly_what_the_payment_bought(db: str, clock: FakeClock) -> None:
+    await new_user()
+    start = clock.at
+    await pay(1, Plan.PRO, "a")
+    clock.advance(days=5)
+    await pay(1, Plan.PRO, "b")
+    clock.advance(days=1)
+    refunded = await plans.refund_payment("a")
+    assert refunded is not None and refunded.refunded and refunded.refunded_at == clock.at
+    user = await User.get(id=1)
+    # Without "a", "b" alone bought Pro from day 5 to day 35.
+    assert (user.plan, user.plan_expires_at) == (Plan.PRO, start + timedelta(days=35))
+    again = await plans.refund_payment("a")  # twice: nothing more is taken
+    assert again is not None and again.id == refunded.id
+    assert (await User.get(id=1)).plan_expires_at == start + timedelta(days=35)
+    assert await plans.refund_payment("no-such-charge") is None
+
+    await plans.refund_payment("b")
+    user = await User.get(id=1)
+    assert plans.effective_plan(user.plan, user.plan_expires_at, clock.at) is Plan.FREE
+
+
+async def test_refund_after_a_plan_set_by_hand_takes_the_value_off_the_end(
+    db: str, clock: FakeClock
+) -> None:
+    await new_user()
+    await pay(1, Plan.MAX, "m")
+    by_hand = clock.at + timedelta(days=90)
+    await User.filter(id=1).update(plan=Plan.MAX, plan_expires_at=by_hand)  # an admin's grant
+    await plans.refund_payment("m")
+    user = await User.get(id=1)
+    assert (user.plan, user.plan_expires_at) == (Plan.MAX, by_hand - timedelta(days=30))
+
+
+async def test_checkout_validation(db: str, clock: FakeClock) -> None:
+    await new_user(1)
+    await new_user(2)
+    sold = plans.offer(1, Plan.PRO)
+    assert await plans.validate_checkout(sold.payload, 1, "XTR", sold.price) is None
+    assert await plans.validate_checkout(sold.payload, 2, "XTR", sold.price) == (
+        plans.NOT_YOUR_INVOICE
+    )
+    assert await plans.validate_checkout(sold.payload, 1, "XTR", sold.price + 1) == (
+        plans.PRICE_CHANGED
+    )
+    for payload in ("", "plan:gold:30:250:1:once", "plan:pro:7:250:1:once", "hello", "a" * 128):
+        assert await plans.validate_checkout(payload, 1, "XTR", sold.price) == (
+            plans.INVALID_INVOICE
+        )
+    assert await plans.validate_checkout(sold.payload, 1, "USD", sold.price) == (
+        plans.INVALID_INVOICE
+    )
+    plans.configure(Settings.model_construct(pro_price_stars=300))
+    assert await plans.validate_checkout(sold.payload, 1, "XTR", sold.price) == (
+        plans.PRICE_CHANGED
+    )
+    await User.filter(id=1).update(plan=Plan.MAX, plan_expires_at=clock.at + timedelta(days=3))
+    pro = plans.offer(1, Plan.PRO)
+    assert "higher plan" in (await plans.validate_checkout(pro.payload, 1, "XTR", pro.price) or "")
+    assert await plans.offers_for(1) == [Plan.MAX]
+
+
+# ----- flood control (in memory) ----------------------------------------------------------------
+
+
+def test_flood_window_notice_once_then_drop_until_it_passes() -> None:
+    now = [0.0]
+    control = FloodControl(100, 60.0, clock=lambda: now[0])
+    verdicts = []
+    for _ in range(105):
+        verdicts.append(control.hit(1))
+        now[0] += 0.1
+    assert verdicts[:100] == [Verdict.ALLOW] * 100
+    assert verdicts[100:] == [Verdict.NOTIFY] + [Verdict.DROP] * 4
+    assert control.hit(2) is Verdict.ALLOW  # another user is not affected
+    assert control.retry_after(1) == pytest.approx(60.0 - 10.5)
+    now[0] = 60.0  # the first accepted update has left the window
+    assert control.hit(1) is Verdict.ALLOW
+    assert control.hit(1) is Verdict.NOTIFY  # a new flood: told again, once
+    assert control.hit(1) is Verdict.DROP
+
+
+def test_flood_memory_is_bounded() -> None:
+    now = [0.0]
+    control = FloodControl(3, 60.0, max_users=50, clock=lambda: now[0])
+    for user_id in range(1000):
+        control.hit(user_id)
+    assert len(control) == 50
+    for _ in range(10):
+        control.hit(7)
+    assert len(control._users[7].accepted) == 3  # never more than the limit
+    now[0] = 61.0
+    control.hit(1)  # everyone idle for a whole window is forgotten
+    assert len(control) == 1
+
+
+# ----- through the chat ------------------------------------------------------------------------
+
+
+async def add_job(user: EmulatedUser) -> JobInfo:
+    await user.send("/start")
+    return await create_job(
+        user.id,
+        name="Acme backend",
+        title="Python Developer",
+        experience_level="mid-level",
+        description=DESCRIPTION,
+    )
+
+
+async def practise_once(user: EmulatedUser) -> None:
+    await user.send("/practice")
+    await user.click("Easy")
+
+
+async def test_practice_limit_upgrade_with_stars_lifts_it(
+    bot: BotHarness, user: EmulatedUser
+) -> None:
+    await add_job(user)
+    for _ in range(5):
+        await practise_once(user)
+        await user.expect("Easy question")
+    await practise_once(user)
+    refused = await user.expect("You've used all 5 practice questions of the Free plan")
+    assert user.buttons(refused) == ["⭐ Upgrade"]
+    assert (await User.get(id=user.id)).questions_used == 5
+
+    await user.click("Upgrade")
+    await user.expect("Upgrade with Telegram Stars")
+    invoices = [m for m in user.since_last_action() if m.kind == "invoice"]
+    assert [m.file["total_amount"] for m in invoices if m.file] == [250, 500]
+    assert all(m.file and m.file["currency"] == "XTR" for m in invoices)
+    assert [b.get("pay") for b in invoices[0].buttons] == [True, None]
+    assert "Subscribe monthly" in user.buttons(invoices[0])[1]
+
+    receipt = await user.pay(invoices[0])
+    assert receipt.ok, receipt.error
+    done = await user.expect("Pro is active until")
+    assert "limits are lifted" in done.text
+    user_row = await User.get(id=user.id)
+    assert user_row.plan == Plan.PRO and user_row.plan_expires_at is not None
+    payment = await Payment.get(user_id=user.id)
+    assert (payment.plan, payment.amount, payment.telegram_payment_charge_id) == (
+        Plan.PRO,
+        250,
+        receipt.charge_id,
+    )
+    assert payment.days == 30 and not payment.is_recurring
+
+    await practise_once(user)  # the sixth question now comes
+    await user.expect("Easy question")
+    assert (await User.get(id=user.id)).questions_used == 6
+
+
+async def test_interview_limit_through_the_chat(bot: BotHarness, user: EmulatedUser) -> None:
+    await add_job(user)
+    for _ in range(2):
+        await user.send("/interview")
+        await user.expect("Hi Ada")
+        await user.send(ANSWER)  # the first answer counts the interview
+        await user.send("/end")
+        await user.expect("Interview ended")
+    assert (await User.get(id=user.id)).interviews_used == 2
+    await user.send("/interview")
+    refused = await user.expect("You've used all 2 mock interviews of the Free plan")
+    assert user.buttons(refused) == ["⭐ Upgrade"]
+    await user.click("Upgrade")
+    invoices = [m for m in user.since_last_action() if m.kind == "invoice"]
+    assert len(invoices) == 2
+    await user.pay(invoices[0])
+    await user.send("/interview")
+    await user.expect("Hi Ada")
+
+
+async def test_resume_needs_max_and_a_subscription_link_buys_it(
+    bot: BotHarness, user: EmulatedUser
+) -> None:
+    await add_job(user)
+    await user.send("/resume")
+    refused = await user.expect("not part of the Free plan")
+    assert user.buttons(refused) == ["⭐ Upgrade"]
+    await user.click("Upgrade")
+    max_invoice = [m for m in user.since_last_action() if m.kind == "invoice"][-1]
+    link = next(b["url"] for b in max_invoice.buttons if "url" in b)
+    sub = bot.emulator.invoice_links[link]
+    assert sub["subscription_period"] == 2592000 and sub["prices"][0]["amount"] == 500
+
+    receipt = await user.pay(link)
+    assert receipt.ok and receipt.subscription_expiration_date
+    await user.expect("Max is active")
+    payment = await Payment.get(user_id=user.id)
+    assert payment.is_recurring and payment.plan == Plan.MAX
+    first_end = (await User.get(id=user.id)).plan_expires_at
+    assert first_end is not None
+
+    await user.send("/resume")
+    user.expect_no("not part of")
+
+    renewal = await user.renew(receipt)  # Telegram charges the next month by itself
+    assert renewal.ok and renewal.charge_id != receipt.charge_id
+    await user.expect("Max is renewed")
+    assert (await User.get(id=user.id)).plan_expires_at == first_end + timedelta(days=30)
+
+
+async def test_replayed_successful_payment_is_applied_once(
+    bot: BotHarness, user: EmulatedUser
+) -> None:
+    await user.send("/upgrade")
+    receipt = await user.pay()  # the newest invoice: Max
+    assert receipt.ok
+    await user.expect("active until")
+    expires = (await User.get(id=user.id)).plan_expires_at
+    for _ in range(2):
+        await user.replay(receipt)
+        assert user.since_last_action() == []  # nothing said, nothing applied
+    assert await Payment.filter(user_id=user.id).count() == 1
+    assert (await User.get(id=user.id)).plan_expires_at == expires
+
+
+async def test_pre_checkout_refuses_other_users_unknown_payloads(bot: BotHarness) -> None:
+    ada, bob = bot.user("Ada"), bot.user("Bob")
+    await ada.send("/upgrade")
+    pro_invoice = next(m for m in ada.chat if m.kind == "invoice")
+
+    # Bob pays a forwarded copy of Ada's invoice.
+    await bob.send("/start")
+    refused = await bob.pay(pro_invoice)
+    assert not refused.ok and refused.error == plans.NOT_YOUR_INVOICE
+
+    # An invoice whose payload we don't know (e.g. sent by an older version of the bot).
+    await bot.app.bot.send_invoice(
+        chat_id=ada.id,
+        title="Gold",
+        description="A plan that does not exist",
+        payload="legacy:gold",
+        currency="XTR",
+        prices=[{"label": "Gold", "amount": 100}],  # type: ignore[list-item]
+    )
+    legacy = await ada.pay()
+    assert not legacy.ok and legacy.error == plans.INVALID_INVOICE
+
+    assert await Payment.all().count() == 0
+    assert not bot.emulator.charges
+    for user in (ada, bob):
+        row = await User.get(id=user.id)
+        assert row.plan == Plan.FREE
+    answers = bot.emulator.pre_checkout_answers.values()
+    assert [a["ok"] for a in answers] == [False, False]
+
+
+async def test_pre_checkout_refuses_a_changed_price(database_url: str, tmp_path: Path) -> None:
+    emulator = BotAPIEmulator()
+    async with run_harness_clean(make_settings(database_url, tmp_path), emulator) as first:
+        ada = first.user("Ada")
+        await ada.send("/upgrade")
+        old_invoice = next(m for m in ada.chat if m.kind == "invoice")
+    raised = make_settings(database_url, tmp_path, pro_price_stars=300)
+    async with run_harness_clean(raised, emulator, wipe=False) as second:
+        again = second.user("Ada", user_id=ada.id)
+        refused = await again.pay(old_invoice)
+        assert not refused.ok and refused.error == plans.PRICE_CHANGED
+        assert await Payment.all().count() == 0
+        await again.send("/upgrade")
+        fresh = next(m for m in again.since_last_action() if m.kind == "invoice")
+        assert fresh.file and fresh.file["total_amount"] == 300
+        assert (await again.pay(fresh)).ok
+        await again.expect("active")
+
+
+async def test_plan_shows_usage_expiry_and_the_return_to_free(
+    bot: BotHarness, user: EmulatedUser, clock: FakeClock
+) -> None:
+    await add_job(user)
+    await practise_once(user)
+    await user.send("/plan")
+    shown = await user.expect("Your plan: Free")
+    assert "Practice questions: 1 of 5 used" in shown.text
+    assert "Mock interviews: 0 of 2 used" in shown.text
+    assert "Resume analyses: not included" in shown.text
+    assert "Interview starts: 12 of 12 available (4 more each day)" in shown.text
+    assert user.buttons(shown) == ["⭐ Get Pro — 250 ⭐", "⭐ Get Max — 500 ⭐"]
+
+    await user.click("Get Pro")
+    invoice = user.last
+    assert invoice.kind == "invoice" and invoice.file and invoice.file["total_amount"] == 250
+    await user.pay(invoice)
+    await user.send("/plan")
+    shown = await user.expect("Your plan: Pro")
+    expires = clock.at + timedelta(days=30)
+    assert f"Active until {expires:%-d %b %Y, %H:%M} UTC" in shown.text
+    assert "Practice questions: unlimited (1 so far)" in shown.text
+    assert user.buttons(shown) == ["⭐ Extend Pro — 250 ⭐", "⭐ Get Max — 500 ⭐"]
+
+    clock.advance(days=30, seconds=1)
+    await user.send("/plan")
+    shown = await user.expect("Your plan: Free")
+    assert "Pro plan has ended" in shown.text
+    for _ in range(4):
+        await practise_once(user)
+        await user.expect("Easy question")
+    await practise_once(user)
+    await user.expect("You've used all 5 practice questions")
+
+
+async def test_flood_of_101_messages_gets_one_notice_and_others_are_unaffected(
+    bot: BotHarness,
+) -> None:
+    ada, bob = bot.user("Ada"), bot.user("Bob")
+    sold = plans.offer(ada.id, Plan.PRO)
+    await bot.app.bot.send_invoice(  # an invoice Ada got before the flood
+        chat_id=ada.id,
+        title=sold.title,
+        description=sold.description,
+        payload=sold.payload,
+        currency="XTR",
+        prices=[LabeledPrice("Pro", sold.price)],
+    )
+    for n in range(101):
+        await ada.send(f"message {n}", wait=False)
+    await bob.send("/plan", wait=False)
+    await bot.idle(timeout=60)
+    replies = [m for m in ada.bot_messages if m.kind == "text"]
+    assert len([m for m in replies if "Slow down" in m.text]) == 1, ada.transcript()
+    assert len([m for m in replies if "not waiting" in m.text]) == 100
+    await bob.expect("Your plan: Free")
+    for n in range(3):
+        await ada.send(f"still flooding {n}")
+        assert ada.since_last_action() == []  # dropped silently
+
+    # Payments are never dropped: Telegram is waiting for the answer.
+    receipt = await ada.pay()
+    assert receipt.ok, receipt.error
+    await ada.expect("Pro is active")
+
+
+async def test_paysupport_explains_and_passes_questions_to_admins(
+    database_url: str, tmp_path: Path
+) -> None:
+    settings = make_settings(
+        database_url, tmp_path, admin_ids=frozenset({900_001}), pay_support_contact="@coach_help"
+    )
+    async with run_harness_clean(settings) as bot:
+        admin = bot.user("Root", user_id=900_001)
+        await admin.send("/start")
+        user = bot.user("Ada")
+        await user.send("/upgrade")
+        receipt = await user.pay()
+        await user.send("/paysupport")
+        shown = await user.expect("Help with payments")
+        assert "Refunds" in shown.text and "14 days" in shown.text
+        assert "@coach_help" in shown.text and str(receipt.charge_id) in shown.text
+        await user.send("/paysupport I paid twice <by mistake>")
+        await user.expect("went to the team")
+        relayed = admin.last
+        assert "I paid twice <by mistake>" in relayed.text and str(user.id) in relayed.text
+        commands = [c["command"] for c in bot.emulator.commands['{"type": "default"}']]
+        assert {"plan", "upgrade", "paysupport"} <= set(commands)
