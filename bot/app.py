@@ -28,6 +28,7 @@ from bot.processor import PerUserUpdateProcessor
 from bot.services import plans as plans_service
 from bot.settings import Settings
 from handlers import errors, start
+from handlers import interviews as interview_handlers
 from handlers import jobs as jobs_handlers
 from handlers import jobs_edit as jobs_edit_handlers
 from handlers import jobs_new as jobs_new_handlers
@@ -40,6 +41,7 @@ log = logging.getLogger(__name__)
 # Handler groups: lower runs first; a handler may stop later groups (ApplicationHandlerStop).
 TRACK_USERS = -20
 GUARDS = -10  # bans and flood control, before anything else
+INTERVIEWS = -3  # an interview in progress (in the DB) takes answers and its buttons first
 PAYMENTS = -7  # payments and plan buttons: before any flow, which must not swallow them
 MAIN = 0
 
@@ -90,12 +92,14 @@ def register_handlers(app: CoachApplication) -> None:
     app.add_handlers(plans_handlers.payment_handlers(), group=PAYMENTS)
 
     # 2. Conversations (group MAIN), before plain commands so /cancel and steps reach them.
+    app.add_handlers(interview_handlers.early_handlers(), group=INTERVIEWS)
     app.add_handler(jobs_edit_handlers.edit_conversation(), group=MAIN)  # before /newjob
     app.add_handler(jobs_new_handlers.newjob_conversation(), group=MAIN)
     app.add_handler(practice_handlers.conversation(), group=MAIN)
     app.add_handler(resume_handlers.conversation(), group=MAIN)
 
     # 3. Feature commands and buttons outside conversations.
+    app.add_handlers(interview_handlers.command_handlers(), group=MAIN)
     app.add_handlers(jobs_handlers.handlers(), group=MAIN)
     app.add_handlers(resume_handlers.command_handlers(), group=MAIN)
     app.add_handlers(plans_handlers.command_handlers(), group=MAIN)

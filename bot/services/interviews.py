@@ -1,0 +1,396 @@
+"""Mock interviews: starting, recording both sides, closing, the report, and the history.
+
+An interview in progress lives in the database (status `active`, its lines in
+`interview_messages`), so it continues after a restart from what is stored. Every function that
+takes a `user_id` returns None for an interview that isn't that user's.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from bot.ai.gateway import AIGateway
+from bot.ai.schemas import InterviewPlan, InterviewReport, TranscriptLine
+from bot.ai.streams import TextStream
+from bot.services import quotas
+from bot.services.jobs import get_job, job_context
+from bot.settings import Settings
+from models import Interview, JobInfo
+from models.core import InterviewStatus
+from models.interviews import InterviewMessage, MessageRole
+
+HISTORY_LIMIT = 10
+
+
+class InterviewInProgress(Exception):
+    """The user already has an interview in progress (only one at a time)."""
+
+    def __init__(self, interview: Interview) -> None:
+        super().__init__("an interview is already in progress")
+        self.interview = interview
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """The interviewer's next line, streaming; `closing` when we asked it to close now."""
+
+    stream: TextStream
+    closing: bool
+
+    @property
+    def ends_interview(self) -> bool:
+        return self.closing or self.stream.ends_interview
+
+
+@dataclass(frozen=True, slots=True)
+class Ended:
+    """The result of ending an interview: `interview` is None when it was deleted because the
+    candidate never answered (no report, nothing counted against the plan); `already` when it
+    had ended before."""
+
+    interview: Interview | None
+    already: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryItem:
+    id: uuid.UUID
+    created_at: datetime
+    duration: str
+    status: InterviewStatus
+    overall_rating: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    job_id: uuid.UUID
+    job_name: str
+    items: list[HistoryItem]
+    total: int
+
+
+def parse_id(raw: str | uuid.UUID | None) -> uuid.UUID | None:
+    if isinstance(raw, uuid.UUID):
+        return raw
+    try:
+        return uuid.UUID(raw or "")
+    except ValueError:
+        return None
+
+
+def format_duration(seconds: float) -> str:
+    total = max(0, int(seconds))
+    hours, rest = divmod(total, 3600)
+    return f"{hours:02d}:{rest // 60:02d}:{rest % 60:02d}"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+# ----- reading ---------------------------------------------------------------------------------
+
+
+async def active_interview(user_id: int) -> Interview | None:
+    """The user's interview in progress, with its job."""
+    return (
+        await Interview.filter(user_id=user_id, status=InterviewStatus.ACTIVE)
+        .select_related("job_info")
+        .first()
+    )
+
+
+async def get_interview(user_id: int, interview_id: str | uuid.UUID | None) -> Interview | None:
+    """The interview with its job if it is this user's."""
+    parsed = parse_id(interview_id)
+    if parsed is None:
+        return None
+    return (
+        await Interview.filter(id=parsed, job_info__user_id=user_id)
+        .select_related("job_info")
+        .first()
+    )
+
+
+async def messages(interview: Interview) -> list[InterviewMessage]:
+    return await InterviewMessage.filter(interview_id=interview.id).order_by("id")
+
+
+def transcript_of(lines: list[InterviewMessage]) -> list[TranscriptLine]:
+    return [
+        TranscriptLine(
+            role=MessageRole(line.role).value,  # type: ignore[arg-type]
+            text=line.text,
+            seconds=line.response_seconds,
+        )
+        for line in lines
+    ]
+
+
+async def last_interviewer_line(interview: Interview) -> str | None:
+    line = (
+        await InterviewMessage.filter(interview_id=interview.id, role=MessageRole.INTERVIEWER)
+        .order_by("-id")
+        .first()
+    )
+    return line.text if line else None
+
+
+# ----- starting --------------------------------------------------------------------------------
+
+
+async def start_interview(user_id: int, job_id: str | uuid.UUID | None) -> Interview | None:
+    """Start an interview for the user's job (None when the job isn't theirs).
+
+    Raises InterviewInProgress when one is already running, QuotaExceeded/RateLimited when the
+    plan or the start limiter says no (asked only once we know we would start one).
+    """
+    job = await get_job(user_id, parse_id(job_id))
+    if job is None:
+        return None
+    current = await active_interview(user_id)
+    if current is not None:
+        raise InterviewInProgress(current)
+    await quotas.begin_interview(user_id)
+    try:
+        interview = await Interview.create(
+            job_info=job, user_id=user_id, status=InterviewStatus.ACTIVE, started_at=_now()
+        )
+    except IntegrityError:  # another start won the race (the partial unique index)
+        current = await active_interview(user_id)
+        if current is None:
+            raise
+        raise InterviewInProgress(current) from None
+    interview.job_info = job
+    return interview
+
+
+# ----- the conversation ------------------------------------------------------------------------
+
+
+def elapsed(interview: Interview, now: datetime | None = None) -> timedelta:
+    started = interview.started_at or interview.created_at
+    return (now or _now()) - started
+
+
+def plan_for(
+    interview: Interview, lines: list[InterviewMessage], candidate_name: str, settings: Settings
+) -> InterviewPlan:
+    """Close when time is up, or (a safety net for a model that never closes) after every
+    question and one follow-up each have been asked."""
+    asked = sum(1 for line in lines if line.role == MessageRole.INTERVIEWER)
+    spent = elapsed(interview)
+    out_of_time = spent >= timedelta(minutes=settings.interview_time_limit_minutes)
+    too_long = asked >= 2 * settings.interview_max_questions + 1
+    return InterviewPlan(
+        candidate_name=candidate_name,
+        max_questions=settings.interview_max_questions,
+        must_close=bool(lines) and (out_of_time or too_long),
+        extra={
+            "time limit": f"{settings.interview_time_limit_minutes} minutes",
+            "time used": f"{int(spent.total_seconds() // 60)} minutes",
+        },
+    )
+
+
+async def interviewer_turn(
+    gateway: AIGateway, interview: Interview, candidate_name: str, settings: Settings
+) -> Turn:
+    """The interviewer's next line for the stored transcript (streams; nothing saved yet)."""
+    lines = await messages(interview)
+    plan = plan_for(interview, lines, candidate_name, settings)
+    job = job_context(interview.job_info)
+    stream = gateway.interviewer_turn(job, transcript_of(lines), plan)
+    return Turn(stream=stream, closing=plan.must_close)
+
+
+async def needs_interviewer(interview: Interview) -> bool:
+    """True when the interviewer owes the next line (nothing said yet, or the candidate spoke
+    last): what a Retry after a failed turn may do, and nothing more."""
+    last = await InterviewMessage.filter(interview_id=interview.id).order_by("-id").first()
+    return last is None or last.role == MessageRole.CANDIDATE
+
+
+async def save_interviewer_line(interview: Interview, text: str) -> InterviewMessage:
+    return await InterviewMessage.create(
+        interview_id=interview.id, role=MessageRole.INTERVIEWER, text=text
+    )
+
+
+async def set_interviewer_voice(line: InterviewMessage, seconds: int | None) -> None:
+    if seconds is not None:
+        line.voice_seconds = max(0, seconds)
+        await line.save(update_fields=["voice_seconds"])
+
+
+async def save_answer(
+    user_id: int,
+    interview: Interview,
+    text: str,
+    *,
+    sent_at: datetime | None = None,
+    voice_seconds: int | None = None,
+) -> InterviewMessage:
+    """Store one candidate line. The first answer spends the interview quota (QuotaExceeded
+    leaves nothing stored)."""
+    previous = await InterviewMessage.filter(interview_id=interview.id).order_by("-id").first()
+    response = None
+    if previous is not None:
+        response = max(0.0, ((sent_at or _now()) - previous.created_at).total_seconds())
+    values: dict[str, Any] = {
+        "interview_id": interview.id,
+        "role": MessageRole.CANDIDATE,
+        "text": text,
+        "voice_seconds": voice_seconds,
+        "response_seconds": response,
+    }
+    answered = await InterviewMessage.exists(interview_id=interview.id, role=MessageRole.CANDIDATE)
+    if answered:
+        return await InterviewMessage.create(**values)
+    async with quotas.spend(user_id, "interview"):
+        return await InterviewMessage.create(**values)
+
+
+async def set_voice_replies(
+    user_id: int, interview_id: str | uuid.UUID | None, enabled: bool
+) -> Interview | None:
+    """Turn interviewer voice notes on or off for the user's interview in progress."""
+    interview = await get_interview(user_id, interview_id)
+    if interview is None or interview.status != InterviewStatus.ACTIVE:
+        return None
+    interview.voice_replies = enabled
+    await interview.save(update_fields=["voice_replies", "updated_at"])
+    return interview
+
+
+# ----- ending and the report -------------------------------------------------------------------
+
+
+async def end_interview(user_id: int, interview_id: str | uuid.UUID | None) -> Ended | None:
+    """Close the user's interview in progress (None if there is no such interview).
+
+    An interview without a single answer is deleted: no report, and it never counted.
+    Ending one that has already ended returns it unchanged (its report may still be owed).
+    """
+    interview = await get_interview(user_id, interview_id)
+    if interview is None:
+        return None
+    if interview.status != InterviewStatus.ACTIVE:
+        return Ended(interview, already=True)
+    async with in_transaction():
+        answered = await InterviewMessage.exists(
+            interview_id=interview.id, role=MessageRole.CANDIDATE
+        )
+        if not answered:
+            await Interview.filter(id=interview.id).delete()
+            return Ended(None)
+        now = _now()
+        interview.status = InterviewStatus.ENDED
+        interview.ended_at = now
+        interview.duration = format_duration(elapsed(interview, now).total_seconds())
+        await interview.save(update_fields=["status", "ended_at", "duration", "updated_at"])
+    return Ended(interview)
+
+
+async def write_report(
+    gateway: AIGateway, user_id: int, interview_id: str | uuid.UUID | None, candidate_name: str
+) -> Interview | None:
+    """Generate and store the report of the user's ended interview; a completed one is
+    returned as is. Raises AIUnavailableError (nothing stored; the interview is kept)."""
+    interview = await get_interview(user_id, interview_id)
+    if interview is None or interview.status == InterviewStatus.ACTIVE:
+        return None
+    if interview.status == InterviewStatus.COMPLETED and interview.feedback:
+        return interview
+    lines = await messages(interview)
+    job = interview.job_info
+    report = await gateway.interview_report(job_context(job), transcript_of(lines), candidate_name)
+    interview.report_json = report.model_dump(mode="json")
+    interview.overall_rating = report.overall_rating
+    interview.feedback = report_markdown(interview, job, report)
+    interview.status = InterviewStatus.COMPLETED
+    await interview.save(
+        update_fields=["report_json", "overall_rating", "feedback", "status", "updated_at"]
+    )
+    return interview
+
+
+def report_title(job: JobInfo) -> str:
+    return f"Mock interview report — {job.title or job.name}"
+
+
+def report_meta(interview: Interview, job: JobInfo) -> str:
+    date = (interview.started_at or interview.created_at).strftime("%d %b %Y")
+    return f"{job.name} · {date} · duration {interview.duration}"
+
+
+def report_markdown(interview: Interview, job: JobInfo, report: InterviewReport) -> str:
+    """The report as Markdown: what is stored in `feedback`, shown and downloaded."""
+    parts = [
+        f"# {report_title(job)}",
+        f"_{report_meta(interview, job)}_",
+        f"**Overall rating: {report.overall_rating}/10**",
+        report.summary.strip(),
+    ]
+    for category in report.categories:
+        parts.append(f"## {category.name} — {category.rating}/10")
+        parts.append(category.text.strip())
+    return "\n\n".join(parts) + "\n"
+
+
+def stored_report(interview: Interview) -> InterviewReport | None:
+    if not interview.report_json:
+        return None
+    return InterviewReport.model_validate(interview.report_json)
+
+
+# ----- history ---------------------------------------------------------------------------------
+
+
+async def history(user_id: int, job_id: str | uuid.UUID | None) -> History | None:
+    """The newest interviews of the user's job (date, duration, rating: one query), or None
+    when the job isn't theirs."""
+    parsed = parse_id(job_id)
+    if parsed is None:
+        return None
+    rows = (
+        await Interview.filter(job_info_id=parsed, job_info__user_id=user_id)
+        .order_by("-created_at")
+        .limit(HISTORY_LIMIT)
+        .values(
+            "id",
+            "created_at",
+            "started_at",
+            "duration",
+            "status",
+            "overall_rating",
+            "job_info__name",
+        )
+    )
+    if rows:
+        name = rows[0]["job_info__name"]
+        total = len(rows)
+        if total == HISTORY_LIMIT:
+            total = await Interview.filter(job_info_id=parsed).count()
+    else:
+        job = await get_job(user_id, parsed)
+        if job is None:
+            return None
+        name, total = job.name, 0
+    items = [
+        HistoryItem(
+            id=row["id"] if isinstance(row["id"], uuid.UUID) else uuid.UUID(str(row["id"])),
+            created_at=row["started_at"] or row["created_at"],
+            duration=row["duration"],
+            status=InterviewStatus(row["status"]),
+            overall_rating=row["overall_rating"],
+        )
+        for row in rows
+    ]
+    return History(job_id=parsed, job_name=name, items=items, total=total)
