@@ -27,6 +27,7 @@ from bot.persistence import DatabasePersistence
 from bot.processor import PerUserUpdateProcessor
 from bot.services import plans as plans_service
 from bot.settings import Settings
+from handlers import admin as admin_handlers
 from handlers import errors, start
 from handlers import interviews as interview_handlers
 from handlers import jobs as jobs_handlers
@@ -87,6 +88,7 @@ def register_handlers(app: CoachApplication) -> None:
     # 1. Guards (group GUARDS): bans and flood control stop an update before any feature.
     # The flood guard matches only updates over the limit, so it goes first in the group.
     app.add_handler(plans_handlers.flood_guard(app.bot_data["settings"]), group=GUARDS)
+    app.add_handler(admin_handlers.guard_handler(), group=GUARDS)
 
     # 1b. Pre-checkout, successful/refunded payments, plan buttons (group PAYMENTS).
     app.add_handlers(plans_handlers.payment_handlers(), group=PAYMENTS)
@@ -99,6 +101,7 @@ def register_handlers(app: CoachApplication) -> None:
     app.add_handler(resume_handlers.conversation(), group=MAIN)
 
     # 3. Feature commands and buttons outside conversations.
+    app.add_handlers(admin_handlers.command_handlers(app.bot_data["settings"]), group=MAIN)
     app.add_handlers(interview_handlers.command_handlers(), group=MAIN)
     app.add_handlers(jobs_handlers.handlers(), group=MAIN)
     app.add_handlers(resume_handlers.command_handlers(), group=MAIN)
@@ -121,6 +124,7 @@ async def post_init(app: Application) -> None:
     plans_service.configure(settings)  # limits and prices
     app.bot_data["services"] = Services(settings=settings, gateway=build_gateway(settings))
     await app.bot.set_my_commands(start.bot_commands())
+    await admin_handlers.post_init(app)  # admins' menu; resume unfinished broadcasts
     log.info(
         "Bot @%s ready (%s coach)",
         app.bot.username,
