@@ -39,7 +39,7 @@ from telegram.ext import (
 from bot.context import CoachContext
 from bot.rendering import escape
 from bot.services import admin as service
-from bot.services import broadcast, plans
+from bot.services import broadcast, plans, quotas
 from bot.services.broadcast import Outcome, Progress, RetryLater
 from bot.settings import Settings
 from handlers import callbacks, start
@@ -189,13 +189,19 @@ _RESOURCE_NAMES = {
 }
 
 
-def _usage_line(usage: service.Usage) -> str:
-    name = _RESOURCE_NAMES.get(usage.resource, usage.resource)
-    if usage.limit is None:
-        return f"{name}: {usage.used} (unlimited)"
-    if usage.limit == 0:
-        return f"{name}: {usage.used} (not in the plan)"
-    return f"{name}: {usage.used} of {usage.limit}"
+def _usage_lines(usage: quotas.Usage) -> list[str]:
+    lines = []
+    for resource, used in usage.used.items():
+        name = _RESOURCE_NAMES.get(resource, resource)
+        limit = usage.limits.get(resource)
+        if limit is None:
+            lines.append(f"{name}: {used} (unlimited)")
+        elif limit == 0:
+            lines.append(f"{name}: {used} (not in the plan)")
+        else:
+            lines.append(f"{name}: {used} of {limit}")
+    lines.append(f"interview starts left: {usage.interview_starts} of {usage.bucket_capacity}")
+    return lines
 
 
 async def user_command(message: Message, context: CoachContext, admin_id: int, args: str) -> str:
@@ -203,9 +209,12 @@ async def user_command(message: Message, context: CoachContext, admin_id: int, a
         raise _usage("user")
     user = await _user(args, "user")
     info = await service.profile(user)
-    plan = plans.plan_name(info.plan)
-    if info.plan is not Plan.FREE:
-        plan += f" until {_date(info.plan_expires_at)}" if info.plan_expires_at else " (no end)"
+    plan = plans.plan_name(info.usage.plan)
+    if info.usage.plan is not Plan.FREE:
+        expires = info.usage.expires_at
+        plan += f" until {_date(expires)}" if expires else " (no end)"
+    elif info.usage.expired is not None:
+        plan += f" ({plans.plan_name(info.usage.expired)} has ended)"
     status = "active"
     if user.is_banned:
         status = "🚫 banned" + (f": {escape(user.ban_reason)}" if user.ban_reason else "")
@@ -213,7 +222,7 @@ async def user_command(message: Message, context: CoachContext, admin_id: int, a
         f"👤 {_who(user)}",
         f"Joined {_date(user.created_at)} · last active {_date(user.last_seen_at, clock=True)}",
         f"Plan: <b>{escape(plan)}</b>",
-        "Usage: " + " · ".join(escape(_usage_line(u)) for u in info.usage),
+        "Usage: " + " · ".join(escape(line) for line in _usage_lines(info.usage)),
         f"Job profiles: {info.job_profiles}",
         f"Reachable: {'yes' if user.is_active else 'no (blocked the bot)'}",
         f"Status: {status}",

@@ -209,12 +209,17 @@ async def test_user_shows_profile_plan_usage_and_activity(
     assert "Plan: Free" in card
     assert "practice questions: 3 of 5" in card and "mock interviews: 1 of 2" in card
     assert "resume analyses: 0 (not in the plan)" in card
+    assert "interview starts left: 12 of 12" in card
     assert "Job profiles: 1" in card
     assert "last active " + datetime.now(UTC).strftime("%Y-%m-%d") in card
     assert "Status: active" in card and "Reachable: yes" in card
 
+    await User.filter(id=ada.id).update(
+        plan=Plan.MAX, plan_expires_at=datetime.now(UTC) - timedelta(hours=1)
+    )
     await root.send(f"/user {ada.id}")
-    assert f"({ada.id})" in (await root.expect("Ada")).text
+    card = (await root.expect("Ada")).text
+    assert f"({ada.id})" in card and "Plan: Free (Max has ended)" in card
 
     for bad, answer in (
         ("/user", "Usage: /user <id | @username>"),
@@ -311,35 +316,38 @@ async def test_ban_gives_one_notice_and_blocks_everything_until_unban(
 # ----- /refund ------------------------------------------------------------------------------
 async def test_refund_reverts_the_plan_once(bot: BotHarness, root: EmulatedUser) -> None:
     ada = await started(bot, "Ada")
-    offer = plans.offer(ada.id, Plan.PRO)
-    result = await plans.record_payment(
-        ada.id, payload=offer.payload, currency="XTR", total_amount=offer.price, charge_id="ch_1"
-    )
-    assert result is not None and (await User.get(id=ada.id)).plan == Plan.PRO
-    bot.emulator.charges = {"ch_1": {"user_id": ada.id, "amount": offer.price}}  # type: ignore[attr-defined]
+    await ada.send("/upgrade")
+    invoice = next(m for m in ada.since_last_action() if m.kind == "invoice")  # Pro
+    receipt = await ada.pay(invoice)
+    assert receipt.ok and receipt.charge_id, receipt.error
+    await ada.expect("active until")
+    assert (await User.get(id=ada.id)).plan == Plan.PRO
+    price = plans.config().price(Plan.PRO)
 
-    await root.send("/refund ch_1")
-    await root.expect(f"Refunded {offer.price} ⭐ to user {ada.id}")
+    await root.send(f"/refund {receipt.charge_id}")
+    await root.expect(f"Refunded {price} ⭐ to user {ada.id}")
     assert [(r["user_id"], r["telegram_payment_charge_id"]) for r in bot.emulator.refunds] == [
-        (ada.id, "ch_1")
+        (ada.id, receipt.charge_id)
     ]
-    assert (await Payment.get(telegram_payment_charge_id="ch_1")).refunded
+    assert (await Payment.get(telegram_payment_charge_id=receipt.charge_id)).refunded
     assert (await User.get(id=ada.id)).plan == Plan.FREE
 
-    await root.send("/refund ch_1")
+    await root.send(f"/refund {receipt.charge_id}")
     await root.expect("That payment was refunded already.")
     await root.send("/refund ch_unknown")
     await root.expect("No payment with that charge id.")
     await root.send("/refund")
     await root.expect("Usage: /refund <telegram_payment_charge_id>")
+    await root.send("/refund a b")
+    await root.expect("Usage: /refund")
 
-    # Telegram doesn't know this charge: it refuses, and nothing changes here.
+    # A payment Telegram never charged: it refuses, and nothing changes here.
     await Payment.create(
-        user_id=ada.id, plan=Plan.MAX, amount=500, telegram_payment_charge_id="ch_2"
+        user_id=ada.id, plan=Plan.MAX, amount=500, telegram_payment_charge_id="ch_forged"
     )
-    await root.send("/refund ch_2")
+    await root.send("/refund ch_forged")
     await root.expect("Telegram refused the refund: CHARGE_NOT_FOUND")
-    assert not (await Payment.get(telegram_payment_charge_id="ch_2")).refunded
+    assert not (await Payment.get(telegram_payment_charge_id="ch_forged")).refunded
     assert len(bot.emulator.refunds) == 1
 
 
@@ -424,7 +432,6 @@ async def test_broadcast_resumes_after_restart_and_sends_nobody_twice(
     assert 2 <= delivered < len(users) - 1  # stopped mid-way
 
     fast = admin_settings(database_url, tmp_path)
-    emulator.pushed = 0  # the harness counts the updates of its own process
     async with run_harness_clean(fast, emulator, wipe=False):
         await wait_until(
             lambda: Broadcast.filter(status=BroadcastStatus.DONE).exists(), "the broadcast"

@@ -16,7 +16,7 @@ from tortoise.expressions import Q
 from tortoise.functions import Avg, Count, Sum
 from tortoise.queryset import QuerySet
 
-from bot.services import plans
+from bot.services import plans, quotas
 from models import Interview, JobInfo, Question, User
 from models.admin import AdminAction
 from models.answers import Answer
@@ -164,32 +164,16 @@ async def stats() -> Stats:
 
 # ----- one user ------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
-class Usage:
-    resource: str
-    used: int
-    limit: int | None  # None: unlimited; 0: not part of the plan
-
-
-@dataclass(frozen=True, slots=True)
 class Profile:
     user: User
-    plan: Plan  # in force now (an expired plan is free)
-    plan_expires_at: datetime | None
-    usage: list[Usage]
+    usage: quotas.Usage  # the plan in force, its expiry, usage against limits
     job_profiles: int
 
 
 async def profile(user: User) -> Profile:
-    plan = plans.effective_plan(user.plan, user.plan_expires_at, plans.now())
-    limits = plans.config()
     return Profile(
         user=user,
-        plan=plan,
-        plan_expires_at=user.plan_expires_at if plan is not Plan.FREE else None,
-        usage=[
-            Usage(r, int(getattr(user, plans.COUNTERS[r])), limits.limit(plan, r))
-            for r in plans.RESOURCES
-        ],
+        usage=await quotas.usage(user.id),
         job_profiles=await _count(JobInfo.filter(user_id=user.id)),
     )
 
