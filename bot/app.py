@@ -28,7 +28,7 @@ from bot.processor import PerUserUpdateProcessor
 from bot.services import plans as plans_service
 from bot.settings import Settings
 from handlers import admin as admin_handlers
-from handlers import errors, start
+from handlers import errors, flows, start
 from handlers import interviews as interview_handlers
 from handlers import jobs as jobs_handlers
 from handlers import jobs_edit as jobs_edit_handlers
@@ -92,6 +92,9 @@ def register_handlers(app: CoachApplication) -> None:
 
     # 1b. Pre-checkout, successful/refunded payments, plan buttons (group PAYMENTS).
     app.add_handlers(plans_handlers.payment_handlers(), group=PAYMENTS)
+
+    # 1b. Starting a flow ends any other flow the user left hanging (group FLOWS).
+    app.add_handler(TypeHandler(Update, flows.end_stale_flows), group=FLOWS)
 
     # 2. Conversations (group MAIN), before plain commands so /cancel and steps reach them.
     app.add_handlers(interview_handlers.early_handlers(), group=INTERVIEWS)
