@@ -472,10 +472,14 @@ def _notices(app: Application) -> dict[int, float]:
 
 
 async def ban_guard(update: Update, context: CoachContext) -> None:
-    """A banned user gets one short notice (again at most hourly) and nothing else."""
+    """A banned user gets one short notice (again at most hourly) and nothing else; their
+    payments can't start (pre-checkout refused), but a charge already made is still recorded."""
     user = update.effective_user
     if user is None or user.id in context.settings.admin_ids:
         return
+    message = update.message
+    if message is not None and (message.successful_payment or message.refunded_payment):
+        return  # money Telegram has moved already (e.g. a subscription renewal) is recorded
     if not await service.is_banned(user.id):
         return
     notices = _notices(context.application)

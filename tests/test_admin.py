@@ -313,6 +313,32 @@ async def test_ban_gives_one_notice_and_blocks_everything_until_unban(
     await root.expect("Usage: /unban")
 
 
+async def test_banned_subscriber_cannot_pay_but_renewals_are_recorded(
+    bot: BotHarness, root: EmulatedUser
+) -> None:
+    ada = await started(bot, "Ada")
+    await ada.send("/upgrade")
+    max_invoice = [m for m in ada.since_last_action() if m.kind == "invoice"][-1]
+    link = next(b["url"] for b in max_invoice.buttons if "url" in b)
+    subscription = await ada.pay(link)
+    assert subscription.ok
+    await root.send("/ban @ada")
+
+    refused = await ada.pay(max_invoice)  # a new payment: refused at pre-checkout
+    assert not refused.ok and refused.error == "🚫 Your access to this bot has been suspended."
+    renewal = await ada.renew(subscription)  # Telegram charged it by itself: keep the record
+    assert renewal.ok
+    charges = {subscription.charge_id, renewal.charge_id}
+    assert (
+        set(
+            await Payment.filter(user_id=ada.id).values_list(
+                "telegram_payment_charge_id", flat=True
+            )
+        )
+        == charges
+    )
+
+
 # ----- /refund ------------------------------------------------------------------------------
 async def test_refund_reverts_the_plan_once(bot: BotHarness, root: EmulatedUser) -> None:
     ada = await started(bot, "Ada")
