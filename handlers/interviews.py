@@ -191,7 +191,7 @@ def intro(job_text: str, settings_questions: int, minutes: int, has_speech: bool
         "",
         f"I'll ask you about {settings_questions} questions, one at a time — a mix of experience "
         "and technical ones — and follow up when an answer is thin. It takes up to "
-        f"{minutes} minutes.",
+        f"{minutes} minute{'' if minutes == 1 else 's'}.",
         "",
         f"• Answer each question {answer}.",
         "• Press <b>End interview</b> or send /end to finish at any time.",
@@ -262,9 +262,12 @@ async def _offer_replace(
 async def replace_current(update: Update, context: CoachContext) -> None:
     query, message, data, user = await _query(update)
     job_id = _user_data(context).pop(NEXT_JOB, None)
-    ended = await service.end_interview(user.id, data.arg())
-    if ended is None or not isinstance(job_id, str):
+    if not isinstance(job_id, str):
         await query.answer("That choice has expired — send /interview again.")
+        return
+    ended = await service.end_interview(user.id, data.arg())
+    if ended is None:
+        await query.answer(NOT_FOUND)
         return
     await query.answer()
     await _remove_keyboard(message)
@@ -335,10 +338,10 @@ async def _speak(message: Message, context: CoachContext, line: InterviewMessage
         await context.bot.send_chat_action(message.chat_id, ChatAction.RECORD_VOICE)
     try:
         audio = await context.services.gateway.speak(line.text)
-    except AIUnavailableError as exc:
+        sent = await message.reply_voice(voice=audio, do_quote=False)
+    except (AIUnavailableError, BadRequest) as exc:
         log.info("No voice reply: %s", exc)
         return
-    sent = await message.reply_voice(voice=audio, do_quote=False)
     await service.set_interviewer_voice(line, _duration(sent.voice))
 
 
@@ -523,7 +526,9 @@ async def retry_report(update: Update, context: CoachContext) -> None:
 async def interviews_command(update: Update, context: CoachContext) -> None:
     message, user = update.effective_message, update.effective_user
     assert message is not None and user is not None
-    job = await choose_job(message, user.id, HISTORY_FEATURE, "Whose interviews — which job?")
+    job = await choose_job(
+        message, user.id, HISTORY_FEATURE, "Which job's mock interviews do you want to see?"
+    )
     if job is not None:
         await _show_history(message, user.id, str(job.id))
 
@@ -649,9 +654,12 @@ async def download_markdown(update: Update, context: CoachContext) -> None:
 async def download_pdf(update: Update, context: CoachContext) -> None:
     query, message, data, user = await _query(update)
     interview = await service.get_interview(user.id, data.arg())
-    report = service.stored_report(interview) if interview is not None else None
-    if interview is None or report is None:
+    if interview is None or not interview.feedback:
         await query.answer(NOT_FOUND)
+        return
+    report = service.stored_report(interview)
+    if report is None:  # an older report kept as text only
+        await query.answer("There's no PDF of this report — download the Markdown instead.")
         return
     await query.answer()
     job = interview.job_info

@@ -254,6 +254,33 @@ async def test_interview_with_a_model_voice_answer_and_voice_replies(
             )
 
 
+async def test_failed_interviewer_turn_keeps_the_answer_and_can_be_retried(
+    database_url: str, tmp_path: Path
+) -> None:
+    async with FakeOpenAI() as fake:
+        fake.default = ScriptedModel(LINES)
+        async with run_harness_clean(model_settings(database_url, tmp_path, fake)) as bot:
+            user = bot.user("Grace")
+            await new_job(user)
+            await user.send("/interview")
+            await user.expect("Hello Grace")
+            fake.reply_status(500)
+            await user.send(ANSWERS[0])
+            failed = await user.expect("The interviewer didn't answer")
+            interview = await only_interview(user)
+            assert [line.role for line in await lines_of(interview)] == [
+                "interviewer",
+                "candidate",
+            ]
+            await user.click("Retry")
+            await user.expect("REST API for orders")
+            assert not user.buttons(failed)
+            query = await user.press(f"interview:retry:{interview.id}")  # a second press
+            assert "already answered" in (user.callback_answer(query) or {})["text"]
+            assert len(await lines_of(interview)) == 3
+            assert (await Interview.get(id=interview.id)).status == InterviewStatus.ACTIVE
+
+
 async def test_failed_report_is_kept_and_can_be_retried(database_url: str, tmp_path: Path) -> None:
     async with FakeOpenAI() as fake:
         fake.default = ScriptedModel(LINES)
@@ -321,6 +348,8 @@ async def test_interview_without_answers_leaves_nothing(
     await new_job(user)
     await user.send("/interview")
     await user.expect("Hi Ada")
+    await user.send_voice(b"OggS" + bytes(32))  # offline: no speech, so not an answer
+    await user.expect("Voice answers need an AI backend")
     await user.send("/end")
     await user.expect("didn't answer any question, so there is no report")
     assert "Overall rating" not in bot_text(user)
@@ -338,7 +367,7 @@ async def test_time_limit_closes_the_interview(database_url: str, tmp_path: Path
         user = bot.user("Ada")
         await new_job(user)
         await user.send("/interview")
-        await user.expect("up to 1 minutes")
+        await user.expect("up to 1 minute.")
         await user.send(ANSWERS[0])
         interview = await only_interview(user)
         started = datetime.now(UTC) - timedelta(minutes=2)
@@ -439,7 +468,8 @@ async def test_forged_and_foreign_ids_are_refused(bot: BotHarness) -> None:
     interview = await only_interview(owner)
     await new_job(other, "Other job")
 
-    for action in ("open", "tx", "md", "pdf", "end", "report", "retry", "continue"):
+    actions = ("open", "tx", "md", "pdf", "end", "report", "retry", "continue", "replace")
+    for action in actions:
         for forged in (str(interview.id), str(uuid.uuid4()), "garbage", ""):
             query = await other.press(f"interview:{action}:{forged}")
             answer = other.callback_answer(query)
