@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from telegram import LabeledPrice
+from tortoise import connections
+from tortoise.exceptions import IntegrityError
 
 from bot.db import close_database, init_database
 from bot.emulator.client import EmulatedUser
@@ -664,3 +666,50 @@ async def test_paysupport_explains_and_passes_questions_to_admins(
         assert "I paid twice <by mistake>" in relayed.text and str(user.id) in relayed.text
         commands = [c["command"] for c in bot.emulator.commands['{"type": "default"}']]
         assert {"plan", "upgrade", "paysupport"} <= set(commands)
+
+
+async def test_schema_refuses_unknown_plans_negative_counts_and_duplicate_charges(db: str) -> None:
+    conn = connections.get("default")
+    await new_user()
+    for statement in (
+        "UPDATE users SET plan = 'gold' WHERE id = 1",
+        "UPDATE users SET questions_used = -1 WHERE id = 1",
+        "UPDATE users SET interview_tokens = -0.5 WHERE id = 1",
+    ):
+        with pytest.raises(IntegrityError):
+            await conn.execute_query(statement)
+    await pay(1, Plan.PRO, "dup")
+    with pytest.raises(IntegrityError):
+        await Payment.create(user_id=1, plan=Plan.PRO, amount=250, telegram_payment_charge_id="dup")
+    with pytest.raises(IntegrityError):
+        await Payment.create(user_id=1, plan=Plan.FREE, amount=250, telegram_payment_charge_id="x")
+    with pytest.raises(IntegrityError):
+        await Payment.create(user_id=1, plan=Plan.PRO, amount=0, telegram_payment_charge_id="y")
+
+
+async def test_a_refund_telegram_reports_takes_the_plan_back_once(
+    bot: BotHarness, user: EmulatedUser
+) -> None:
+    await user.send("/upgrade")
+    receipt = await user.pay()
+    assert receipt.ok and receipt.message and receipt.charge_id
+    await bot.app.bot.refund_star_payment(user.id, receipt.charge_id)
+    paid = receipt.message["successful_payment"]
+    service = {
+        **receipt.message,
+        "message_id": bot.emulator.new_message_id(),
+        "refunded_payment": {
+            key: paid[key]
+            for key in ("currency", "total_amount", "invoice_payload", "telegram_payment_charge_id")
+        },
+    }
+    del service["successful_payment"]
+    for _ in range(2):
+        await bot.emulator.push_update({"message": service})
+        await bot.idle()
+    refunds = [m for m in user.bot_messages if "was refunded" in m.text]
+    assert len(refunds) == 1
+    payment = await Payment.get(telegram_payment_charge_id=receipt.charge_id)
+    assert payment.refunded
+    await user.send("/plan")
+    await user.expect("Your plan: Free")
