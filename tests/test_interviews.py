@@ -11,6 +11,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+from tortoise import connections
+from tortoise.exceptions import IntegrityError
+
 from bot.ai.schemas import REPORT_CATEGORIES
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
@@ -572,3 +576,38 @@ async def test_plan_limits_are_explained_and_nothing_is_started(
         await user.send("/interview")  # ...but starting one still takes a start token
         await user.expect("started a lot of interviews lately")
         assert await Interview.filter(job_info__user_id=user.id).count() == 0
+
+
+# ----- the schema ------------------------------------------------------------------------------
+
+
+async def test_schema_constraints_cascade_and_indexes(db: str) -> None:
+    conn = connections.get("default")
+    await User.create(id=7, name="Ada")
+    job = await JobInfo.create(user_id=7, name="X", experience_level="junior", description="d" * 30)
+    active = await Interview.create(job_info=job, user_id=7, status=InterviewStatus.ACTIVE)
+    with pytest.raises(IntegrityError):  # one interview in progress per user
+        await Interview.create(job_info=job, user_id=7, status=InterviewStatus.ACTIVE)
+    await Interview.create(job_info=job, user_id=7, status=InterviewStatus.COMPLETED)
+    line = await InterviewMessage.create(interview=active, role="candidate", text="hi")
+    for column, value in (("role", "'narrator'"), ("response_seconds", "-1")):
+        with pytest.raises(IntegrityError):
+            await conn.execute_script(
+                f'UPDATE "interview_messages" SET "{column}" = {value} WHERE "id" = {line.id}'
+            )
+    for column, value in (("status", "'paused'"), ("overall_rating", "11")):
+        with pytest.raises(IntegrityError):
+            await conn.execute_script(
+                f'UPDATE "interviews" SET "{column}" = {value} WHERE "id" = \'{active.id}\''
+            )
+    if conn.capabilities.dialect == "postgres":
+        rows = await conn.execute_query_dict("SELECT indexdef AS sql FROM pg_indexes")
+    else:
+        rows = await conn.execute_query_dict("SELECT sql FROM sqlite_master WHERE type='index'")
+    defs = " ".join(row["sql"] or "" for row in rows)
+    assert re.search(r'interview_messages"? (USING btree )?\("?interview_id"?\)', defs), defs
+    assert re.search(r'interviews"? (USING btree )?\("?user_id"?\)', defs), defs
+    await active.delete()
+    assert await InterviewMessage.all().count() == 0
+    await job.delete()
+    assert await Interview.all().count() == 0
