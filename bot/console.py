@@ -36,7 +36,7 @@ from bot.console_render import (
 )
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness, run_harness
-from bot.emulator.server import ChatMessage
+from bot.emulator.types import ChatMessage
 from bot.settings import Settings
 
 # A fixed id, so the console user's jobs and history persist between runs.

@@ -12,7 +12,7 @@ from typing import Any
 from rich.style import Style
 from rich.text import Text
 
-from bot.emulator.server import ChatMessage
+from bot.emulator.types import ChatMessage
 
 # Telegram entity type -> rich style. Types not listed are shown as plain text.
 ENTITY_STYLES: dict[str, str] = {

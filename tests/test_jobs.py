@@ -9,7 +9,7 @@ from fpdf import FPDF
 
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
-from bot.emulator.server import ChatMessage
+from bot.emulator.types import ChatMessage
 from models import Interview, JobInfo, Question, User
 from tests.conftest import make_settings, run_harness_clean
 

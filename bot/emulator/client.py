@@ -8,12 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from bot.emulator.server import (
-    PRE_CHECKOUT_TIMEOUT,
-    SUBSCRIPTION_PERIOD,
-    BotAPIEmulator,
-    ChatMessage,
-)
+from bot.emulator.server import BotAPIEmulator
+from bot.emulator.types import PRE_CHECKOUT_TIMEOUT, SUBSCRIPTION_PERIOD, ChatMessage
 
 if TYPE_CHECKING:
     from bot.emulator.harness import BotHarness
@@ -369,6 +365,6 @@ class EmulatedUser:
 
     @staticmethod
     def _bot_profile() -> dict[str, Any]:
-        from bot.emulator.server import BOT_USER
+        from bot.emulator.types import BOT_USER
 
         return BOT_USER

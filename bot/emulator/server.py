@@ -14,101 +14,29 @@ import json
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from telegram.request import BaseRequest, RequestData
 
+from bot.emulator.files import FilesAPI
+from bot.emulator.payments import PaymentsAPI
 from bot.emulator.spec import BotAPISpec, load_spec
+from bot.emulator.types import (
+    BOT_USER,
+    MAX_CALLBACK_DATA,
+    MAX_TEXT,
+    APIError,
+    CallRecord,
+    ChatMessage,
+    entity_dict,
+    error_reply,
+)
 from bot.telegram_html import TelegramHTMLError, parse_html, utf16_len
 
 log = logging.getLogger(__name__)
 
-BOT_ID = 7_000_000_001
-BOT_USER = {
-    "id": BOT_ID,
-    "is_bot": True,
-    "first_name": "Interview Coach",
-    "username": "coach_bot",
-    "can_join_groups": False,
-    "can_read_all_group_messages": False,
-    "supports_inline_queries": False,
-}
-MAX_TEXT = 4096
-MAX_CAPTION = 1024
-MAX_CALLBACK_DATA = 64
-MAX_DOWNLOAD = 20 * 1024 * 1024
-PRE_CHECKOUT_TIMEOUT = 10.0  # seconds the bot has to answer a pre-checkout query
-SUBSCRIPTION_PERIOD = 2592000
 
-
-class APIError(Exception):
-    def __init__(self, description: str, code: int = 400, retry_after: int | None = None) -> None:
-        super().__init__(description)
-        self.description = description
-        self.code = code
-        self.retry_after = retry_after
-
-
-@dataclass
-class ChatMessage:
-    """A message as the user sees it now (edits replace text and keyboard)."""
-
-    message_id: int
-    chat_id: int
-    from_bot: bool
-    text: str = ""
-    html: str | None = None
-    entities: list[dict[str, Any]] = field(default_factory=list)
-    reply_markup: dict[str, Any] | None = None
-    kind: str = "text"  # text, document, voice, photo, invoice, sticker, ...
-    file: dict[str, Any] | None = None
-    payload: dict[str, Any] = field(default_factory=dict)
-    edits: int = 0
-    deleted: bool = False
-    date: int = field(default_factory=lambda: int(time.time()))
-
-    @property
-    def buttons(self) -> list[dict[str, Any]]:
-        if not self.reply_markup:
-            return []
-        rows = self.reply_markup.get("inline_keyboard", [])
-        return [button for row in rows for button in row]
-
-    def to_api(self, chat: dict[str, Any], sender: dict[str, Any]) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "message_id": self.message_id,
-            "date": self.date,
-            "chat": chat,
-            "from": sender,
-        }
-        if self.edits:
-            data["edit_date"] = int(time.time())
-        if self.kind == "text":
-            data["text"] = self.text
-            if self.entities:
-                data["entities"] = self.entities
-        elif self.text and self.kind not in ("invoice", "successful_payment"):
-            data["caption"] = self.text
-            if self.entities:
-                data["caption_entities"] = self.entities
-        if self.file is not None:
-            data[self.kind] = self.file
-        data.update(self.payload)
-        if self.reply_markup:
-            data["reply_markup"] = self.reply_markup
-        return data
-
-
-@dataclass
-class CallRecord:
-    method: str
-    params: dict[str, Any]
-    at: float
-    error: str | None = None
-
-
-class BotAPIEmulator:
+class BotAPIEmulator(FilesAPI, PaymentsAPI):
     def __init__(self, spec: BotAPISpec | None = None, *, token: str = "123:EMULATED") -> None:
         self.spec = spec if spec is not None else load_spec()
         self.token = token
@@ -255,7 +183,7 @@ class BotAPIEmulator:
                 text, parsed = parse_html(raw)
             except TelegramHTMLError as exc:
                 raise APIError(f"Bad Request: {exc}") from None
-            entities = [_entity(e) for e in parsed]
+            entities = [entity_dict(e) for e in parsed]
         else:
             self.violations.append(f"parse mode {mode!r} is not used by this bot")
             raise APIError(f"Bad Request: unsupported parse_mode {mode}")
@@ -394,195 +322,6 @@ class BotAPIEmulator:
         self.callback_answers[query_id] = params
         return True
 
-    async def _send_file(self, params: dict[str, Any], kind: str) -> Any:
-        chat_id = self._chat(params)
-        text, entities, html = self._format(params, "caption", MAX_CAPTION, empty_ok=True)
-        upload = params["_files"].get(kind)
-        if upload is None:
-            raise APIError(f"Bad Request: there is no {kind} in the request")
-        filename, content, mime = upload
-        meta: dict[str, Any] = {"mime_type": mime} if mime else {}
-        if kind == "document":
-            meta["file_name"] = filename
-        if kind == "voice":
-            meta["duration"] = int(params.get("duration") or 1)
-        file = self.add_file(content, kind=kind, **meta)
-        return self._sent(
-            ChatMessage(
-                self.new_message_id(),
-                chat_id,
-                True,
-                text,
-                html,
-                entities,
-                self._markup(params),
-                kind=kind,
-                file=file,
-            )
-        )
-
-    async def api_senddocument(self, params: dict[str, Any]) -> Any:
-        return await self._send_file(params, "document")
-
-    async def api_sendvoice(self, params: dict[str, Any]) -> Any:
-        return await self._send_file(params, "voice")
-
-    async def api_getfile(self, params: dict[str, Any]) -> Any:
-        stored = self.files.get(params["file_id"])
-        if stored is None:
-            raise APIError("Bad Request: invalid file_id")
-        if len(stored["content"]) > MAX_DOWNLOAD or stored.get("too_big"):
-            raise APIError("Bad Request: file is too big")
-        return {
-            "file_id": params["file_id"],
-            "file_unique_id": "U" + params["file_id"],
-            "file_size": len(stored["content"]),
-            "file_path": stored["path"],
-        }
-
-    def download(self, url: str) -> bytes:
-        for stored in self.files.values():
-            if url.endswith("/" + stored["path"]):
-                return stored["content"]
-        raise APIError("Not Found: file", code=404)
-
-    def _invoice(self, params: dict[str, Any], method: str) -> dict[str, Any]:
-        """Check an invoice as Telegram does; returns the parameters with `prices` parsed."""
-        prices = params.get("prices")
-        if isinstance(prices, str):
-            prices = json.loads(prices)
-        prices = list(prices or [])
-        if not 1 <= len(params.get("title") or "") <= 32:
-            raise APIError(
-                "Bad Request: INVOICE_TITLE_INVALID"
-                if params.get("title")
-                else "Bad Request: title must be non-empty"
-            )
-        if not 1 <= len(params.get("description") or "") <= 255:
-            raise APIError("Bad Request: INVOICE_DESCRIPTION_INVALID")
-        if not 1 <= len(str(params.get("payload") or "").encode()) <= 128:
-            raise APIError("Bad Request: INVOICE_PAYLOAD_INVALID")
-        if not prices or any(int(p.get("amount", 0)) <= 0 for p in prices):
-            raise APIError("Bad Request: TOTAL_AMOUNT_INVALID")
-        if params.get("currency") == "XTR":
-            if len(prices) != 1:
-                raise APIError("Bad Request: exactly one price must be specified for XTR invoices")
-            if params.get("provider_token"):
-                raise APIError("Bad Request: provider_token must be empty for payments in Stars")
-            if params.get("max_tip_amount") or params.get("suggested_tip_amounts"):
-                raise APIError("Bad Request: tips are not supported for payments in Stars")
-        elif not params.get("provider_token"):
-            raise APIError("Bad Request: PAYMENT_PROVIDER_INVALID")
-        period = params.get("subscription_period")
-        if period is not None:
-            if method != "createInvoiceLink" or period != SUBSCRIPTION_PERIOD:
-                raise APIError("Bad Request: SUBSCRIPTION_PERIOD_INVALID")
-            if params.get("currency") != "XTR" or prices[0]["amount"] > 10000:
-                raise APIError("Bad Request: SUBSCRIPTION_EXPORT_INVALID")
-        return {**params, "prices": prices}
-
-    async def api_sendinvoice(self, params: dict[str, Any]) -> Any:
-        chat_id = self._chat(params)
-        params = self._invoice(params, "sendInvoice")
-        markup = self._markup(params, invoice=True)
-        if markup and not (markup.get("inline_keyboard") or [[{}]])[0][0].get("pay"):
-            raise APIError("Bad Request: the first button of an invoice must be a Pay button")
-        invoice = {
-            "title": params["title"],
-            "description": params["description"],
-            "start_parameter": params.get("start_parameter") or "",
-            "currency": params["currency"],
-            "total_amount": sum(int(p["amount"]) for p in params["prices"]),
-        }
-        message = ChatMessage(
-            self.new_message_id(),
-            chat_id,
-            True,
-            params["title"],
-            kind="invoice",
-            file=invoice,
-            reply_markup=markup,
-        )
-        self.invoices[message.message_id] = {**params, "chat_id": chat_id}
-        return self._sent(message)
-
-    async def api_createinvoicelink(self, params: dict[str, Any]) -> Any:
-        params = self._invoice(params, "createInvoiceLink")
-        link = f"https://t.me/$emulated_invoice_{len(self.invoice_links) + 1}"
-        self.invoice_links[link] = params
-        return link
-
-    async def api_answerprecheckoutquery(self, params: dict[str, Any]) -> Any:
-        query_id = params["pre_checkout_query_id"]
-        query = self.pre_checkout_queries.get(query_id)
-        if query is None or query_id in self.pre_checkout_answers:
-            raise APIError(
-                "Bad Request: query is too old and response timeout expired or query ID is invalid"
-            )
-        if time.monotonic() - query["_sent_at"] > PRE_CHECKOUT_TIMEOUT:
-            raise APIError(
-                "Bad Request: query is too old and response timeout expired or query ID is invalid"
-            )
-        if not params.get("ok") and not params.get("error_message"):
-            raise APIError("Bad Request: error_message is required when ok is False")
-        self.pre_checkout_answers[query_id] = params
-        return True
-
-    async def api_refundstarpayment(self, params: dict[str, Any]) -> Any:
-        charge_id = params["telegram_payment_charge_id"]
-        charge = self.charges.get(charge_id)
-        if charge is None or charge["user_id"] != params["user_id"]:
-            raise APIError("Bad Request: CHARGE_NOT_FOUND")
-        if any(r["telegram_payment_charge_id"] == charge_id for r in self.refunds):
-            raise APIError("Bad Request: CHARGE_ALREADY_REFUNDED")
-        self.refunds.append(params)
-        return True
-
-    # Payments, the user's side (see EmulatedUser.pay) -----------------------------------
-    def pre_checkout_query(self, user: dict[str, Any], invoice: dict[str, Any]) -> dict[str, Any]:
-        """Issue the pre-checkout query Telegram sends once the user confirms a payment."""
-        query = {
-            "id": f"pcq{next(self._payment_ids)}",
-            "from": user,
-            "currency": invoice["currency"],
-            "total_amount": sum(int(p["amount"]) for p in invoice["prices"]),
-            "invoice_payload": invoice["payload"],
-        }
-        self.pre_checkout_queries[query["id"]] = {**query, "_sent_at": time.monotonic()}
-        return query
-
-    def charge(
-        self,
-        user: dict[str, Any],
-        invoice: dict[str, Any],
-        *,
-        recurring: bool = False,
-        first_recurring: bool = False,
-        expires: int | None = None,
-    ) -> dict[str, Any]:
-        """Take the money: a SuccessfulPayment (the caller delivers it in a message)."""
-        number = next(self._payment_ids)
-        payment: dict[str, Any] = {
-            "currency": invoice["currency"],
-            "total_amount": sum(int(p["amount"]) for p in invoice["prices"]),
-            "invoice_payload": invoice["payload"],
-            "telegram_payment_charge_id": f"stxEMU{number:08d}",
-            "provider_payment_charge_id": (
-                "" if invoice["currency"] == "XTR" else f"provider_{number:08d}"
-            ),
-        }
-        if recurring:
-            payment["is_recurring"] = True
-            payment["subscription_expiration_date"] = expires
-            if first_recurring:
-                payment["is_first_recurring"] = True
-        self.charges[payment["telegram_payment_charge_id"]] = {
-            "user_id": user["id"],
-            "invoice": invoice,
-            "payment": payment,
-        }
-        return payment
-
     # Transport-independent entry (in-process request or HTTP) ---------------------------
     async def dispatch(
         self,
@@ -602,27 +341,18 @@ class BotAPIEmulator:
         try:
             result = await self.call(method, params, files or {})
         except APIError as exc:
-            return _error(exc)
+            return error_reply(exc)
         return 200, json.dumps({"ok": True, "result": result}).encode()
 
     def serve_file(self, url: str) -> tuple[int, bytes]:
         try:
             return 200, self.download(url)
         except APIError as exc:
-            return _error(exc)
+            return error_reply(exc)
 
     # What tests read --------------------------------------------------------------------
     def chat(self, chat_id: int) -> list[ChatMessage]:
         return [m for m in self.chats.get(chat_id, []) if not m.deleted]
-
-
-def _entity(entity: Any) -> dict[str, Any]:
-    data = {"type": entity.type, "offset": entity.offset, "length": entity.length}
-    for key in ("url", "language", "custom_emoji_id"):
-        value = getattr(entity, key, None)
-        if value:
-            data[key] = value
-    return data
 
 
 class EmulatorRequest(BaseRequest):
@@ -660,10 +390,3 @@ class EmulatorRequest(BaseRequest):
                     content = content.read()
                 files[name] = (filename, content, mime)
         return await self.emulator.dispatch(url.rsplit("/", 1)[-1], params, files)
-
-
-def _error(exc: APIError) -> tuple[int, bytes]:
-    body: dict[str, Any] = {"ok": False, "error_code": exc.code, "description": exc.description}
-    if exc.retry_after is not None:
-        body["parameters"] = {"retry_after": exc.retry_after}
-    return exc.code, json.dumps(body).encode()
