@@ -42,9 +42,9 @@ log = logging.getLogger(__name__)
 # Handler groups: lower runs first; a handler may stop later groups (ApplicationHandlerStop).
 TRACK_USERS = -20
 GUARDS = -10  # bans and flood control, before anything else
+PAYMENTS = -7  # payments and plan buttons: before any flow, which must not swallow them
 FLOWS = -5  # starting a flow ends stale ones (handlers/flows.py)
 INTERVIEWS = -3  # an interview in progress (in the DB) takes answers and its buttons first
-PAYMENTS = -7  # payments and plan buttons: before any flow, which must not swallow them
 MAIN = 0
 
 
