@@ -12,16 +12,16 @@ from pathlib import Path
 
 from rich.console import Console
 
-from bot.console import (
-    CONSOLE_USER_ID,
+from bot.console import CONSOLE_USER_ID
+from bot.console_input import (
     ConsoleInput,
-    ConsoleSession,
     latest_keyboard,
     mime_type_for,
     ogg_duration,
     parse_input,
 )
 from bot.console_render import pressable_buttons, render_entities, render_keyboard
+from bot.console_session import ConsoleSession
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
 from bot.emulator.server import BotAPIEmulator, ChatMessage
