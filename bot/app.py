@@ -25,7 +25,8 @@ from bot.ai.gateway import build_gateway
 from bot.context import CoachApplication, CoachContext, Services
 from bot.persistence import DatabasePersistence
 from bot.processor import PerUserUpdateProcessor
-from bot.services import plans as plans_service
+from bot.services.plans import PlanPolicy
+from bot.services.quotas import Quotas
 from bot.settings import Settings
 from handlers import admin as admin_handlers
 from handlers import errors, flows, start
@@ -125,8 +126,13 @@ def register_handlers(app: CoachApplication) -> None:
 async def post_init(app: Application) -> None:
     """Create services (closed in post_shutdown) and publish the command menu."""
     settings: Settings = app.bot_data["settings"]
-    plans_service.configure(settings)  # limits and prices
-    app.bot_data["services"] = Services(settings=settings, gateway=build_gateway(settings))
+    plans = PlanPolicy.from_settings(settings)  # limits, prices, the clock
+    app.bot_data["services"] = Services(
+        settings=settings,
+        gateway=build_gateway(settings),
+        plans=plans,
+        quotas=Quotas(plans),
+    )
     await app.bot.set_my_commands(start.bot_commands())
     await admin_handlers.post_init(app)  # admins' menu; resume unfinished broadcasts
     log.info(

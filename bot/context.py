@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.ai.gateway import AIGateway
+from bot.services.plans import PlanPolicy
+from bot.services.quotas import Quotas
 from bot.settings import Settings
 
 
@@ -14,6 +16,8 @@ from bot.settings import Settings
 class Services:
     settings: Settings
     gateway: AIGateway
+    plans: PlanPolicy  # limits, prices and the clock
+    quotas: Quotas  # on `plans`
 
 
 class CoachContext(CallbackContext[ExtBot[None], dict, dict, dict]):

@@ -39,8 +39,9 @@ from telegram.ext import (
 from bot.context import CoachContext
 from bot.rendering import escape
 from bot.services import admin as service
-from bot.services import broadcast, plans, quotas
+from bot.services import broadcast, plans
 from bot.services.broadcast import Outcome, Progress, RetryLater
+from bot.services.quotas import Usage
 from bot.settings import Settings
 from handlers import callbacks, start
 from handlers.replies import reply
@@ -156,7 +157,7 @@ def _duration(seconds: float | None) -> str:
 async def stats_command(message: Message, context: CoachContext, admin_id: int, args: str) -> str:
     if args:
         raise _usage("stats")
-    s = await service.stats()
+    s = await service.stats(context.services.plans)
     plans_line = (
         " · ".join(f"{name} {count}" for name, count in s.users_per_plan.items())
         if s.users_per_plan is not None
@@ -189,7 +190,7 @@ _RESOURCE_NAMES = {
 }
 
 
-def _usage_lines(usage: quotas.Usage) -> list[str]:
+def _usage_lines(usage: Usage) -> list[str]:
     lines = []
     for resource, used in usage.used.items():
         name = _RESOURCE_NAMES.get(resource, resource)
@@ -208,7 +209,7 @@ async def user_command(message: Message, context: CoachContext, admin_id: int, a
     if not args or len(args.split()) != 1:
         raise _usage("user")
     user = await _user(args, "user")
-    info = await service.profile(user)
+    info = await service.profile(context.services.quotas, user)
     plan = plans.plan_name(info.usage.plan)
     if info.usage.plan is not Plan.FREE:
         expires = info.usage.expires_at
@@ -246,7 +247,7 @@ async def setplan_command(message: Message, context: CoachContext, admin_id: int
     if plan is Plan.FREE and days is not None:
         raise UsageError("The free plan has no end: /setplan <user> free")
     user = await _user(parts[0], "setplan")
-    expires = await service.set_plan(user, plan, days)
+    expires = await service.set_plan(context.services.plans, user, plan, days)
     until = f" until {_date(expires)}" if expires else ("" if plan is Plan.FREE else " (no end)")
     await reply(message, f"✅ {_who(user)} is now on <b>{plans.plan_name(plan)}</b>{until}.")
     return f"user {user.id}: {plan.value}{until}"
@@ -293,7 +294,7 @@ async def refund_command(message: Message, context: CoachContext, admin_id: int,
         await context.bot.refund_star_payment(payment.user_id, args)
     except TelegramError as exc:
         raise UsageError(f"Telegram refused the refund: {exc.message}") from None
-    refunded = await plans.refund_payment(args)
+    refunded = await context.services.plans.refund_payment(args)
     if refunded is None:  # the payment row went away meanwhile (its user was deleted)
         await reply(message, "↩️ Telegram refunded it; the payment record is gone.")
         return f"refunded by Telegram; payment {args} no longer recorded"

@@ -218,7 +218,7 @@ async def pick_job(update: Update, context: CoachContext) -> None:
 
 async def _begin(message: Message, context: CoachContext, user: User, job_id: str) -> None:
     try:
-        interview = await service.start_interview(user.id, job_id)
+        interview = await service.start_interview(context.services.quotas, user.id, job_id)
     except InterviewInProgress as exc:
         await _offer_replace(message, context, exc.interview, job_id)
         return
@@ -405,6 +405,7 @@ async def _answer(
             return
     try:
         await service.save_answer(
+            context.services.quotas,
             user.id,
             interview,
             text,

@@ -33,7 +33,7 @@ from telegram.ext import (
 
 from bot.context import CoachContext
 from bot.rendering import escape
-from bot.services import plans, quotas
+from bot.services import plans
 from bot.services.flood import FloodControl, Verdict
 from bot.settings import Settings
 from handlers import callbacks
@@ -57,7 +57,8 @@ def _date(moment: datetime) -> str:
 async def plan_command(update: Update, context: CoachContext) -> None:
     assert update.effective_user and update.effective_message
     user_id = update.effective_user.id
-    usage = await quotas.usage(user_id)
+    policy = context.services.plans
+    usage = await context.services.quotas.usage(user_id)
     name = plans.plan_name(usage.plan)
     lines = [f"<b>Your plan: {name}</b>"]
     if usage.expires_at is not None:
@@ -77,19 +78,20 @@ async def plan_command(update: Update, context: CoachContext) -> None:
         f"• Interview starts: {usage.interview_starts} of {usage.bucket_capacity} available "
         f"({usage.bucket_refill_per_day:g} more each day)"
     )
-    offers = await plans.offers_for(user_id)
-    keyboard = _plan_buttons(offers, usage.plan) if offers else None
+    offers = await policy.offers_for(user_id)
+    keyboard = _plan_buttons(policy, offers, usage.plan) if offers else None
     if offers:
         lines += ["", "Upgrade with Telegram Stars: /upgrade"]
     await reply(update.effective_message, "\n".join(lines), reply_markup=keyboard)
 
 
-def _plan_buttons(offers: list[Plan], current: Plan) -> InlineKeyboardMarkup:
-    cfg = plans.config()
+def _plan_buttons(
+    policy: plans.PlanPolicy, offers: list[Plan], current: Plan
+) -> InlineKeyboardMarkup:
     row = [
         InlineKeyboardButton(
             f"⭐ {'Extend' if plan is current else 'Get'} {plans.plan_name(plan)} "
-            f"— {cfg.price(plan)} ⭐",
+            f"— {policy.price(plan)} ⭐",
             callback_data=callbacks.make("plan", "buy", plan.value),
         )
         for plan in offers
@@ -114,7 +116,7 @@ async def plan_button(update: Update, context: CoachContext) -> None:
         await query.answer()
         raise ApplicationHandlerStop
     if data.action == "buy":
-        offers = await plans.offers_for(user_id)
+        offers = await context.services.plans.offers_for(user_id)
         wanted = next((p for p in offers if p.value == data.arg()), None)
         if wanted is None:
             await query.answer("That plan isn't available. /plan shows what you have.")
@@ -128,13 +130,14 @@ async def plan_button(update: Update, context: CoachContext) -> None:
 
 
 async def _send_offers(message: Message, context: CoachContext, user_id: int) -> None:
-    offers = await plans.offers_for(user_id)
-    cfg = plans.config()
+    policy = context.services.plans
+    offers = await policy.offers_for(user_id)
     lines = [
         "<b>Upgrade with Telegram Stars</b>",
-        f"• <b>Pro</b> — {cfg.pro_price} ⭐ for 30 days: unlimited practice questions "
+        f"• <b>Pro</b> — {policy.pro_price} ⭐ for 30 days: unlimited practice questions "
         "and mock interviews.",
-        f"• <b>Max</b> — {cfg.max_price} ⭐ for 30 days: everything in Pro, plus resume analysis.",
+        f"• <b>Max</b> — {policy.max_price} ⭐ for 30 days: everything in Pro, "
+        "plus resume analysis.",
         "",
         "Pay once with an invoice below, or tap <i>Subscribe monthly</i> to renew every 30 days "
         "(cancel any time in Telegram). Questions about payments: /paysupport",
@@ -147,8 +150,9 @@ async def _send_offers(message: Message, context: CoachContext, user_id: int) ->
 
 
 async def _send_invoice(message: Message, context: CoachContext, user_id: int, plan: Plan) -> None:
-    once = plans.offer(user_id, plan)
-    monthly = plans.offer(user_id, plan, subscription=True)
+    policy = context.services.plans
+    once = policy.offer(user_id, plan)
+    monthly = policy.offer(user_id, plan, subscription=True)
     link = await context.bot.create_invoice_link(
         title=monthly.title,
         description=monthly.description,
@@ -180,7 +184,7 @@ async def pre_checkout(update: Update, context: CoachContext) -> None:
     query = update.pre_checkout_query
     assert query is not None
     try:
-        problem = await plans.validate_checkout(
+        problem = await context.services.plans.validate_checkout(
             query.invoice_payload, query.from_user.id, query.currency, query.total_amount
         )
     except Exception:
@@ -198,7 +202,7 @@ async def successful_payment(update: Update, context: CoachContext) -> None:
     message = update.effective_message
     assert message is not None and message.successful_payment and update.effective_user
     paid = message.successful_payment
-    result = await plans.record_payment(
+    result = await context.services.plans.record_payment(
         update.effective_user.id,
         payload=paid.invoice_payload,
         currency=paid.currency,
@@ -234,7 +238,7 @@ async def refunded_payment(update: Update, context: CoachContext) -> None:
     refunded = message.refunded_payment
     if await plans.is_refunded(refunded.telegram_payment_charge_id):
         raise ApplicationHandlerStop  # already taken back (the admin's /refund)
-    await plans.refund_payment(refunded.telegram_payment_charge_id)
+    await context.services.plans.refund_payment(refunded.telegram_payment_charge_id)
     await reply(
         message,
         f"↩️ Your payment of {refunded.total_amount} ⭐ was refunded. /plan shows your plan now.",

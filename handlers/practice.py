@@ -28,7 +28,7 @@ from bot.ai.errors import AIUnavailableError
 from bot.ai.schemas import Difficulty
 from bot.context import CoachContext
 from bot.rendering import escape, plain_text
-from bot.services import practice, quotas
+from bot.services import practice
 from bot.services.jobs import get_job
 from bot.services.quotas import QuotaExceeded
 from handlers import callbacks
@@ -300,7 +300,7 @@ async def _new_question(
         return _end(context)
     header = f"❓ <b>{LABELS[level]} question</b> · {escape(setup.job.name)}\n{ANSWER_HINT}"
     try:
-        async with quotas.spend(user_id, "question"):
+        async with context.services.quotas.spend(user_id, "question"):
             stream = practice.question_stream(context.services.gateway, setup, level)
             await stream_reply(message, context, stream, header=header)
             question = await practice.save_question(setup, level, stream.text)

@@ -32,9 +32,10 @@ from bot.ai.errors import AIUnavailableError
 from bot.ai.schemas import ResumeAnalysis, ResumeCategory
 from bot.context import CoachContext
 from bot.rendering import escape
-from bot.services import documents, quotas
+from bot.services import documents
 from bot.services import resume as service
 from bot.services.jobs import get_job
+from bot.services.quotas import QuotaExceeded
 from bot.telegram_html import utf16_len
 from handlers import callbacks
 from handlers.limits import explain_limit
@@ -189,10 +190,10 @@ def _retry_texts(context: CoachContext) -> service.RetryTexts:
     return texts
 
 
-async def _quota_ok(message: Message, user_id: int) -> bool:
+async def _quota_ok(message: Message, context: CoachContext, user_id: int) -> bool:
     try:
-        await quotas.check(user_id, "resume")
-    except quotas.QuotaExceeded as exc:
+        await context.services.quotas.check(user_id, "resume")
+    except QuotaExceeded as exc:
         await explain_limit(message, exc)
         return False
     return True
@@ -226,7 +227,7 @@ async def _ask_for_document(message: Message, context: CoachContext, job: JobInf
 async def resume_command(update: Update, context: CoachContext) -> int:
     message, user = update.effective_message, update.effective_user
     assert message and user
-    if not await _quota_ok(message, user.id):
+    if not await _quota_ok(message, context, user.id):
         return END
     job = await choose_job(
         message, user.id, FEATURE, "📄 Which job should I check your resume against?"
@@ -245,7 +246,7 @@ async def pick_job(update: Update, context: CoachContext) -> int:
         await query.answer("That job isn't available. Send /resume to choose one.")
         return END
     await query.answer()
-    if not await _quota_ok(message, user.id):
+    if not await _quota_ok(message, context, user.id):
         return END
     return await _ask_for_document(message, context, job)
 
@@ -300,8 +301,10 @@ async def _analyze(
     gateway = context.services.gateway
     try:
         async with typing(context, message.chat_id):
-            stored = await service.analyze_and_save(gateway, user_id, str(job_id), extracted)
-    except quotas.QuotaExceeded as exc:
+            stored = await service.analyze_and_save(
+                gateway, context.services.quotas, user_id, str(job_id), extracted
+            )
+    except QuotaExceeded as exc:
         await explain_limit(message, exc)
         return END
     except AIUnavailableError as exc:

@@ -15,7 +15,6 @@ import pytest
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
 from bot.emulator.server import BotAPIEmulator, ChatMessage
-from bot.services import plans
 from bot.settings import Settings
 from models import Interview, JobInfo, Question, User
 from models.admin import (
@@ -348,7 +347,7 @@ async def test_refund_reverts_the_plan_once(bot: BotHarness, root: EmulatedUser)
     assert receipt.ok and receipt.charge_id, receipt.error
     await ada.expect("active until")
     assert (await User.get(id=ada.id)).plan == Plan.PRO
-    price = plans.config().price(Plan.PRO)
+    price = bot.app.bot_data["services"].plans.price(Plan.PRO)
 
     await root.send(f"/refund {receipt.charge_id}")
     await root.expect(f"Refunded {price} ⭐ to user {ada.id}")

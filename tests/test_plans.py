@@ -6,7 +6,6 @@ subscriptions, replays, flood control, /plan and /paysupport)."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -19,9 +18,11 @@ from bot.db import close_database, init_database
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
 from bot.emulator.server import BotAPIEmulator
-from bot.services import plans, quotas
+from bot.services import plans
 from bot.services.flood import FloodControl, Verdict
 from bot.services.jobs import create_job
+from bot.services.plans import PlanPolicy
+from bot.services.quotas import QuotaExceeded, Quotas, RateLimited, Resource
 from bot.settings import Settings
 from models import JobInfo, User
 from models.payments import Payment, Plan
@@ -47,20 +48,26 @@ class FakeClock:
         self.at += timedelta(**delta)
 
 
-@pytest.fixture(autouse=True)
-def _plan_defaults() -> Iterator[None]:
-    """Each test starts and ends with the default limits and prices and the system clock."""
-    plans.configure(Settings.model_construct())
-    yield
-    plans.configure(Settings.model_construct())
-    plans.set_clock(None)
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    fake = FakeClock()
-    plans.set_clock(fake)
-    return fake
+def policy(clock: FakeClock) -> PlanPolicy:
+    """The default limits and prices, on the test's clock (for service-level tests)."""
+    return PlanPolicy.from_settings(Settings.model_construct(), clock=clock)
+
+
+@pytest.fixture
+def quotas(policy: PlanPolicy) -> Quotas:
+    return Quotas(policy)
+
+
+def policy_of(bot: BotHarness) -> PlanPolicy:
+    """The application's own plan policy (created in post_init)."""
+    policy: PlanPolicy = bot.app.bot_data["services"].plans
+    return policy
 
 
 async def new_user(user_id: int = 1, plan: Plan = Plan.FREE) -> User:
@@ -68,10 +75,10 @@ async def new_user(user_id: int = 1, plan: Plan = Plan.FREE) -> User:
 
 
 async def pay(
-    user_id: int, plan: Plan, charge: str, *, price: int | None = None
+    policy: PlanPolicy, user_id: int, plan: Plan, charge: str, *, price: int | None = None
 ) -> plans.PaymentResult:
-    sold = plans.offer(user_id, plan)
-    result = await plans.record_payment(
+    sold = policy.offer(user_id, plan)
+    result = await policy.record_payment(
         user_id,
         payload=sold.payload,
         currency="XTR",
@@ -82,7 +89,7 @@ async def pay(
     return result
 
 
-async def spend_all(user_id: int, resource: quotas.Resource, times: int) -> None:
+async def spend_all(quotas: Quotas, user_id: int, resource: Resource, times: int) -> None:
     for _ in range(times):
         async with quotas.spend(user_id, resource):
             pass
@@ -91,10 +98,10 @@ async def spend_all(user_id: int, resource: quotas.Resource, times: int) -> None
 # ----- limits at the service level --------------------------------------------------------------
 
 
-async def test_free_limits_are_lifetime_totals_and_say_which(db: str) -> None:
+async def test_free_limits_are_lifetime_totals_and_say_which(db: str, quotas: Quotas) -> None:
     await new_user()
-    await spend_all(1, "question", 5)
-    with pytest.raises(quotas.QuotaExceeded) as refused:
+    await spend_all(quotas, 1, "question", 5)
+    with pytest.raises(QuotaExceeded) as refused:
         async with quotas.spend(1, "question"):
             raise AssertionError("the block must not run past the limit")
     assert (refused.value.resource, refused.value.plan, refused.value.limit) == (
@@ -102,66 +109,71 @@ async def test_free_limits_are_lifetime_totals_and_say_which(db: str) -> None:
         "Free",
         5,
     )
-    with pytest.raises(quotas.QuotaExceeded):
+    with pytest.raises(QuotaExceeded):
         await quotas.check(1, "question")
 
     await quotas.check(1, "interview")
-    await spend_all(1, "interview", 2)
-    with pytest.raises(quotas.QuotaExceeded) as interviews:
+    await spend_all(quotas, 1, "interview", 2)
+    with pytest.raises(QuotaExceeded) as interviews:
         await quotas.begin_interview(1)
     assert (interviews.value.resource, interviews.value.limit) == ("interview", 2)
-    assert not isinstance(interviews.value, quotas.RateLimited)
+    assert not isinstance(interviews.value, RateLimited)
 
-    with pytest.raises(quotas.QuotaExceeded) as resume:
+    with pytest.raises(QuotaExceeded) as resume:
         await quotas.check(1, "resume")
     assert resume.value.limit == 0  # "not part of the Free plan"
-    with pytest.raises(quotas.QuotaExceeded):
+    with pytest.raises(QuotaExceeded):
         async with quotas.spend(1, "resume"):
             pass
     user = await User.get(id=1)
     assert (user.questions_used, user.interviews_used, user.resumes_used) == (5, 2, 0)
 
 
-async def test_pro_and_max_lift_limits_and_only_max_analyses_resumes(db: str) -> None:
+async def test_pro_and_max_lift_limits_and_only_max_analyses_resumes(
+    db: str, quotas: Quotas
+) -> None:
     await new_user(1, Plan.PRO)
     await new_user(2, Plan.MAX)
-    await spend_all(1, "question", 20)
-    await spend_all(1, "interview", 5)
-    with pytest.raises(quotas.QuotaExceeded) as pro_resume:
+    await spend_all(quotas, 1, "question", 20)
+    await spend_all(quotas, 1, "interview", 5)
+    with pytest.raises(QuotaExceeded) as pro_resume:
         await quotas.check(1, "resume")
     assert (pro_resume.value.plan, pro_resume.value.limit) == ("Pro", 0)
-    await spend_all(2, "resume", 3)
+    await spend_all(quotas, 2, "resume", 3)
     await quotas.check(2, "resume")
     usage = await quotas.usage(1)
     assert usage.plan is Plan.PRO and usage.used["question"] == 20
     assert usage.limits == {"question": None, "interview": None, "resume": 0}
 
 
-async def test_a_failed_block_spends_nothing(db: str) -> None:
+async def test_a_failed_block_spends_nothing(db: str, quotas: Quotas) -> None:
     await new_user()
     for _ in range(3):
         with pytest.raises(RuntimeError):
             async with quotas.spend(1, "question"):
                 raise RuntimeError("the model failed")
     assert (await User.get(id=1)).questions_used == 0
-    await spend_all(1, "question", 5)  # all five still there
+    await spend_all(quotas, 1, "question", 5)  # all five still there
 
 
 async def test_limits_come_from_settings(db: str) -> None:
-    plans.configure(Settings.model_construct(free_questions=1, free_interviews=0))
+    limited = Settings.model_construct(free_questions=1, free_interviews=0)
+    quotas = Quotas(PlanPolicy.from_settings(limited))
     await new_user()
-    await spend_all(1, "question", 1)
-    with pytest.raises(quotas.QuotaExceeded) as refused:
+    await spend_all(quotas, 1, "question", 1)
+    with pytest.raises(QuotaExceeded) as refused:
         await quotas.check(1, "question")
     assert refused.value.limit == 1
-    with pytest.raises(quotas.QuotaExceeded) as interviews:
+    with pytest.raises(QuotaExceeded) as interviews:
         await quotas.begin_interview(1)
     assert interviews.value.limit == 0
 
 
-async def test_ten_concurrent_requests_with_one_question_left_make_one(db: str) -> None:
+async def test_ten_concurrent_requests_with_one_question_left_make_one(
+    db: str, quotas: Quotas
+) -> None:
     await new_user()
-    await spend_all(1, "question", 4)
+    await spend_all(quotas, 1, "question", 4)
     produced: list[int] = []
 
     async def generate(n: int) -> None:
@@ -170,14 +182,14 @@ async def test_ten_concurrent_requests_with_one_question_left_make_one(db: str) 
             produced.append(n)
 
     results = await asyncio.gather(*(generate(n) for n in range(10)), return_exceptions=True)
-    refused = [r for r in results if isinstance(r, quotas.QuotaExceeded)]
+    refused = [r for r in results if isinstance(r, QuotaExceeded)]
     assert len(produced) == 1 and len(refused) == 9, results
     assert (await User.get(id=1)).questions_used == 5
 
 
-async def test_concurrent_failures_give_every_unit_back(db: str) -> None:
+async def test_concurrent_failures_give_every_unit_back(db: str, quotas: Quotas) -> None:
     await new_user()
-    await spend_all(1, "question", 3)
+    await spend_all(quotas, 1, "question", 3)
 
     async def fail() -> None:
         async with quotas.spend(1, "question"):
@@ -186,7 +198,7 @@ async def test_concurrent_failures_give_every_unit_back(db: str) -> None:
 
     results = await asyncio.gather(*(fail() for _ in range(6)), return_exceptions=True)
     assert sum(isinstance(r, RuntimeError) for r in results) == 2  # two units were left
-    assert sum(isinstance(r, quotas.QuotaExceeded) for r in results) == 4
+    assert sum(isinstance(r, QuotaExceeded) for r in results) == 4
     assert (await User.get(id=1)).questions_used == 3
 
 
@@ -194,55 +206,60 @@ async def test_concurrent_failures_give_every_unit_back(db: str) -> None:
 
 
 async def test_token_bucket_over_simulated_days_survives_a_restart(
-    db: str, clock: FakeClock
+    db: str, clock: FakeClock, quotas: Quotas
 ) -> None:
     await new_user(1, Plan.PRO)
     for _ in range(12):
         await quotas.begin_interview(1)
-    with pytest.raises(quotas.RateLimited) as empty:
+    with pytest.raises(RateLimited) as empty:
         await quotas.begin_interview(1)
     assert empty.value.retry_in_hours == pytest.approx(6.0)  # 4 a day: one every 6 h
 
     # A restart does not refill it: the level is in the database.
     await close_database()
     await init_database(db)
-    with pytest.raises(quotas.RateLimited):
+    quotas = Quotas(PlanPolicy.from_settings(Settings.model_construct(), clock=clock))
+    with pytest.raises(RateLimited):
         await quotas.begin_interview(1)
 
     clock.advance(hours=5)
-    with pytest.raises(quotas.RateLimited) as later:
+    with pytest.raises(RateLimited) as later:
         await quotas.begin_interview(1)
     assert later.value.retry_in_hours == pytest.approx(1.0)
     clock.advance(hours=1)
     await quotas.begin_interview(1)  # exactly one token after 6 h
-    with pytest.raises(quotas.RateLimited):
+    with pytest.raises(RateLimited):
         await quotas.begin_interview(1)
 
     clock.advance(days=1)
     for _ in range(4):
         await quotas.begin_interview(1)
-    with pytest.raises(quotas.RateLimited):
+    with pytest.raises(RateLimited):
         await quotas.begin_interview(1)
 
     clock.advance(days=30)  # refills up to the capacity, never beyond
     assert (await quotas.usage(1)).interview_starts == 12
     for _ in range(12):
         await quotas.begin_interview(1)
-    with pytest.raises(quotas.RateLimited):
+    with pytest.raises(RateLimited):
         await quotas.begin_interview(1)
 
 
-async def test_the_plan_is_checked_before_a_token_is_taken(db: str, clock: FakeClock) -> None:
+async def test_the_plan_is_checked_before_a_token_is_taken(
+    db: str, clock: FakeClock, quotas: Quotas
+) -> None:
     await new_user()
-    await spend_all(1, "interview", 2)
+    await spend_all(quotas, 1, "interview", 2)
     for _ in range(3):
-        with pytest.raises(quotas.QuotaExceeded):
+        with pytest.raises(QuotaExceeded):
             await quotas.begin_interview(1)
     user = await User.get(id=1)
     assert user.interview_tokens is None  # still full
 
 
-async def test_concurrent_starts_take_only_the_tokens_there_are(db: str, clock: FakeClock) -> None:
+async def test_concurrent_starts_take_only_the_tokens_there_are(
+    db: str, clock: FakeClock, quotas: Quotas
+) -> None:
     await new_user(1, Plan.PRO)
     for _ in range(10):
         await quotas.begin_interview(1)
@@ -250,125 +267,133 @@ async def test_concurrent_starts_take_only_the_tokens_there_are(db: str, clock: 
         *(quotas.begin_interview(1) for _ in range(8)), return_exceptions=True
     )
     assert results.count(None) == 2
-    assert sum(isinstance(r, quotas.RateLimited) for r in results) == 6
+    assert sum(isinstance(r, RateLimited) for r in results) == 6
 
 
 # ----- payments, expiry and refunds at the service level ----------------------------------------
 
 
-async def test_payment_activates_extends_and_expires(db: str, clock: FakeClock) -> None:
+async def test_payment_activates_extends_and_expires(
+    db: str, clock: FakeClock, quotas: Quotas, policy: PlanPolicy
+) -> None:
     await new_user()
-    await spend_all(1, "question", 5)
+    await spend_all(quotas, 1, "question", 5)
     start = clock.at
-    first = await pay(1, Plan.PRO, "c1")
+    first = await pay(policy, 1, Plan.PRO, "c1")
     assert first.applied and (first.plan, first.expires_at) == (Plan.PRO, start + timedelta(30))
-    await spend_all(1, "question", 3)  # limits lifted
+    await spend_all(quotas, 1, "question", 3)  # limits lifted
 
     clock.advance(days=10)
-    second = await pay(1, Plan.PRO, "c2")  # extended from the end, not from now
+    second = await pay(policy, 1, Plan.PRO, "c2")  # extended from the end, not from now
     assert second.expires_at == start + timedelta(days=60)
 
     clock.advance(days=50, seconds=-1)
     await quotas.check(1, "question")
     clock.advance(seconds=1)  # the plan has ended: Free again, with 8 questions used
-    with pytest.raises(quotas.QuotaExceeded) as refused:
+    with pytest.raises(QuotaExceeded) as refused:
         await quotas.check(1, "question")
     assert (refused.value.plan, refused.value.limit) == ("Free", 5)
     usage = await quotas.usage(1)
     assert usage.plan is Plan.FREE and usage.expired is Plan.PRO and usage.expires_at is None
 
     clock.advance(days=100)  # a new purchase starts now
-    third = await pay(1, Plan.MAX, "c3")
+    third = await pay(policy, 1, Plan.MAX, "c3")
     assert (third.plan, third.expires_at) == (Plan.MAX, clock.at + timedelta(days=30))
 
 
 async def test_upgrading_pro_to_max_carries_the_time_left_over_by_value(
-    db: str, clock: FakeClock
+    db: str, clock: FakeClock, policy: PlanPolicy
 ) -> None:
     await new_user()
-    await pay(1, Plan.PRO, "pro")  # 250 Stars
+    await pay(policy, 1, Plan.PRO, "pro")  # 250 Stars
     clock.advance(days=10)  # 20 days of Pro left = 10 days of Max (500 Stars)
-    upgraded = await pay(1, Plan.MAX, "max")
+    upgraded = await pay(policy, 1, Plan.MAX, "max")
     assert upgraded.plan is Plan.MAX
     assert upgraded.expires_at == clock.at + timedelta(days=40)
     # Pro bought while on Max (a race past pre-checkout): Max time of the value paid.
-    late = await pay(1, Plan.PRO, "pro-late")
+    late = await pay(policy, 1, Plan.PRO, "pro-late")
     assert late.plan is Plan.MAX and late.expires_at == clock.at + timedelta(days=55)
 
 
-async def test_a_repeated_charge_is_applied_once(db: str, clock: FakeClock) -> None:
+async def test_a_repeated_charge_is_applied_once(
+    db: str, clock: FakeClock, policy: PlanPolicy
+) -> None:
     await new_user()
-    first = await pay(1, Plan.PRO, "same")
-    again = await pay(1, Plan.PRO, "same")
+    first = await pay(policy, 1, Plan.PRO, "same")
+    again = await pay(policy, 1, Plan.PRO, "same")
     assert first.applied and not again.applied
     assert again.expires_at == first.expires_at
     assert await Payment.filter(user_id=1).count() == 1
     # Two deliveries of the same charge at the same moment: still once.
-    results = await asyncio.gather(pay(1, Plan.MAX, "twin"), pay(1, Plan.MAX, "twin"))
+    results = await asyncio.gather(
+        pay(policy, 1, Plan.MAX, "twin"), pay(policy, 1, Plan.MAX, "twin")
+    )
     assert sorted(r.applied for r in results) == [False, True]
     assert await Payment.filter(user_id=1).count() == 2
 
 
-async def test_refund_takes_back_exactly_what_the_payment_bought(db: str, clock: FakeClock) -> None:
+async def test_refund_takes_back_exactly_what_the_payment_bought(
+    db: str, clock: FakeClock, policy: PlanPolicy
+) -> None:
     await new_user()
     start = clock.at
-    await pay(1, Plan.PRO, "a")
+    await pay(policy, 1, Plan.PRO, "a")
     clock.advance(days=5)
-    await pay(1, Plan.PRO, "b")
+    await pay(policy, 1, Plan.PRO, "b")
     clock.advance(days=1)
-    refunded = await plans.refund_payment("a")
+    refunded = await policy.refund_payment("a")
     assert refunded is not None and refunded.refunded and refunded.refunded_at == clock.at
     user = await User.get(id=1)
     # Without "a", "b" alone bought Pro from day 5 to day 35.
     assert (user.plan, user.plan_expires_at) == (Plan.PRO, start + timedelta(days=35))
-    again = await plans.refund_payment("a")  # twice: nothing more is taken
+    again = await policy.refund_payment("a")  # twice: nothing more is taken
     assert again is not None and again.id == refunded.id
     assert (await User.get(id=1)).plan_expires_at == start + timedelta(days=35)
-    assert await plans.refund_payment("no-such-charge") is None
+    assert await policy.refund_payment("no-such-charge") is None
 
-    await plans.refund_payment("b")
+    await policy.refund_payment("b")
     user = await User.get(id=1)
     assert plans.effective_plan(user.plan, user.plan_expires_at, clock.at) is Plan.FREE
 
 
 async def test_refund_after_a_plan_set_by_hand_takes_the_value_off_the_end(
-    db: str, clock: FakeClock
+    db: str, clock: FakeClock, policy: PlanPolicy
 ) -> None:
     await new_user()
-    await pay(1, Plan.MAX, "m")
+    await pay(policy, 1, Plan.MAX, "m")
     by_hand = clock.at + timedelta(days=90)
     await User.filter(id=1).update(plan=Plan.MAX, plan_expires_at=by_hand)  # an admin's grant
-    await plans.refund_payment("m")
+    await policy.refund_payment("m")
     user = await User.get(id=1)
     assert (user.plan, user.plan_expires_at) == (Plan.MAX, by_hand - timedelta(days=30))
 
 
-async def test_checkout_validation(db: str, clock: FakeClock) -> None:
+async def test_checkout_validation(db: str, clock: FakeClock, policy: PlanPolicy) -> None:
     await new_user(1)
     await new_user(2)
-    sold = plans.offer(1, Plan.PRO)
-    assert await plans.validate_checkout(sold.payload, 1, "XTR", sold.price) is None
-    assert await plans.validate_checkout(sold.payload, 2, "XTR", sold.price) == (
+    sold = policy.offer(1, Plan.PRO)
+    assert await policy.validate_checkout(sold.payload, 1, "XTR", sold.price) is None
+    assert await policy.validate_checkout(sold.payload, 2, "XTR", sold.price) == (
         plans.NOT_YOUR_INVOICE
     )
-    assert await plans.validate_checkout(sold.payload, 1, "XTR", sold.price + 1) == (
+    assert await policy.validate_checkout(sold.payload, 1, "XTR", sold.price + 1) == (
         plans.PRICE_CHANGED
     )
     for payload in ("", "plan:gold:30:250:1:once", "plan:pro:7:250:1:once", "hello", "a" * 128):
-        assert await plans.validate_checkout(payload, 1, "XTR", sold.price) == (
+        assert await policy.validate_checkout(payload, 1, "XTR", sold.price) == (
             plans.INVALID_INVOICE
         )
-    assert await plans.validate_checkout(sold.payload, 1, "USD", sold.price) == (
+    assert await policy.validate_checkout(sold.payload, 1, "USD", sold.price) == (
         plans.INVALID_INVOICE
     )
-    plans.configure(Settings.model_construct(pro_price_stars=300))
-    assert await plans.validate_checkout(sold.payload, 1, "XTR", sold.price) == (
+    raised = PlanPolicy.from_settings(Settings.model_construct(pro_price_stars=300), clock=clock)
+    assert await raised.validate_checkout(sold.payload, 1, "XTR", sold.price) == (
         plans.PRICE_CHANGED
     )
     await User.filter(id=1).update(plan=Plan.MAX, plan_expires_at=clock.at + timedelta(days=3))
-    pro = plans.offer(1, Plan.PRO)
-    assert "higher plan" in (await plans.validate_checkout(pro.payload, 1, "XTR", pro.price) or "")
-    assert await plans.offers_for(1) == [Plan.MAX]
+    pro = policy.offer(1, Plan.PRO)
+    assert "higher plan" in (await policy.validate_checkout(pro.payload, 1, "XTR", pro.price) or "")
+    assert await policy.offers_for(1) == [Plan.MAX]
 
 
 # ----- flood control (in memory) ----------------------------------------------------------------
@@ -581,6 +606,7 @@ async def test_pre_checkout_refuses_a_changed_price(database_url: str, tmp_path:
 async def test_plan_shows_usage_expiry_and_the_return_to_free(
     bot: BotHarness, user: EmulatedUser, clock: FakeClock
 ) -> None:
+    policy_of(bot).clock = clock  # the days /plan, practice and payments see
     await add_job(user)
     await practise_once(user)
     await user.send("/plan")
@@ -617,7 +643,7 @@ async def test_flood_of_101_messages_gets_one_notice_and_others_are_unaffected(
     bot: BotHarness,
 ) -> None:
     ada, bob = bot.user("Ada"), bot.user("Bob")
-    sold = plans.offer(ada.id, Plan.PRO)
+    sold = policy_of(bot).offer(ada.id, Plan.PRO)
     await bot.app.bot.send_invoice(  # an invoice Ada got before the flood
         chat_id=ada.id,
         title=sold.title,
@@ -668,7 +694,9 @@ async def test_paysupport_explains_and_passes_questions_to_admins(
         assert {"plan", "upgrade", "paysupport"} <= set(commands)
 
 
-async def test_schema_refuses_unknown_plans_negative_counts_and_duplicate_charges(db: str) -> None:
+async def test_schema_refuses_unknown_plans_negative_counts_and_duplicate_charges(
+    db: str, policy: PlanPolicy
+) -> None:
     conn = connections.get("default")
     await new_user()
     for statement in (
@@ -678,7 +706,7 @@ async def test_schema_refuses_unknown_plans_negative_counts_and_duplicate_charge
     ):
         with pytest.raises(IntegrityError):
             await conn.execute_query(statement)
-    await pay(1, Plan.PRO, "dup")
+    await pay(policy, 1, Plan.PRO, "dup")
     with pytest.raises(IntegrityError):
         await Payment.create(user_id=1, plan=Plan.PRO, amount=250, telegram_payment_charge_id="dup")
     with pytest.raises(IntegrityError):

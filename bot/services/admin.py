@@ -1,7 +1,8 @@
 """Administration: figures, user lookup, plans by hand, bans, payments to refund, the audit trail.
 
 Every figure comes from an aggregate query (COUNT, AVG, SUM, GROUP BY), never by loading rows.
-Plans and their limits belong to `bot.services.plans`; this module only reads and sets them.
+Plans and their limits belong to `bot.services.plans`; this module only reads and sets them,
+through the `PlanPolicy` and `Quotas` the handlers pass in (`context.services`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from tortoise.expressions import Q
 from tortoise.functions import Avg, Count, Sum
 from tortoise.queryset import QuerySet
 
-from bot.services import plans, quotas
+from bot.services.plans import CURRENCY, PlanPolicy
+from bot.services.quotas import Quotas, Usage
 from models import Interview, JobInfo, Question, User
 from models.admin import AdminAction
 from models.answers import Answer
@@ -134,11 +136,11 @@ async def _users_per_plan(at: datetime) -> dict[str, int]:
     return per_plan
 
 
-async def stats() -> Stats:
-    at = plans.now()
+async def stats(policy: PlanPolicy) -> Stats:
+    at = policy.now()
     since = at - RECENT
     completed = Interview.filter(status=InterviewStatus.COMPLETED)
-    paid = Payment.filter(refunded=False, currency=plans.CURRENCY)
+    paid = Payment.filter(refunded=False, currency=CURRENCY)
     return Stats(
         users=await _count(User.all()),
         new_users=await _count(User.filter(created_at__gte=since)),
@@ -166,11 +168,11 @@ async def stats() -> Stats:
 @dataclass(frozen=True, slots=True)
 class Profile:
     user: User
-    usage: quotas.Usage  # the plan in force, its expiry, usage against limits
+    usage: Usage  # the plan in force, its expiry, usage against limits
     job_profiles: int
 
 
-async def profile(user: User) -> Profile:
+async def profile(quotas: Quotas, user: User) -> Profile:
     return Profile(
         user=user,
         usage=await quotas.usage(user.id),
@@ -179,10 +181,10 @@ async def profile(user: User) -> Profile:
 
 
 # ----- changing a user -----------------------------------------------------------------------
-async def set_plan(user: User, plan: Plan, days: int | None) -> datetime | None:
-    """Put the user on `plan` by hand: for `days`, or with no end when days is None (free
-    never ends). Returns the new expiry."""
-    expires = None if plan is Plan.FREE or days is None else plans.now() + timedelta(days=days)
+async def set_plan(policy: PlanPolicy, user: User, plan: Plan, days: int | None) -> datetime | None:
+    """Put the user on `plan` by hand: for `days` from `policy.now()`, or with no end when days
+    is None (free never ends). Returns the new expiry."""
+    expires = None if plan is Plan.FREE or days is None else policy.now() + timedelta(days=days)
     await User.filter(id=user.id).update(plan=plan, plan_expires_at=expires)
     return expires
 

@@ -18,8 +18,8 @@ from tortoise.transactions import in_transaction
 from bot.ai.gateway import AIGateway
 from bot.ai.schemas import InterviewPlan, InterviewReport, TranscriptLine
 from bot.ai.streams import TextStream
-from bot.services import quotas
 from bot.services.jobs import get_job, job_context
+from bot.services.quotas import Quotas
 from bot.settings import Settings
 from models import Interview, JobInfo
 from models.core import InterviewStatus
@@ -145,7 +145,9 @@ async def last_interviewer_line(interview: Interview) -> str | None:
 # ----- starting --------------------------------------------------------------------------------
 
 
-async def start_interview(user_id: int, job_id: str | uuid.UUID | None) -> Interview | None:
+async def start_interview(
+    quotas: Quotas, user_id: int, job_id: str | uuid.UUID | None
+) -> Interview | None:
     """Start an interview for the user's job (None when the job isn't theirs).
 
     Raises InterviewInProgress when one is already running, QuotaExceeded/RateLimited when the
@@ -230,6 +232,7 @@ async def set_interviewer_voice(line: InterviewMessage, seconds: int | None) -> 
 
 
 async def save_answer(
+    quotas: Quotas,
     user_id: int,
     interview: Interview,
     text: str,

@@ -10,7 +10,11 @@ applied once); `refund_payment` folds them all again without the refunded one, s
 stack of payments takes back exactly what that payment bought (for a plan also changed by hand,
 the payment's worth of time comes off the end instead).
 
-Time comes from `now()`; tests replace the clock with `set_clock` to simulate days.
+Limits, prices and the clock live in a `PlanPolicy`, made from the settings in `post_init` and
+reached as `context.services.plans` (no module-level state): what depends on them (offers,
+checkout, payments, refunds) are its methods; what does not (`effective_plan`, `plan_name`,
+`parse_payload`, `recent_payments`, `is_refunded`) are plain functions. Its `clock` is the one
+time every plan, quota and bucket decision reads; tests set it to simulate days.
 """
 
 from __future__ import annotations
@@ -46,72 +50,12 @@ PLAN_NAMES: dict[Plan, str] = {Plan.FREE: "Free", Plan.PRO: "Pro", Plan.MAX: "Ma
 _RANK: dict[Plan, int] = {Plan.FREE: 0, Plan.PRO: 1, Plan.MAX: 2}
 
 
-# ----- configuration ------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class PlanConfig:
-    free_questions: int
-    free_interviews: int
-    pro_price: int
-    max_price: int
-    bucket_capacity: int
-    bucket_refill_per_day: float
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> PlanConfig:
-        return cls(
-            free_questions=settings.free_questions,
-            free_interviews=settings.free_interviews,
-            pro_price=settings.pro_price_stars,
-            max_price=settings.max_price_stars,
-            bucket_capacity=settings.interview_bucket_capacity,
-            bucket_refill_per_day=settings.interview_bucket_refill_per_day,
-        )
-
-    def price(self, plan: Plan) -> int:
-        return {Plan.PRO: self.pro_price, Plan.MAX: self.max_price}.get(plan, 0)
-
-    def limit(self, plan: Plan, resource: Resource) -> int | None:
-        """How many of `resource` the plan allows in total: None = unlimited, 0 = not included."""
-        if resource == "resume":
-            return None if plan is Plan.MAX else 0
-        if plan is not Plan.FREE:
-            return None
-        return self.free_questions if resource == "question" else self.free_interviews
-
-
-# The defaults of `Settings` (read without the environment) until `configure` is called.
-_config = PlanConfig.from_settings(Settings.model_construct())
-
-
-def configure(settings: Settings) -> None:
-    """Take limits and prices from the settings (the application calls this at start-up)."""
-    global _config
-    _config = PlanConfig.from_settings(settings)
-
-
-def config() -> PlanConfig:
-    return _config
-
-
 # ----- time ---------------------------------------------------------------------------------
 Clock = Callable[[], datetime]
 
 
-def _system_clock() -> datetime:
+def system_clock() -> datetime:
     return datetime.now(UTC)
-
-
-_clock: Clock = _system_clock
-
-
-def now() -> datetime:
-    return _clock()
-
-
-def set_clock(clock: Clock | None) -> None:
-    """Use `clock` for every plan, quota and bucket decision (None: the system clock)."""
-    global _clock
-    _clock = clock or _system_clock
 
 
 # ----- plans --------------------------------------------------------------------------------
@@ -125,54 +69,6 @@ def effective_plan(plan: str, expires_at: datetime | None, at: datetime) -> Plan
 
 def plan_name(plan: Plan | str) -> str:
     return PLAN_NAMES[Plan(plan)]
-
-
-def _convert(delta: timedelta, source: Plan, target: Plan) -> timedelta:
-    """Time on `source` turned into time of equal value on `target` (by price)."""
-    if source is target:
-        return delta
-    return delta * (_config.price(source) / _config.price(target))
-
-
-def extend(
-    plan: Plan, expires_at: datetime | None, bought: Plan, days: int, at: datetime
-) -> tuple[Plan, datetime | None]:
-    """The plan after buying `days` of `bought` at `at`.
-
-    From Free (or an expired plan) the bought plan starts now. The same plan is extended from
-    its end. Buying Max while on Pro moves to Max at once, with the Pro time left turned into
-    Max time of the same value; buying Pro while on Max adds Max time of the value paid.
-    """
-    current = effective_plan(plan, expires_at, at)
-    if current is Plan.FREE:
-        return bought, at + timedelta(days=days)
-    if expires_at is None:  # a grant that never ends: nothing to extend
-        return current, None
-    target = max(current, bought, key=_RANK.__getitem__)
-    left = _convert(expires_at - at, current, target)
-    return target, at + left + _convert(timedelta(days=days), bought, target)
-
-
-def replay(payments: Iterable[Payment]) -> tuple[Plan, datetime | None]:
-    """The plan these payments bought, applied in the order they were made."""
-    plan, expires_at = Plan.FREE, None
-    for payment in sorted(payments, key=lambda p: (p.created_at, p.id)):
-        plan, expires_at = extend(
-            plan, expires_at, Plan(payment.plan), payment.days, payment.created_at
-        )
-    return plan, expires_at
-
-
-def take_back(
-    plan: Plan, expires_at: datetime | None, payment: Payment, at: datetime
-) -> tuple[Plan, datetime | None]:
-    """The plan without the time of equal value to what `payment` bought (for a plan that was
-    also changed by hand, so the payments alone don't explain it)."""
-    current = effective_plan(plan, expires_at, at)
-    if current is Plan.FREE or expires_at is None:
-        return plan, expires_at
-    days = timedelta(days=payment.days)
-    return plan, max(at, expires_at - _convert(days, Plan(payment.plan), current))
 
 
 def _same(a: tuple[Plan, datetime | None], b: tuple[Plan, datetime | None]) -> bool:
@@ -212,12 +108,6 @@ class Offer:
         return f"{plan_name(self.plan)} plan {period}: {features}."
 
 
-def offer(user_id: int, plan: Plan, *, subscription: bool = False) -> Offer:
-    if plan not in PAID_PLANS:
-        raise ValueError(f"{plan} is not for sale")
-    return Offer(plan, user_id, _config.price(plan), subscription=subscription)
-
-
 def parse_payload(payload: str | None) -> Offer | None:
     """The offer in an invoice payload, or None when it is not one of ours."""
     parts = (payload or "").split(":")
@@ -233,37 +123,9 @@ def parse_payload(payload: str | None) -> Offer | None:
     return Offer(Plan(plan), int(user_id), int(price), int(days), kind == "sub")
 
 
-async def offers_for(user_id: int) -> list[Plan]:
-    """The plans worth buying now: not one below the plan in force."""
-    user = await User.get_or_none(id=user_id).only("id", "plan", "plan_expires_at")
-    current = (
-        effective_plan(user.plan, user.plan_expires_at, now()) if user is not None else Plan.FREE
-    )
-    return [p for p in PAID_PLANS if _RANK[p] >= _RANK[current]]
-
-
 INVALID_INVOICE = "This invoice is no longer valid. Send /upgrade for a new one."
 NOT_YOUR_INVOICE = "This invoice was made for another Telegram account. Send /upgrade for yours."
 PRICE_CHANGED = "The price has changed since this invoice was sent. Send /upgrade for a new one."
-
-
-async def validate_checkout(
-    payload: str, payer_id: int, currency: str, total_amount: int
-) -> str | None:
-    """None when a pre-checkout may go ahead, else the reason to show the payer.
-
-    The payload must be ours, for the account paying, at today's price, and not for a plan
-    below the one the payer is on (it would add nothing they need)."""
-    sold = parse_payload(payload)
-    if sold is None or currency != CURRENCY:
-        return INVALID_INVOICE
-    if sold.user_id != payer_id:
-        return NOT_YOUR_INVOICE
-    if total_amount != sold.price or sold.price != _config.price(sold.plan):
-        return PRICE_CHANGED
-    if sold.plan not in await offers_for(payer_id):
-        return "You already have a higher plan. Send /plan to see it, or /upgrade to extend it."
-    return None
 
 
 # ----- payments -----------------------------------------------------------------------------
@@ -275,86 +137,8 @@ class PaymentResult:
     expires_at: datetime | None
 
 
-async def record_payment(
-    user_id: int,
-    *,
-    payload: str,
-    currency: str,
-    total_amount: int,
-    charge_id: str,
-    provider_charge_id: str | None = None,
-    is_recurring: bool = False,
-) -> PaymentResult | None:
-    """Record a successful payment and activate or extend the plan, in one transaction.
-
-    A charge id already recorded changes nothing (`applied` is False). None when the payload is
-    not one of our offers (nothing is recorded; the payer must be helped by hand)."""
-    sold = parse_payload(payload)
-    if sold is None or currency != CURRENCY:
-        log.error("Payment %s with unknown payload %r from %s", charge_id, payload, user_id)
-        return None
-    if sold.user_id != user_id:
-        log.warning("Payment %s: invoice for %s paid by %s", charge_id, sold.user_id, user_id)
-    at = now()
-    try:
-        async with in_transaction():
-            user = await User.select_for_update().get(id=user_id)
-            existing = await Payment.get_or_none(telegram_payment_charge_id=charge_id)
-            if existing is not None:
-                return _result(existing, user, applied=False)
-            payment = await Payment.create(
-                user_id=user_id,
-                plan=sold.plan,
-                amount=total_amount,
-                currency=currency,
-                telegram_payment_charge_id=charge_id,
-                provider_payment_charge_id=provider_charge_id or None,
-                invoice_payload=payload,
-                is_recurring=is_recurring,
-                days=sold.days,
-                created_at=at,
-            )
-            user.plan, user.plan_expires_at = extend(
-                Plan(user.plan), user.plan_expires_at, sold.plan, sold.days, at
-            )
-            await user.save(update_fields=["plan", "plan_expires_at", "updated_at"])
-            return _result(payment, user, applied=True)
-    except IntegrityError:  # the same charge recorded at this very moment by another update
-        payment = await Payment.get(telegram_payment_charge_id=charge_id)
-        user = await User.get(id=user_id)
-        return _result(payment, user, applied=False)
-
-
 def _result(payment: Payment, user: User, *, applied: bool) -> PaymentResult:
     return PaymentResult(payment, applied, Plan(user.plan), user.plan_expires_at)
-
-
-async def refund_payment(charge_id: str) -> Payment | None:
-    """Mark a payment refunded and take back the plan time it bought, in one transaction.
-
-    Call it after `refundStarPayment` succeeded. When the user's plan is what their payments
-    bought, it becomes what the others bought (exact, even in a stack of payments); when it was
-    also set by hand since, the time of equal value to the payment is taken off its end. A
-    payment refunded before is returned unchanged; None when there is no such charge."""
-    found = await Payment.get_or_none(telegram_payment_charge_id=charge_id).only("id", "user_id")
-    if found is None:
-        return None
-    async with in_transaction():  # the user's row first, as record_payment locks it
-        user = await User.select_for_update().get(id=found.user_id)  # type: ignore[attr-defined]
-        payment = await Payment.select_for_update().get(id=found.id)
-        if payment.refunded:
-            return payment
-        at = now()
-        payment.refunded, payment.refunded_at = True, at
-        await payment.save(update_fields=["refunded", "refunded_at"])
-        kept = await Payment.filter(user_id=user.id, refunded=False)
-        state = (Plan(user.plan), user.plan_expires_at)
-        if _same(state, replay([*kept, payment])):
-            user.plan, user.plan_expires_at = replay(kept)
-        else:
-            user.plan, user.plan_expires_at = take_back(*state, payment, at)
-        await user.save(update_fields=["plan", "plan_expires_at", "updated_at"])
-        return payment
 
 
 async def recent_payments(user_id: int, limit: int = 5) -> list[Payment]:
@@ -363,3 +147,206 @@ async def recent_payments(user_id: int, limit: int = 5) -> list[Payment]:
 
 async def is_refunded(charge_id: str) -> bool:
     return await Payment.filter(telegram_payment_charge_id=charge_id, refunded=True).exists()
+
+
+# ----- the policy: limits, prices, the clock -----------------------------------------------
+@dataclass(slots=True, kw_only=True)
+class PlanPolicy:
+    """Limits and prices from the settings, and the clock; created in `post_init` and reached
+    as `context.services.plans` (pass it to services that need it)."""
+
+    free_questions: int
+    free_interviews: int
+    pro_price: int
+    max_price: int
+    bucket_capacity: int
+    bucket_refill_per_day: float
+    clock: Clock = system_clock
+
+    @classmethod
+    def from_settings(cls, settings: Settings, *, clock: Clock | None = None) -> PlanPolicy:
+        return cls(
+            free_questions=settings.free_questions,
+            free_interviews=settings.free_interviews,
+            pro_price=settings.pro_price_stars,
+            max_price=settings.max_price_stars,
+            bucket_capacity=settings.interview_bucket_capacity,
+            bucket_refill_per_day=settings.interview_bucket_refill_per_day,
+            clock=clock or system_clock,
+        )
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def price(self, plan: Plan) -> int:
+        return {Plan.PRO: self.pro_price, Plan.MAX: self.max_price}.get(plan, 0)
+
+    def limit(self, plan: Plan, resource: Resource) -> int | None:
+        """How many of `resource` the plan allows in total: None = unlimited, 0 = not included."""
+        if resource == "resume":
+            return None if plan is Plan.MAX else 0
+        if plan is not Plan.FREE:
+            return None
+        return self.free_questions if resource == "question" else self.free_interviews
+
+    # ----- plan time ---------------------------------------------------------------------------
+    def _convert(self, delta: timedelta, source: Plan, target: Plan) -> timedelta:
+        """Time on `source` turned into time of equal value on `target` (by price)."""
+        if source is target:
+            return delta
+        return delta * (self.price(source) / self.price(target))
+
+    def extend(
+        self, plan: Plan, expires_at: datetime | None, bought: Plan, days: int, at: datetime
+    ) -> tuple[Plan, datetime | None]:
+        """The plan after buying `days` of `bought` at `at`.
+
+        From Free (or an expired plan) the bought plan starts now. The same plan is extended
+        from its end. Buying Max while on Pro moves to Max at once, with the Pro time left
+        turned into Max time of the same value; buying Pro while on Max adds Max time of the
+        value paid.
+        """
+        current = effective_plan(plan, expires_at, at)
+        if current is Plan.FREE:
+            return bought, at + timedelta(days=days)
+        if expires_at is None:  # a grant that never ends: nothing to extend
+            return current, None
+        target = max(current, bought, key=_RANK.__getitem__)
+        left = self._convert(expires_at - at, current, target)
+        return target, at + left + self._convert(timedelta(days=days), bought, target)
+
+    def replay(self, payments: Iterable[Payment]) -> tuple[Plan, datetime | None]:
+        """The plan these payments bought, applied in the order they were made."""
+        plan, expires_at = Plan.FREE, None
+        for payment in sorted(payments, key=lambda p: (p.created_at, p.id)):
+            plan, expires_at = self.extend(
+                plan, expires_at, Plan(payment.plan), payment.days, payment.created_at
+            )
+        return plan, expires_at
+
+    def take_back(
+        self, plan: Plan, expires_at: datetime | None, payment: Payment, at: datetime
+    ) -> tuple[Plan, datetime | None]:
+        """The plan without the time of equal value to what `payment` bought (for a plan that
+        was also changed by hand, so the payments alone don't explain it)."""
+        current = effective_plan(plan, expires_at, at)
+        if current is Plan.FREE or expires_at is None:
+            return plan, expires_at
+        days = timedelta(days=payment.days)
+        return plan, max(at, expires_at - self._convert(days, Plan(payment.plan), current))
+
+    # ----- invoices ----------------------------------------------------------------------------
+    def offer(self, user_id: int, plan: Plan, *, subscription: bool = False) -> Offer:
+        if plan not in PAID_PLANS:
+            raise ValueError(f"{plan} is not for sale")
+        return Offer(plan, user_id, self.price(plan), subscription=subscription)
+
+    async def offers_for(self, user_id: int) -> list[Plan]:
+        """The plans worth buying now: not one below the plan in force."""
+        user = await User.get_or_none(id=user_id).only("id", "plan", "plan_expires_at")
+        current = (
+            effective_plan(user.plan, user.plan_expires_at, self.now())
+            if user is not None
+            else Plan.FREE
+        )
+        return [p for p in PAID_PLANS if _RANK[p] >= _RANK[current]]
+
+    async def validate_checkout(
+        self, payload: str, payer_id: int, currency: str, total_amount: int
+    ) -> str | None:
+        """None when a pre-checkout may go ahead, else the reason to show the payer.
+
+        The payload must be ours, for the account paying, at today's price, and not for a plan
+        below the one the payer is on (it would add nothing they need)."""
+        sold = parse_payload(payload)
+        if sold is None or currency != CURRENCY:
+            return INVALID_INVOICE
+        if sold.user_id != payer_id:
+            return NOT_YOUR_INVOICE
+        if total_amount != sold.price or sold.price != self.price(sold.plan):
+            return PRICE_CHANGED
+        if sold.plan not in await self.offers_for(payer_id):
+            return "You already have a higher plan. Send /plan to see it, or /upgrade to extend it."
+        return None
+
+    # ----- payments ----------------------------------------------------------------------------
+    async def record_payment(
+        self,
+        user_id: int,
+        *,
+        payload: str,
+        currency: str,
+        total_amount: int,
+        charge_id: str,
+        provider_charge_id: str | None = None,
+        is_recurring: bool = False,
+    ) -> PaymentResult | None:
+        """Record a successful payment and activate or extend the plan, in one transaction.
+
+        A charge id already recorded changes nothing (`applied` is False). None when the
+        payload is not one of our offers (nothing is recorded; the payer must be helped by
+        hand)."""
+        sold = parse_payload(payload)
+        if sold is None or currency != CURRENCY:
+            log.error("Payment %s with unknown payload %r from %s", charge_id, payload, user_id)
+            return None
+        if sold.user_id != user_id:
+            log.warning("Payment %s: invoice for %s paid by %s", charge_id, sold.user_id, user_id)
+        at = self.now()
+        try:
+            async with in_transaction():
+                user = await User.select_for_update().get(id=user_id)
+                existing = await Payment.get_or_none(telegram_payment_charge_id=charge_id)
+                if existing is not None:
+                    return _result(existing, user, applied=False)
+                payment = await Payment.create(
+                    user_id=user_id,
+                    plan=sold.plan,
+                    amount=total_amount,
+                    currency=currency,
+                    telegram_payment_charge_id=charge_id,
+                    provider_payment_charge_id=provider_charge_id or None,
+                    invoice_payload=payload,
+                    is_recurring=is_recurring,
+                    days=sold.days,
+                    created_at=at,
+                )
+                user.plan, user.plan_expires_at = self.extend(
+                    Plan(user.plan), user.plan_expires_at, sold.plan, sold.days, at
+                )
+                await user.save(update_fields=["plan", "plan_expires_at", "updated_at"])
+                return _result(payment, user, applied=True)
+        except IntegrityError:  # the same charge recorded at this very moment by another update
+            payment = await Payment.get(telegram_payment_charge_id=charge_id)
+            user = await User.get(id=user_id)
+            return _result(payment, user, applied=False)
+
+    async def refund_payment(self, charge_id: str) -> Payment | None:
+        """Mark a payment refunded and take back the plan time it bought, in one transaction.
+
+        Call it after `refundStarPayment` succeeded. When the user's plan is what their
+        payments bought, it becomes what the others bought (exact, even in a stack of
+        payments); when it was also set by hand since, the time of equal value to the payment
+        is taken off its end. A payment refunded before is returned unchanged; None when there
+        is no such charge."""
+        found = await Payment.get_or_none(telegram_payment_charge_id=charge_id).only(
+            "id", "user_id"
+        )
+        if found is None:
+            return None
+        async with in_transaction():  # the user's row first, as record_payment locks it
+            user = await User.select_for_update().get(id=found.user_id)  # type: ignore[attr-defined]
+            payment = await Payment.select_for_update().get(id=found.id)
+            if payment.refunded:
+                return payment
+            at = self.now()
+            payment.refunded, payment.refunded_at = True, at
+            await payment.save(update_fields=["refunded", "refunded_at"])
+            kept = await Payment.filter(user_id=user.id, refunded=False)
+            state = (Plan(user.plan), user.plan_expires_at)
+            if _same(state, self.replay([*kept, payment])):
+                user.plan, user.plan_expires_at = self.replay(kept)
+            else:
+                user.plan, user.plan_expires_at = self.take_back(*state, payment, at)
+            await user.save(update_fields=["plan", "plan_expires_at", "updated_at"])
+            return payment

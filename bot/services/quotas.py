@@ -1,4 +1,6 @@
-"""Plan limits. Every feature checks and spends quota through these two functions only.
+"""Plan limits. Every feature checks and spends quota through `Quotas` only: one is created in
+`post_init` on the application's `PlanPolicy` (limits and clock) and reached as
+`context.services.quotas` (pass it to services that need it).
 
 `check` refuses early (before any work); `spend` reserves one unit atomically around the work
 and gives it back if the work fails, so a failed generation spends nothing.
@@ -29,21 +31,19 @@ from operator import or_
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
-from bot.services import plans
-from bot.services.plans import COUNTERS, RESOURCES, Resource
+from bot.services.plans import COUNTERS, RESOURCES, PlanPolicy, Resource, effective_plan, plan_name
 from models import User
 from models.payments import Plan
 
 __all__ = [
     "QuotaExceeded",
+    "Quotas",
     "RateLimited",
     "Resource",
     "Usage",
-    "begin_interview",
-    "check",
-    "spend",
-    "usage",
 ]
+
+_EPSILON = 1e-9  # refills are float arithmetic: 0.25 day x 4 a day is one whole token
 
 
 class QuotaExceeded(Exception):
@@ -62,103 +62,6 @@ class RateLimited(QuotaExceeded):
         self.retry_in_hours = retry_in_hours
 
 
-async def begin_interview(user_id: int) -> None:
-    """Called when an interview starts: checks the plan and takes one start token from the
-    user's bucket (raises QuotaExceeded or RateLimited). The interview counts against the plan
-    only once the candidate answers, via `spend(user_id, "interview")`."""
-    await check(user_id, "interview")
-    await _take_interview_token(user_id)
-
-
-async def check(user_id: int, resource: Resource) -> None:
-    """Raise QuotaExceeded when the user has none of `resource` left."""
-    user = await User.get_or_none(id=user_id)
-    if user is None:  # not seen yet: a new Free user with nothing used
-        limit = plans.config().limit(Plan.FREE, resource)
-        if limit == 0:
-            raise QuotaExceeded(resource, plans.plan_name(Plan.FREE), limit)
-        return
-    plan = plans.effective_plan(user.plan, user.plan_expires_at, plans.now())
-    limit = plans.config().limit(plan, resource)
-    if limit is not None and getattr(user, COUNTERS[resource]) >= limit:
-        raise QuotaExceeded(resource, plans.plan_name(plan), limit)
-
-
-@asynccontextmanager
-async def spend(user_id: int, resource: Resource) -> AsyncIterator[None]:
-    """Reserve one unit of `resource` for the block; released again if the block raises."""
-    counter = COUNTERS[resource]
-    at = plans.now()
-    allowed = _may_spend(resource, at)
-    taken = 0
-    if allowed is not None:
-        taken = await User.filter(allowed, id=user_id).update(**{counter: F(counter) + 1})
-    if not taken:
-        raise await _refusal(user_id, resource, at)
-    try:
-        yield
-    except BaseException:
-        await asyncio.shield(_release(user_id, counter))
-        raise
-
-
-async def _refusal(user_id: int, resource: Resource, at: datetime) -> QuotaExceeded:
-    user = await User.get_or_none(id=user_id).only("id", "plan", "plan_expires_at")
-    if user is None:
-        raise LookupError(f"no user {user_id}: users are created before any feature runs")
-    plan = plans.effective_plan(user.plan, user.plan_expires_at, at)
-    return QuotaExceeded(resource, plans.plan_name(plan), plans.config().limit(plan, resource))
-
-
-async def _release(user_id: int, counter: str) -> None:
-    await User.filter(id=user_id, **{f"{counter}__gt": 0}).update(**{counter: F(counter) - 1})
-
-
-def _may_spend(resource: Resource, at: datetime) -> Q | None:
-    """Rows that may take one more `resource` at `at`: on a plan without a limit for it, or
-    under that plan's limit. None when no plan includes it."""
-    counter = COUNTERS[resource]
-    parts: list[Q] = []
-    for plan in Plan:
-        limit = plans.config().limit(plan, resource)
-        if limit == 0:
-            continue
-        if plan is Plan.FREE:
-            on_plan = Q(plan=Plan.FREE) | Q(plan_expires_at__lte=at)
-        else:
-            on_plan = Q(plan=plan) & (Q(plan_expires_at__isnull=True) | Q(plan_expires_at__gt=at))
-        parts.append(on_plan if limit is None else on_plan & Q(**{f"{counter}__lt": limit}))
-    return reduce(or_, parts) if parts else None
-
-
-# ----- interview starts: a token bucket --------------------------------------------------
-_EPSILON = 1e-9  # refills are float arithmetic: 0.25 day x 4 a day is one whole token
-
-
-def bucket_level(tokens: float | None, as_of: datetime | None, at: datetime) -> float:
-    """Tokens in the bucket at `at`, refilled continuously since `as_of` up to the capacity."""
-    cfg = plans.config()
-    if tokens is None or as_of is None:
-        return float(cfg.bucket_capacity)
-    days = max(0.0, (at - as_of).total_seconds() / 86_400)
-    return min(float(cfg.bucket_capacity), tokens + days * cfg.bucket_refill_per_day)
-
-
-async def _take_interview_token(user_id: int) -> None:
-    at = plans.now()
-    async with in_transaction():
-        user = await User.select_for_update().get_or_none(id=user_id)
-        if user is None:
-            return
-        level = bucket_level(user.interview_tokens, user.interview_tokens_at, at)
-        if level < 1 - _EPSILON:
-            hours = (1 - level) / plans.config().bucket_refill_per_day * 24
-            raise RateLimited(retry_in_hours=hours)
-        user.interview_tokens, user.interview_tokens_at = level - 1, at
-        await user.save(update_fields=["interview_tokens", "interview_tokens_at"])
-
-
-# ----- what /plan shows -------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class Usage:
     plan: Plan  # in force now
@@ -171,21 +74,124 @@ class Usage:
     bucket_refill_per_day: float
 
 
-async def usage(user_id: int) -> Usage:
-    user = await User.get_or_none(id=user_id)
-    at = plans.now()
-    cfg = plans.config()
-    stored = Plan(user.plan) if user else Plan.FREE
-    expires_at = user.plan_expires_at if user else None
-    plan = plans.effective_plan(stored, expires_at, at)
-    level = bucket_level(user.interview_tokens, user.interview_tokens_at, at) if user else None
-    return Usage(
-        plan=plan,
-        expires_at=expires_at if plan is not Plan.FREE else None,
-        expired=stored if stored is not plan else None,
-        used={r: getattr(user, COUNTERS[r]) if user else 0 for r in RESOURCES},
-        limits={r: cfg.limit(plan, r) for r in RESOURCES},
-        interview_starts=math.floor(level + _EPSILON) if level is not None else cfg.bucket_capacity,
-        bucket_capacity=cfg.bucket_capacity,
-        bucket_refill_per_day=cfg.bucket_refill_per_day,
-    )
+class Quotas:
+    """`check`, `async with spend`, `begin_interview` and `usage`, under `plans`' limits and
+    clock (read at each call, so a test may set `plans.clock`)."""
+
+    __slots__ = ("plans",)
+
+    def __init__(self, plans: PlanPolicy) -> None:
+        self.plans = plans
+
+    async def begin_interview(self, user_id: int) -> None:
+        """Called when an interview starts: checks the plan and takes one start token from the
+        user's bucket (raises QuotaExceeded or RateLimited). The interview counts against the
+        plan only once the candidate answers, via `spend(user_id, "interview")`."""
+        await self.check(user_id, "interview")
+        await self._take_interview_token(user_id)
+
+    async def check(self, user_id: int, resource: Resource) -> None:
+        """Raise QuotaExceeded when the user has none of `resource` left."""
+        user = await User.get_or_none(id=user_id)
+        if user is None:  # not seen yet: a new Free user with nothing used
+            limit = self.plans.limit(Plan.FREE, resource)
+            if limit == 0:
+                raise QuotaExceeded(resource, plan_name(Plan.FREE), limit)
+            return
+        plan = effective_plan(user.plan, user.plan_expires_at, self.plans.now())
+        limit = self.plans.limit(plan, resource)
+        if limit is not None and getattr(user, COUNTERS[resource]) >= limit:
+            raise QuotaExceeded(resource, plan_name(plan), limit)
+
+    @asynccontextmanager
+    async def spend(self, user_id: int, resource: Resource) -> AsyncIterator[None]:
+        """Reserve one unit of `resource` for the block; released again if the block raises."""
+        counter = COUNTERS[resource]
+        at = self.plans.now()
+        allowed = self._may_spend(resource, at)
+        taken = 0
+        if allowed is not None:
+            taken = await User.filter(allowed, id=user_id).update(**{counter: F(counter) + 1})
+        if not taken:
+            raise await self._refusal(user_id, resource, at)
+        try:
+            yield
+        except BaseException:
+            await asyncio.shield(_release(user_id, counter))
+            raise
+
+    async def _refusal(self, user_id: int, resource: Resource, at: datetime) -> QuotaExceeded:
+        user = await User.get_or_none(id=user_id).only("id", "plan", "plan_expires_at")
+        if user is None:
+            raise LookupError(f"no user {user_id}: users are created before any feature runs")
+        plan = effective_plan(user.plan, user.plan_expires_at, at)
+        return QuotaExceeded(resource, plan_name(plan), self.plans.limit(plan, resource))
+
+    def _may_spend(self, resource: Resource, at: datetime) -> Q | None:
+        """Rows that may take one more `resource` at `at`: on a plan without a limit for it, or
+        under that plan's limit. None when no plan includes it."""
+        counter = COUNTERS[resource]
+        parts: list[Q] = []
+        for plan in Plan:
+            limit = self.plans.limit(plan, resource)
+            if limit == 0:
+                continue
+            if plan is Plan.FREE:
+                on_plan = Q(plan=Plan.FREE) | Q(plan_expires_at__lte=at)
+            else:
+                on_plan = Q(plan=plan) & (
+                    Q(plan_expires_at__isnull=True) | Q(plan_expires_at__gt=at)
+                )
+            parts.append(on_plan if limit is None else on_plan & Q(**{f"{counter}__lt": limit}))
+        return reduce(or_, parts) if parts else None
+
+    # ----- interview starts: a token bucket ------------------------------------------------
+    def bucket_level(self, tokens: float | None, as_of: datetime | None, at: datetime) -> float:
+        """Tokens in the bucket at `at`, refilled continuously since `as_of` up to the
+        capacity."""
+        capacity = float(self.plans.bucket_capacity)
+        if tokens is None or as_of is None:
+            return capacity
+        days = max(0.0, (at - as_of).total_seconds() / 86_400)
+        return min(capacity, tokens + days * self.plans.bucket_refill_per_day)
+
+    async def _take_interview_token(self, user_id: int) -> None:
+        at = self.plans.now()
+        async with in_transaction():
+            user = await User.select_for_update().get_or_none(id=user_id)
+            if user is None:
+                return
+            level = self.bucket_level(user.interview_tokens, user.interview_tokens_at, at)
+            if level < 1 - _EPSILON:
+                hours = (1 - level) / self.plans.bucket_refill_per_day * 24
+                raise RateLimited(retry_in_hours=hours)
+            user.interview_tokens, user.interview_tokens_at = level - 1, at
+            await user.save(update_fields=["interview_tokens", "interview_tokens_at"])
+
+    # ----- what /plan shows -----------------------------------------------------------------
+    async def usage(self, user_id: int) -> Usage:
+        policy = self.plans
+        user = await User.get_or_none(id=user_id)
+        at = policy.now()
+        stored = Plan(user.plan) if user else Plan.FREE
+        expires_at = user.plan_expires_at if user else None
+        plan = effective_plan(stored, expires_at, at)
+        level = (
+            self.bucket_level(user.interview_tokens, user.interview_tokens_at, at) if user else None
+        )
+        return Usage(
+            plan=plan,
+            expires_at=expires_at if plan is not Plan.FREE else None,
+            expired=stored if stored is not plan else None,
+            used={r: getattr(user, COUNTERS[r]) if user else 0 for r in RESOURCES},
+            limits={r: policy.limit(plan, r) for r in RESOURCES},
+            interview_starts=(
+                math.floor(level + _EPSILON) if level is not None else policy.bucket_capacity
+            ),
+            bucket_capacity=policy.bucket_capacity,
+            bucket_refill_per_day=policy.bucket_refill_per_day,
+        )
+
+
+async def _release(user_id: int, counter: str) -> None:
+    await User.filter(id=user_id, **{f"{counter}__gt": 0}).update(**{counter: F(counter) - 1})

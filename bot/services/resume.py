@@ -19,9 +19,9 @@ from pydantic import ValidationError
 
 from bot.ai.gateway import AIGateway
 from bot.ai.schemas import ResumeAnalysis
-from bot.services import quotas
 from bot.services.documents import ExtractedText
 from bot.services.jobs import get_job, job_context
+from bot.services.quotas import Quotas
 from models.core import JobInfo
 from models.resume import ResumeAnalysisRecord
 
@@ -37,7 +37,11 @@ class StoredAnalysis:
 
 
 async def analyze_and_save(
-    gateway: AIGateway, user_id: int, job_id: str | uuid.UUID, extracted: ExtractedText
+    gateway: AIGateway,
+    quotas: Quotas,
+    user_id: int,
+    job_id: str | uuid.UUID,
+    extracted: ExtractedText,
 ) -> StoredAnalysis | None:
     """Review `extracted` against the user's job and store the review (one quota unit).
 
