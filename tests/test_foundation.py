@@ -160,3 +160,32 @@ async def test_a_slow_user_does_not_delay_another(bot: BotHarness) -> None:
     assert bot.processor.busy  # the slow one is still running
     release.set()
     await bot.idle()
+
+
+async def test_a_failing_handler_is_told_plainly_and_the_bot_keeps_running(
+    bot: BotHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    from telegram.ext import CallbackQueryHandler, MessageHandler, filters
+    from tortoise.exceptions import OperationalError
+
+    async def broken(update: object, context: object) -> None:
+        raise RuntimeError("boom")
+
+    async def database_down(update: object, context: object) -> None:
+        raise OperationalError("connection refused")
+
+    bot.app.add_handler(MessageHandler(filters.Regex("^explode$"), broken), group=-100)
+    bot.app.add_handler(MessageHandler(filters.Regex("^db$"), database_down), group=-100)
+    bot.app.add_handler(CallbackQueryHandler(broken, pattern="^explode$"), group=-100)
+    user = bot.user("Oops")
+    with caplog.at_level("ERROR", logger="handlers.errors"):
+        await user.send("explode")
+    await user.expect("something went wrong")
+    assert any("boom" in str(r.exc_info[1]) for r in caplog.records if r.exc_info)
+    assert any(f"user={user.id}" in r.getMessage() for r in caplog.records)
+    await user.send("db")
+    await user.expect("couldn't reach my database")
+    query = await user.press("explode")
+    assert user.callback_answer(query) is not None  # the button stopped spinning
+    await user.send("/help")  # still running
+    await user.expect("commands")
