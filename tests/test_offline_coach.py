@@ -624,3 +624,10 @@ async def test_resume_detects_missing_keywords_and_email() -> None:
     assert any(f.name == "Email" and f.type == "strength" for f in good.ats.feedback)
     assert any(f.name == "First person" for f in weak.writing_and_formatting.feedback)
     assert not any(f.type == "major-improvement" for f in good.ats.feedback if f.name != "Length")
+
+
+def test_advice_keeps_acronyms_intact() -> None:
+    from bot.ai.offline.grading import _sentence_case
+
+    assert _sentence_case("GET retrieves a resource") == "GET retrieves a resource"
+    assert _sentence_case("Lists are mutable") == "lists are mutable"

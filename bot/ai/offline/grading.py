@@ -134,7 +134,7 @@ def _advice(
 ) -> list[str]:
     tips: list[str] = []
     if missed and coverage(results) < 0.5:
-        tips.append(f"Start from the core idea: {missed[0].point[0].lower()}{missed[0].point[1:]}.")
+        tips.append(f"Start from the core idea: {_sentence_case(missed[0].point)}.")
     if word_count < 35:
         tips.append(
             f"Your answer is brief ({word_count} words). Aim for 3-5 sentences: what it is, "
@@ -218,3 +218,10 @@ def _outline(terms: list[str]) -> str:
         "- give a concrete example from your experience or a short code snippet;\n"
         "- name a trade-off, pitfall or alternative."
     )
+
+
+def _sentence_case(point: str) -> str:
+    """Lower the first letter to continue a sentence, unless it starts an acronym ("GET")."""
+    if len(point) > 1 and point[1].isupper():
+        return point
+    return point[:1].lower() + point[1:]
