@@ -89,6 +89,17 @@ def latest_keyboard(chat: list[ChatMessage]) -> ChatMessage | None:
     return None
 
 
+def buttons_in_sight(chat: list[ChatMessage]) -> bool:
+    """Whether any bot message since the user last sent something has buttons, pressable
+    or not (a Pay button, a link)."""
+    for message in reversed(chat):
+        if not message.from_bot:
+            return False
+        if message.buttons:
+            return True
+    return False
+
+
 # ----- files the user sends ----------------------------------------------------------------
 def mime_type_for(path: Path) -> str:
     suffix = path.suffix.lower()

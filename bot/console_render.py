@@ -103,12 +103,20 @@ def render_keyboard(reply_markup: Mapping[str, Any] | None) -> Text | None:
                 number += 1
                 line.append(f"[{number}]", style="bold yellow")
                 line.append(f" {label}")
+            elif button.get("pay") or is_invoice_link(button.get("url")):
+                # Stars are paid in the Telegram app: nothing here can open an invoice.
+                line.append(f"({label} — only in Telegram)", style="dim")
             elif button.get("url"):
                 line.append(f"🔗 {label} ({button['url']})", style="blue")
             else:
                 line.append(f"({label})", style="dim")
         lines.append(line)
     return Text("\n").join(lines)
+
+
+def is_invoice_link(url: object) -> bool:
+    """`https://t.me/$…`: a link that opens an invoice (createInvoiceLink)."""
+    return isinstance(url, str) and url.startswith("https://t.me/$")
 
 
 def describe_file(message: ChatMessage, content: bytes | None = None) -> str:
@@ -120,14 +128,18 @@ def describe_file(message: ChatMessage, content: bytes | None = None) -> str:
     if message.kind == "voice":
         return f"[voice: {file.get('duration', '?')} s, {size} bytes]"
     if message.kind == "invoice":
-        amount = file.get("total_amount", "?")
-        return f"[invoice: {file.get('title', '')}, {amount} {file.get('currency', '')}]"
+        amount, currency = file.get("total_amount", "?"), file.get("currency", "")
+        price = f"{amount} ⭐" if currency == "XTR" else f"{amount} {currency}"
+        return f"[invoice: {file.get('title', '')}, {price}]"
     return f"[{message.kind}]"
 
 
 def render_body(message: ChatMessage) -> Text:
-    """What the message says: its text (or caption) with entities; files are described by
-    the caller, since saving them needs the emulator's storage."""
+    """What the message says: its text (or caption) with entities, or an invoice's description
+    (its title is in the file line); files are described by the caller, since saving them
+    needs the emulator's storage."""
+    if message.kind == "invoice":
+        return Text(str((message.file or {}).get("description") or ""))
     return render_entities(message.text, message.entities)
 
 

@@ -77,11 +77,12 @@ class ChatScreen:
     def _print_message(self, message: ChatMessage, label: str = "Coach: ") -> None:
         out = Text()
         out.append(label, style="bold green")
+        body = render_body(message)
         if message.kind != "text":
             out.append(self._file_line(message), style="magenta")
-            if message.text:
+            if body.plain:
                 out.append("\n")
-        out.append_text(render_body(message))
+        out.append_text(body)
         self.console.print(out)
         keyboard = render_keyboard(message.reply_markup)
         if keyboard is not None:

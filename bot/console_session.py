@@ -16,6 +16,7 @@ from bot.console_input import (
     HELP,
     ConsoleInput,
     LineReader,
+    buttons_in_sight,
     latest_keyboard,
     mime_type_for,
     ogg_duration,
@@ -140,6 +141,8 @@ class ConsoleSession:
         if not 1 <= command.number <= len(buttons):
             if buttons:
                 self.screen.note(f"(no button {command.number}; sent as text)")
+            elif buttons_in_sight(self.user.chat):
+                self.screen.note("(no button here can be pressed with a number; sent as text)")
             self.screen.echo(command.value)
             await self.user.send(command.value, wait=False)
         else:
@@ -180,7 +183,10 @@ class ConsoleSession:
                     if self.interactive:
                         self.console.print()
                     break
-                if not await self.handle(parse_input(line)):
+                command = parse_input(line)
+                if command.kind in {"help", "error", "quit"}:
+                    self.screen.echo(line.strip())  # a piped log shows what the reply answers
+                if not await self.handle(command):
                     break
         finally:
             pump.cancel()

@@ -15,6 +15,7 @@ from rich.console import Console
 from bot.console import CONSOLE_USER_ID
 from bot.console_input import (
     ConsoleInput,
+    buttons_in_sight,
     latest_keyboard,
     mime_type_for,
     ogg_duration,
@@ -129,6 +130,8 @@ def test_numbers_press_only_keyboards_since_the_users_last_message() -> None:
     assert latest_keyboard([levels, question]) is levels  # a newer plain message: still it
     assert latest_keyboard([levels, ChatMessage(4, 5, False, "an answer"), question]) is None
     assert latest_keyboard([]) is None
+    assert buttons_in_sight([levels, question])
+    assert not buttons_in_sight([levels, ChatMessage(4, 5, False, "an answer"), question])
 
 
 def _session(tmp_path: Path) -> tuple[ConsoleSession, BotAPIEmulator, io.StringIO]:
@@ -198,6 +201,39 @@ async def test_session_prints_new_messages_edits_deletes_and_files(tmp_path: Pat
     assert not emulator.listeners
 
 
+async def test_invoices_show_their_description_and_say_paying_needs_telegram(
+    tmp_path: Path,
+) -> None:
+    session, emulator, out = _session(tmp_path)
+    invoice = {
+        "title": "Interview Coach Pro",
+        "description": "Pro plan for 30 days: unlimited practice questions.",
+        "payload": "plan:pro",
+        "currency": "XTR",
+        "prices": [{"label": "Pro, 30 days", "amount": 250}],
+    }
+    link = await emulator.call("createInvoiceLink", invoice)
+    keyboard = {
+        "inline_keyboard": [
+            [{"text": "Pay 250 ⭐", "pay": True}],
+            [{"text": "🔁 Subscribe monthly", "url": link}],
+        ]
+    }
+    await emulator.call(
+        "sendInvoice", {"chat_id": CONSOLE_USER_ID, **invoice, "reply_markup": keyboard}
+    )
+    assert session.flush()
+    assert out.getvalue() == (
+        "Coach: [invoice: Interview Coach Pro, 250 ⭐]\n"
+        "Pro plan for 30 days: unlimited practice questions.\n"
+        "  (Pay 250 ⭐ — only in Telegram)\n"
+        "  (🔁 Subscribe monthly — only in Telegram)\n"
+    )
+    assert latest_keyboard(session.user.chat) is None  # nothing a number could press
+    assert buttons_in_sight(session.user.chat)  # "1" is sent as text, with a note saying why
+    session.close()
+
+
 # ----- the whole bot, as a script ------------------------------------------------------------
 def test_console_runs_a_job_and_a_practice_question(tmp_path: Path) -> None:
     """`python -m bot console` with piped input: save a job, practise one question, get a
@@ -214,6 +250,7 @@ def test_console_runs_a_job_and_a_practice_question(tmp_path: Path) -> None:
             "1",  # Easy
             "A primary key uniquely identifies each row; in SQL it is unique and not null, and "
             "Python code reads rows by it.",
+            ":help",
             ":quit",
             "",
         ]
@@ -231,6 +268,8 @@ def test_console_runs_a_job_and_a_practice_question(tmp_path: Path) -> None:
         }
     }
     env.update(DATA_DIR=str(tmp_path / "data"), PYTHONPATH=str(REPO), WEBHOOK_URL="", ADMIN_IDS="")
+    # A checkout without the Bot API description (the tests' `../shared/…`) runs just the same.
+    env["TELEGRAM_BOT_API_SPEC"] = str(tmp_path / "no-such-spec.json")
     result = subprocess.run(
         [sys.executable, "-m", "bot", "console"],
         input=script,
@@ -248,4 +287,6 @@ def test_console_runs_a_job_and_a_practice_question(tmp_path: Path) -> None:
     ratings = [int(r) for r in re.findall(r"Rating: (\d+)/10", output)]
     assert ratings, output + result.stderr
     assert 1 <= ratings[-1] <= 10
+    assert "You: :help\n" in output  # a piped log shows what each reply answers
+    assert "Bot API description" not in result.stderr  # a developer's concern, not a user's
     assert (tmp_path / "data" / "coach.sqlite3").exists()
