@@ -1,15 +1,18 @@
 """Job profiles: /jobs lists them, a card shows one with its counts and the buttons to
 practise, interview, check a resume, edit or delete it; deleting asks first.
 
-Creating (/newjob) is `handlers/jobs_new.py`, editing `handlers/jobs_edit.py`; both flows use
-the prompt helpers here: one prompt at a time, whose buttons alone count.
+Creating (/newjob) is `handlers/jobs_new.py`, editing `handlers/jobs_edit.py`; both are a
+`Flow` from here: one prompt at a time, whose buttons alone count; strays, other commands and
+/cancel handled alike.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
+import functools
 import math
+from collections.abc import Awaitable, Callable, Container
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
@@ -19,6 +22,8 @@ from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
     CommandHandler,
+    ConversationHandler,
+    MessageHandler,
     filters,
 )
 
@@ -51,46 +56,10 @@ def chat_id_of(update: Update) -> int:
     return chat.id
 
 
-def draft_of(context: CoachContext, key: str) -> dict[str, Any]:
-    draft: dict[str, Any] = context.user_data.setdefault(key, {})
-    return draft
-
-
-async def drop_buttons(context: CoachContext, chat_id: int, draft: dict[str, Any]) -> None:
-    """Remove the keyboard of the flow's last prompt, so old buttons can't be pressed."""
-    if draft.pop("buttons", False) and draft.get("prompt"):
-        with contextlib.suppress(BadRequest):
-            await context.bot.edit_message_reply_markup(chat_id, draft["prompt"], reply_markup=None)
-
-
-async def ask(
-    update: Update,
-    context: CoachContext,
-    key: str,
-    step: int,
-    text: str,
-    markup: InlineKeyboardMarkup | None = None,
-    before: str | None = None,
-) -> int:
-    """Send the prompt of `step` (HTML, with `before` above it) and remember it in the draft
-    under `key`: the step, and which message carries the buttons that count."""
-    chat_id = chat_id_of(update)
-    draft = draft_of(context, key)
-    await drop_buttons(context, chat_id, draft)
-    sent = await context.bot.send_message(
-        chat_id,
-        f"{before}\n\n{text}" if before else text,
-        parse_mode=ParseMode.HTML,
-        reply_markup=markup,
-    )
-    draft.update(step=step, prompt=sent.message_id, buttons=markup is not None)
-    return step
-
-
-def is_current(update: Update, draft: dict[str, Any]) -> bool:
-    """Whether the pressed button belongs to the flow's latest prompt."""
-    query = update.callback_query
-    return bool(query and query.message and query.message.message_id == draft.get("prompt"))
+def callback_arg(update: Update) -> str | None:
+    assert update.callback_query is not None
+    parsed = callbacks.parse(update.callback_query.data)
+    return parsed.arg() if parsed else None
 
 
 def warning(reason: str) -> str:
@@ -124,16 +93,18 @@ def level_keyboard(feature: str) -> InlineKeyboardMarkup:
     )
 
 
-def level_from_text(text: str | None) -> str | None:
-    """A level typed instead of tapped ("senior", "Mid level"), or None."""
-    return LEVEL_WORDS.get(" ".join((text or "").lower().replace("-", " ").split()))
+def typed_level(text: str | None) -> str:
+    """A level typed instead of tapped ("senior", "Mid level"); InvalidValue otherwise."""
+    words = " ".join((text or "").lower().replace("-", " ").split())
+    return service.clean_level(LEVEL_WORDS.get(words))
 
 
-async def read_document(message: Message, context: CoachContext) -> str:
-    """The text of the .txt or .pdf file in `message`; InvalidValue (one line) otherwise.
-    Type and size are judged from what Telegram reports, before downloading."""
+async def text_or_file(message: Message, context: CoachContext) -> str:
+    """The message's text, or the text of its .txt or .pdf file; InvalidValue (one line)
+    otherwise. A file's type and size are judged from what Telegram reports, before downloading."""
     document = message.document
-    assert document is not None
+    if document is None:
+        return message.text or ""
     kind = service.document_kind(document.file_name, document.mime_type, document.file_size)
     async with typing(context, message.chat_id):
         try:
@@ -141,7 +112,148 @@ async def read_document(message: Message, context: CoachContext) -> str:
             data = bytes(await file.download_as_bytearray())
         except BadRequest as exc:
             raise InvalidValue("I couldn't download that file — paste the text instead.") from exc
-        return await asyncio.to_thread(service.extract_text, data, kind)
+        return await service.description_from_file(data, kind)
+
+
+ButtonHandler = Callable[[Update, CoachContext, str], Awaitable[int]]
+StateHandler = Callable[[Update, CoachContext], Awaitable[int]]
+
+
+@dataclass(frozen=True)
+class Flow:
+    """A conversation that asks one prompt at a time. Its draft is `context.user_data[key]`
+    (plain JSON): the answers so far, the step, and which message carries the buttons that
+    count. `prompt(draft, step)` gives a step's HTML and keyboard; `expected(draft, step)` what
+    the step wants ("please …"); `busy` is said to other commands (with `{expected}`)."""
+
+    key: str
+    steps: tuple[int, ...]  # the first is where a draft without a (known) step stands
+    prompt: Callable[[dict[str, Any], int], tuple[str, InlineKeyboardMarkup | None]]
+    expected: Callable[[dict[str, Any], int], str]
+    busy: str
+    cancelled: str
+
+    def draft(self, context: CoachContext) -> dict[str, Any]:
+        draft: dict[str, Any] = context.user_data.setdefault(self.key, {})
+        return draft
+
+    def step(self, context: CoachContext) -> int:
+        step = self.draft(context).get("step")
+        return step if step in self.steps else self.steps[0]
+
+    async def ask(
+        self, update: Update, context: CoachContext, step: int, before: str | None = None
+    ) -> int:
+        """Send the prompt of `step` (with the HTML `before` above it) and remember it."""
+        draft = self.draft(context)
+        await _drop_buttons(context, chat_id_of(update), draft)
+        text, markup = self.prompt(draft, step)
+        sent = await self.say(update, context, f"{before}\n\n{text}" if before else text, markup)
+        draft.update(step=step, prompt=sent.message_id, buttons=markup is not None)
+        return step
+
+    async def say(
+        self,
+        update: Update,
+        context: CoachContext,
+        text: str,
+        markup: InlineKeyboardMarkup | None = None,
+    ) -> Message:
+        """Send our own HTML to the flow's chat (a new message, also after a button)."""
+        return await context.bot.send_message(
+            chat_id_of(update), text, parse_mode=ParseMode.HTML, reply_markup=markup
+        )
+
+    async def start(self, update: Update, context: CoachContext, draft: dict[str, Any]) -> bool:
+        """Begin with `draft`, ending a flow under way first; whether one was."""
+        old = await self.end(update, context)
+        context.user_data[self.key] = draft
+        return bool(old)
+
+    async def end(self, update: Update, context: CoachContext) -> dict[str, Any]:
+        """Forget the draft and take the buttons off its last prompt; the draft, or {}."""
+        draft: dict[str, Any] = context.user_data.pop(self.key, None) or {}
+        await _drop_buttons(context, chat_id_of(update), draft)
+        return draft
+
+    def button(
+        self, values: Container[str] | None = None, **draft_has: object
+    ) -> Callable[[ButtonHandler], StateHandler]:
+        """A button handler that runs only for a press on the latest prompt, with an argument
+        in `values` (when given) and a draft holding `draft_has`; any other press is a stray.
+        The query is answered; the handler gets the argument ("" when there is none)."""
+
+        def wrap(handler: ButtonHandler) -> StateHandler:
+            @functools.wraps(handler)
+            async def pressed(update: Update, context: CoachContext) -> int:
+                query = update.callback_query
+                assert query is not None
+                draft, arg = self.draft(context), callback_arg(update)
+                current = query.message and query.message.message_id == draft.get("prompt")
+                if (
+                    not current
+                    or (values is not None and arg not in values)
+                    or any(draft.get(name) != value for name, value in draft_has.items())
+                ):
+                    return await self.stray_button(update, context)
+                await query.answer()
+                return await handler(update, context, arg or "")
+
+            return pressed
+
+        return wrap
+
+    async def stray_message(self, update: Update, context: CoachContext) -> int:
+        """A sticker, photo, file… where the step wants something else: say why, ask again."""
+        step = self.step(context)
+        reason = stray_reason(update.effective_message, self.expected(self.draft(context), step))
+        return await self.ask(update, context, step, reason)
+
+    async def stray_button(self, update: Update, context: CoachContext) -> int:
+        """A button of an old message (or of another feature) mid-flow: say so, ask again."""
+        assert update.callback_query
+        await update.callback_query.answer(OLD_BUTTON)
+        step = self.step(context)
+        expected = self.expected(self.draft(context), step)
+        return await self.ask(update, context, step, warning(f"{OLD_BUTTON} Now {expected}"))
+
+    async def other_command(self, update: Update, context: CoachContext) -> int:
+        step = self.step(context)
+        reason = self.busy.format(expected=self.expected(self.draft(context), step))
+        return await self.ask(update, context, step, warning(reason))
+
+    async def cancel(self, update: Update, context: CoachContext) -> int:
+        await self.end(update, context)
+        await self.say(update, context, self.cancelled)
+        return ConversationHandler.END
+
+    def conversation(
+        self, entry: BaseHandler[Any, Any, Any], states: dict[int, list[BaseHandler[Any, Any, Any]]]
+    ) -> ConversationHandler[CoachContext]:
+        """The flow's handler: every state also takes strays; /cancel, `entry` again (starting
+        over) and other commands are its fallbacks. Persistent, named after the draft key."""
+        strays: list[BaseHandler[Any, Any, Any]] = [
+            MessageHandler(STRAY, self.stray_message),
+            CallbackQueryHandler(self.stray_button),
+        ]
+        return ConversationHandler(
+            entry_points=[entry],
+            states={step: [*handlers, *strays] for step, handlers in states.items()},
+            fallbacks=[
+                CommandHandler("cancel", self.cancel),
+                entry,
+                MessageHandler(OTHER_COMMAND, self.other_command),
+            ],
+            name=self.key,
+            persistent=True,
+        )
+
+
+async def _drop_buttons(context: CoachContext, chat_id: int, draft: dict[str, Any]) -> None:
+    """Remove the keyboard of the flow's last prompt, so old buttons can't be pressed."""
+    if draft.pop("buttons", False) and draft.get("prompt"):
+        with contextlib.suppress(BadRequest):
+            await context.bot.edit_message_reply_markup(chat_id, draft["prompt"], reply_markup=None)
 
 
 # ----- the card and the list ------------------------------------------------------------------
@@ -178,6 +290,12 @@ def card_text(card: JobCard) -> str:
         f"🎤 {plural(card.interviews, 'interview')} run",
     ]
     return "\n".join(lines)
+
+
+def card_view(card: JobCard, header: str | None = None) -> tuple[str, InlineKeyboardMarkup]:
+    """The job's card (below `header`, when given) and its buttons."""
+    text = card_text(card)
+    return f"{header}\n\n{text}" if header else text, card_keyboard(card.job.id)
 
 
 def card_keyboard(job_id: object) -> InlineKeyboardMarkup:
@@ -245,12 +363,6 @@ async def show(
         )
 
 
-def callback_arg(update: Update) -> str | None:
-    assert update.callback_query is not None
-    parsed = callbacks.parse(update.callback_query.data)
-    return parsed.arg() if parsed else None
-
-
 async def list_command(update: Update, context: CoachContext) -> None:
     assert update.effective_message and update.effective_user
     text, markup = await list_view(update.effective_user.id, 0)
@@ -269,25 +381,25 @@ async def page_button(update: Update, context: CoachContext) -> None:
     await show(update, context, text, markup)
 
 
-async def open_button(update: Update, context: CoachContext) -> None:
+async def pressed_card(update: Update) -> JobCard | None:
+    """The card of the job in the pressed button, the query answered ("not found" when the job
+    is gone or not the user's: then None)."""
     query = update.callback_query
     assert query is not None
     card = await service.job_card(query.from_user.id, callback_arg(update))
-    if card is None:
-        await query.answer(NOT_FOUND)
-        return
-    await query.answer()
-    await show(update, context, card_text(card), card_keyboard(card.job.id))
+    await query.answer(NOT_FOUND if card is None else None)
+    return card
+
+
+async def open_button(update: Update, context: CoachContext) -> None:
+    if card := await pressed_card(update):
+        await show(update, context, *card_view(card))
 
 
 async def delete_button(update: Update, context: CoachContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    card = await service.job_card(query.from_user.id, callback_arg(update))
+    card = await pressed_card(update)
     if card is None:
-        await query.answer(NOT_FOUND)
         return
-    await query.answer()
     job_id = card.job.id
     text = (
         f"🗑 Delete <b>{escape(card.job.name)}</b>? Its {plural(card.questions, 'question')} "

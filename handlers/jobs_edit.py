@@ -7,11 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
 from telegram.ext import (
-    BaseHandler,
     CallbackQueryHandler,
-    CommandHandler,
     ConversationHandler,
     MessageHandler,
     filters,
@@ -25,22 +22,13 @@ from handlers import callbacks, jobs_new
 from handlers.jobs import (
     LEVEL_LABELS,
     NOT_FOUND,
-    OLD_BUTTON,
-    OTHER_COMMAND,
-    STRAY,
     TEXT,
-    ask,
+    Flow,
     callback_arg,
-    card_keyboard,
-    card_text,
-    chat_id_of,
-    draft_of,
-    drop_buttons,
-    is_current,
-    level_from_text,
+    card_view,
     level_keyboard,
-    read_document,
-    stray_reason,
+    text_or_file,
+    typed_level,
     warning,
 )
 
@@ -85,8 +73,8 @@ def _prompt(draft: dict[str, Any], step: int) -> tuple[str, InlineKeyboardMarkup
     )
 
 
-def _expected(draft: dict[str, Any]) -> str:
-    step, field = draft.get("step"), draft.get("field")
+def _expected(draft: dict[str, Any], step: int) -> str:
+    field = draft.get("field")
     if step == FIELD:
         return "please choose what to change with the buttons."
     if step == LEVEL:
@@ -96,15 +84,14 @@ def _expected(draft: dict[str, Any]) -> str:
     return f"please type the new {'title, or tap Clear title' if field == 'title' else 'name'}."
 
 
-async def _ask(update: Update, context: CoachContext, step: int, before: str | None = None) -> int:
-    draft = draft_of(context, DRAFT)
-    text, markup = _prompt(draft, step)
-    return await ask(update, context, DRAFT, step, text, markup, before)
-
-
-def _step(context: CoachContext) -> int:
-    step = draft_of(context, DRAFT).get("step")
-    return step if step in (FIELD, VALUE, LEVEL) else FIELD
+FLOW = Flow(
+    DRAFT,
+    (FIELD, VALUE, LEVEL),
+    _prompt,
+    _expected,
+    busy="You're editing a job: {expected} Or /cancel to stop.",
+    cancelled="Cancelled — the job wasn't changed.",
+)
 
 
 async def edit_start(update: Update, context: CoachContext) -> int | None:
@@ -112,158 +99,90 @@ async def edit_start(update: Update, context: CoachContext) -> int | None:
     query = update.callback_query
     assert query is not None
     if jobs_new.DRAFT in context.user_data:  # creating a job: that flow's rule for buttons
-        await jobs_new.stray_button(update, context)
+        await jobs_new.FLOW.stray_button(update, context)
         return None
     job = await service.get_job(query.from_user.id, callback_arg(update))
     if job is None:
         await query.answer(NOT_FOUND)
         return None  # mid-edit, the current edit goes on
     await query.answer()
-    old = context.user_data.pop(DRAFT, None)
-    if old:
-        await drop_buttons(context, chat_id_of(update), old)
-    context.user_data[DRAFT] = {"job": str(job.id), "name": job.name}
-    return await _ask(update, context, FIELD)
+    await FLOW.start(update, context, {"job": str(job.id), "name": job.name})
+    return await FLOW.ask(update, context, FIELD)
 
 
-async def field_chosen(update: Update, context: CoachContext) -> int:
-    assert update.callback_query
-    draft = draft_of(context, DRAFT)
-    field = callback_arg(update)
-    if not is_current(update, draft) or field not in FIELDS:
-        return await stray_button(update, context)
-    await update.callback_query.answer()
-    draft["field"] = field
-    return await _ask(update, context, LEVEL if field == "experience_level" else VALUE)
+@FLOW.button(FIELDS)
+async def field_chosen(update: Update, context: CoachContext, field: str) -> int:
+    FLOW.draft(context)["field"] = field
+    return await FLOW.ask(update, context, LEVEL if field == "experience_level" else VALUE)
 
 
-async def value_typed(update: Update, context: CoachContext) -> int:
-    assert update.effective_message
-    return await _apply(update, context, update.effective_message.text)
-
-
-async def value_file(update: Update, context: CoachContext) -> int:
-    assert update.effective_message
-    if draft_of(context, DRAFT).get("field") != "description":
-        return await stray_message(update, context)
+async def value_given(update: Update, context: CoachContext) -> int:
+    """The new name, title or description typed; a description may come as a file."""
+    message = update.effective_message
+    assert message
+    if message.document and FLOW.draft(context).get("field") != "description":
+        return await FLOW.stray_message(update, context)
     try:
-        text = await read_document(update.effective_message, context)
+        text = await text_or_file(message, context)
     except InvalidValue as exc:
-        return await _ask(update, context, VALUE, warning(str(exc)))
+        return await FLOW.ask(update, context, VALUE, warning(str(exc)))
     return await _apply(update, context, text)
 
 
-async def title_cleared(update: Update, context: CoachContext) -> int:
-    assert update.callback_query
-    draft = draft_of(context, DRAFT)
-    if not is_current(update, draft) or draft.get("field") != "title":
-        return await stray_button(update, context)
-    await update.callback_query.answer()
+@FLOW.button(field="title")
+async def title_cleared(update: Update, context: CoachContext, _: str) -> int:
     return await _apply(update, context, None)
 
 
-async def level_button(update: Update, context: CoachContext) -> int:
-    assert update.callback_query
-    draft = draft_of(context, DRAFT)
-    level = callback_arg(update)
-    if not is_current(update, draft) or level not in LEVEL_LABELS:
-        return await stray_button(update, context)
-    await update.callback_query.answer()
+@FLOW.button(LEVEL_LABELS)
+async def level_button(update: Update, context: CoachContext, level: str) -> int:
     return await _apply(update, context, level)
 
 
 async def level_typed(update: Update, context: CoachContext) -> int:
     assert update.effective_message
-    level = level_from_text(update.effective_message.text)
-    if level is None:
-        return await _ask(update, context, LEVEL, warning("Choose Junior, Mid-level or Senior."))
+    try:
+        level = typed_level(update.effective_message.text)
+    except InvalidValue as exc:
+        return await FLOW.ask(update, context, LEVEL, warning(str(exc)))
     return await _apply(update, context, level)
 
 
 async def _apply(update: Update, context: CoachContext, value: str | None) -> int:
     """Validate and save the new value, then show the updated card."""
     assert update.effective_user
-    user_id, chat_id = update.effective_user.id, chat_id_of(update)
-    draft = draft_of(context, DRAFT)
+    user_id = update.effective_user.id
+    draft = FLOW.draft(context)
     job = None
     if draft.get("job") and draft.get("field") in FIELDS:
         try:
             job = await service.update_job_field(user_id, draft["job"], draft["field"], value)
         except InvalidValue as exc:
-            return await _ask(update, context, _step(context), warning(str(exc)))
-    context.user_data.pop(DRAFT, None)
-    await drop_buttons(context, chat_id, draft)
+            return await FLOW.ask(update, context, FLOW.step(context), warning(str(exc)))
+    await FLOW.end(update, context)
     card = await service.job_card(user_id, job.id) if job else None
     if card is None:
-        await context.bot.send_message(chat_id, f"{NOT_FOUND} Nothing was changed.")
-        return ConversationHandler.END
-    await context.bot.send_message(
-        chat_id,
-        "✅ Saved.\n\n" + card_text(card),
-        parse_mode=ParseMode.HTML,
-        reply_markup=card_keyboard(card.job.id),
-    )
-    return ConversationHandler.END
-
-
-async def stray_message(update: Update, context: CoachContext) -> int:
-    step = _step(context)
-    reason = stray_reason(update.effective_message, _expected(draft_of(context, DRAFT)))
-    return await _ask(update, context, step, reason)
-
-
-async def stray_button(update: Update, context: CoachContext) -> int:
-    assert update.callback_query
-    await update.callback_query.answer(OLD_BUTTON)
-    step = _step(context)
-    reason = f"{OLD_BUTTON} Now {_expected(draft_of(context, DRAFT))}"
-    return await _ask(update, context, step, warning(reason))
-
-
-async def other_command(update: Update, context: CoachContext) -> int:
-    step = _step(context)
-    reason = f"You're editing a job: {_expected(draft_of(context, DRAFT))} Or /cancel to stop."
-    return await _ask(update, context, step, warning(reason))
-
-
-async def cancel(update: Update, context: CoachContext) -> int:
-    draft = context.user_data.pop(DRAFT, None) or {}
-    await drop_buttons(context, chat_id_of(update), draft)
-    await context.bot.send_message(chat_id_of(update), "Cancelled — the job wasn't changed.")
+        await FLOW.say(update, context, f"{NOT_FOUND} Nothing was changed.")
+    else:
+        await FLOW.say(update, context, *card_view(card, "✅ Saved."))
     return ConversationHandler.END
 
 
 def edit_conversation() -> ConversationHandler:
     """Register before /newjob's conversation (see `edit_start`)."""
-    entry = CallbackQueryHandler(edit_start, pattern=callbacks.pattern("job", "edit"))
-    strays: list[BaseHandler[Any, Any, Any]] = [
-        MessageHandler(STRAY, stray_message),
-        CallbackQueryHandler(stray_button),
-    ]
-    return ConversationHandler(
-        entry_points=[entry],
-        states={
+    return FLOW.conversation(
+        CallbackQueryHandler(edit_start, pattern=callbacks.pattern("job", "edit")),
+        {
             FIELD: [
                 CallbackQueryHandler(field_chosen, pattern=callbacks.pattern(DRAFT, "field")),
-                *strays,
             ],
             VALUE: [
-                MessageHandler(TEXT, value_typed),
-                MessageHandler(filters.Document.ALL, value_file),
+                MessageHandler(TEXT | filters.Document.ALL, value_given),
                 CallbackQueryHandler(title_cleared, pattern=callbacks.pattern(DRAFT, "clear")),
-                *strays,
             ],
             LEVEL: [
                 CallbackQueryHandler(level_button, pattern=callbacks.pattern(DRAFT, "level")),
                 MessageHandler(TEXT, level_typed),
-                *strays,
             ],
         },
-        fallbacks=[
-            CommandHandler("cancel", cancel),
-            entry,
-            MessageHandler(OTHER_COMMAND, other_command),
-        ],
-        name="jobedit",
-        persistent=True,
     )

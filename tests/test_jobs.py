@@ -197,8 +197,32 @@ async def test_unreadable_pdfs_get_a_reason(bot: BotHarness, user: EmulatedUser)
     await user.send_document(locked, "locked.pdf", "application/pdf")
     await user.expect("password-protected")
     await user.send_document(make_pdf(), "blank.pdf", "application/pdf")
-    await user.expect("no text I can read")
+    await user.expect("no selectable text")
     assert await JobInfo.filter(user_id=user.id).count() == 0
+
+
+async def test_file_reasons_come_from_the_shared_extractor(
+    bot: BotHarness, user: EmulatedUser
+) -> None:
+    """Job descriptions are read by `bot.services.documents` with the job's own length rules."""
+    await start_newjob(user)
+    await user.send_document(bytes(range(256)) * 8, "jd.txt", "text/plain")
+    again = await user.expect("doesn't look like a text file")
+    assert "job description" in again.text
+    await user.send_document(b" \n\t ", "blank.txt", "text/plain")
+    await user.expect("file is empty")
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=12)
+    for number in range(31):  # past the extractor's page cap: too long for a description
+        pdf.add_page()
+        pdf.cell(0, 10, f"Page {number}")
+    await user.send_document(bytes(pdf.output()), "long.pdf", "application/pdf")
+    await user.expect("at most 10,000 characters")
+    assert await JobInfo.filter(user_id=user.id).count() == 0
+    short = "Go, gRPC, on call.\r\n\r\n\r\nRemote.  "  # short for a resume, fine for a job
+    await user.send_document(short.encode(), "jd.txt", "text/plain")
+    await user.expect("job saved")
+    assert (await JobInfo.get(user_id=user.id)).description == "Go, gRPC, on call.\n\nRemote."
 
 
 async def test_cancel_midway_saves_nothing(bot: BotHarness, user: EmulatedUser) -> None:

@@ -2,7 +2,11 @@
 
 `check_upload` refuses from what Telegram reports (name, type, size) before anything is
 downloaded; `extract_text` parses the bytes in a worker thread. Every refusal is a
-`DocumentError` whose `user_message` is one line for the user. The text itself is never logged.
+`DocumentError` whose `user_message` is one line for the user, saying what is wrong with the file
+(which formats to send instead is the caller's to say). The text itself is never logged.
+
+Job descriptions (`bot.services.jobs`) use the same extractor with their own type, size and
+length rules.
 """
 
 from __future__ import annotations
@@ -50,6 +54,9 @@ _TXT_ENCODINGS = [
     "shift_jis",
     "euc_kr",
 ]
+
+
+_NOT_A_TEXT_FILE = "That doesn't look like a text file."
 
 
 class DocumentKind(StrEnum):
@@ -137,16 +144,19 @@ def document_kind(file_name: str | None, mime_type: str | None) -> DocumentKind:
     )
 
 
-async def extract_text(content: bytes, kind: DocumentKind) -> ExtractedText:
-    """The document's text, tidied and cut to about 30 pages, parsed off the event loop."""
+async def extract_text(
+    content: bytes, kind: DocumentKind, *, min_chars: int = MIN_CHARS
+) -> ExtractedText:
+    """The document's text, tidied and cut to about 30 pages, parsed off the event loop.
+    Fewer than `min_chars` letters and digits is refused (the default is a resume's minimum)."""
     if len(content) > MAX_BYTES:
         raise TooLarge(f"That file is over {MAX_BYTES // 1024 // 1024} MB.")
     if not content.strip():
         raise EmptyDocument("That file is empty.")
-    return await asyncio.to_thread(_extract, content, kind)
+    return await asyncio.to_thread(_extract, content, kind, min_chars)
 
 
-def _extract(content: bytes, kind: DocumentKind) -> ExtractedText:
+def _extract(content: bytes, kind: DocumentKind, min_chars: int) -> ExtractedText:
     pages: int | None = None
     truncated = False
     if kind is DocumentKind.PDF:
@@ -156,7 +166,7 @@ def _extract(content: bytes, kind: DocumentKind) -> ExtractedText:
     else:
         raw = _decode_text(content)
         if _looks_binary(raw):
-            raise Unreadable("That doesn't look like a text file — send PDF, DOCX or plain TXT.")
+            raise Unreadable(_NOT_A_TEXT_FILE)
     text = tidy(raw)
     if len(text) > MAX_CHARS:
         text, truncated = _cut(text, MAX_CHARS), True
@@ -164,11 +174,11 @@ def _extract(content: bytes, kind: DocumentKind) -> ExtractedText:
     if meaningful == 0 and kind is DocumentKind.PDF:
         raise NoText(
             "That PDF has no selectable text (it looks scanned) — export it from your editor "
-            "as a text PDF, or send DOCX or TXT."
+            "as a text PDF."
         )
     if meaningful == 0:
         raise EmptyDocument("That file has no text in it.")
-    if meaningful < MIN_CHARS:
+    if meaningful < min_chars:
         raise NoText(f"That file has too little text to review ({meaningful} letters and digits).")
     return ExtractedText(text=text, kind=kind, pages=pages, truncated=truncated)
 
@@ -290,8 +300,8 @@ def _decode_text(content: bytes) -> str:
 
     best = from_bytes(content, cp_isolation=_TXT_ENCODINGS).best()
     if best is None:
-        raise Unreadable("That doesn't look like a text file — send PDF, DOCX or plain TXT.")
-    log.info("TXT resume decoded as %s", best.encoding)
+        raise Unreadable(_NOT_A_TEXT_FILE)
+    log.info("TXT decoded as %s", best.encoding)
     return str(best)
 
 

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import io
 import uuid
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 from tortoise.functions import Count
 from tortoise.transactions import in_transaction
 
 from bot.ai.schemas import JobContext
+from bot.services import documents
+from bot.services.documents import DocumentKind
 from models import Interview, JobInfo, Question
 
 NAME_MAX = 100
@@ -20,7 +19,12 @@ DESCRIPTION_MIN, DESCRIPTION_MAX = 20, 10_000
 LEVELS = ("junior", "mid-level", "senior")
 EDITABLE_FIELDS = ("name", "title", "experience_level", "description")
 DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
-DOCUMENT_KINDS = {".txt": "txt", ".pdf": "pdf", "text/plain": "txt", "application/pdf": "pdf"}
+DOCUMENT_KINDS = {
+    ".txt": DocumentKind.TXT,
+    ".pdf": DocumentKind.PDF,
+    "text/plain": DocumentKind.TXT,
+    "application/pdf": DocumentKind.PDF,
+}
 
 
 class InvalidValue(ValueError):
@@ -55,66 +59,43 @@ def clean_level(value: str | None) -> str:
     return value
 
 
-def document_kind(file_name: str | None, mime_type: str | None, size: int | None) -> str:
-    """Which kind of file ("txt" or "pdf") this is, judged from what Telegram reports before
+def document_kind(file_name: str | None, mime_type: str | None, size: int | None) -> DocumentKind:
+    """Which kind of file (.txt or .pdf) this is, judged from what Telegram reports before
     downloading it; InvalidValue for other types and files over 10 MB."""
     suffix = PurePath(file_name or "").suffix.lower()
     kind = DOCUMENT_KINDS.get(suffix) or DOCUMENT_KINDS.get((mime_type or "").lower())
     if kind is None:
         raise InvalidValue("I can read .txt and .pdf files only — or paste the text.")
-    if size is not None and size > DOCUMENT_MAX_BYTES:
-        raise InvalidValue("That file is over 10 MB — send a smaller one or paste the text.")
+    _check_size(size)
     return kind
 
 
-def extract_text(data: bytes, kind: str) -> str:
-    """The text of a .txt or .pdf file (blocking: run it in a thread). One-line reasons."""
-    if len(data) > DOCUMENT_MAX_BYTES:
+async def description_from_file(data: bytes, kind: DocumentKind) -> str:
+    """The text of a job description file, read by the shared extractor
+    (`bot.services.documents`, whose one-line reasons become InvalidValue). The length rules
+    are `clean_description`'s; a file cut short by the extractor is too long for them."""
+    _check_size(len(data))
+    try:
+        extracted = await documents.extract_text(data, kind, min_chars=0)
+    except documents.DocumentError as exc:
+        raise InvalidValue(exc.user_message) from exc
+    if extracted.truncated:
+        raise InvalidValue(
+            f"That file is far too long for a job description (at most {DESCRIPTION_MAX:,} "
+            "characters)."
+        )
+    return extracted.text
+
+
+def _check_size(size: int | None) -> None:
+    if size is not None and size > DOCUMENT_MAX_BYTES:
         raise InvalidValue("That file is over 10 MB — send a smaller one or paste the text.")
-    text = _pdf_text(data) if kind == "pdf" else _plain_text(data)
-    if not text.strip():
-        what = "PDF has no text I can read (is it a scan?)" if kind == "pdf" else "file is empty"
-        raise InvalidValue(f"That {what} — paste the text instead.")
-    return text
 
 
-def _plain_text(data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    if b"\x00" in data:
-        raise InvalidValue("That doesn't look like a text file — paste the text instead.")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def _pdf_text(data: bytes) -> str:
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            try:
-                opened = reader.decrypt("")
-            except PyPdfError:
-                opened = 0
-            if not opened:
-                raise InvalidValue("That PDF is password-protected — send an unlocked copy.")
-        parts: list[str] = []
-        length = 0
-        for page in reader.pages:
-            parts.append(page.extract_text() or "")
-            length += len(parts[-1])
-            if length > DESCRIPTION_MAX * 2:  # enough to know it's too long; stop reading
-                break
-        return "\n".join(parts)
-    except InvalidValue:
-        raise
-    except Exception as exc:  # a malformed file can fail anywhere inside the parser
-        raise InvalidValue("I couldn't read that PDF (is it damaged?) — paste the text.") from exc
-
-
-def parse_job_id(raw: str | None) -> uuid.UUID | None:
-    """A job id from callback data, or None when it isn't one (garbage is 'not found')."""
+def parse_job_id(raw: str | uuid.UUID | None) -> uuid.UUID | None:
+    """A job id (from callback data, say), or None when it isn't one (garbage is 'not found')."""
+    if isinstance(raw, uuid.UUID):
+        return raw
     try:
         return uuid.UUID(raw or "")
     except ValueError:
@@ -135,7 +116,7 @@ async def create_job(
 
 async def get_job(user_id: int, job_id: str | uuid.UUID | None) -> JobInfo | None:
     """The job if it exists AND belongs to this user; otherwise None (never another's)."""
-    parsed = job_id if isinstance(job_id, uuid.UUID) else parse_job_id(job_id)
+    parsed = parse_job_id(job_id)
     if parsed is None:
         return None
     return await JobInfo.get_or_none(id=parsed, user_id=user_id)
@@ -162,7 +143,7 @@ class JobCard:
 
 async def job_card(user_id: int, job_id: str | uuid.UUID | None) -> JobCard | None:
     """The job with its question and interview counts, in one query."""
-    parsed = job_id if isinstance(job_id, uuid.UUID) else parse_job_id(job_id)
+    parsed = parse_job_id(job_id)
     if parsed is None:
         return None
     job = (
@@ -208,7 +189,7 @@ class DeletedJob:
 
 async def delete_job(user_id: int, job_id: str | uuid.UUID | None) -> DeletedJob | None:
     """Delete the user's job (questions and interviews go with it by cascade)."""
-    parsed = job_id if isinstance(job_id, uuid.UUID) else parse_job_id(job_id)
+    parsed = parse_job_id(job_id)
     if parsed is None:
         return None
     async with in_transaction():
