@@ -25,17 +25,30 @@ def limit_text(exc: QuotaExceeded) -> str:
         )
     what = _WHAT.get(exc.resource, exc.resource)
     if exc.limit:
-        return f"🔒 You've used all {exc.limit} {what} of the {exc.plan} plan."
-    return f"🔒 {what.capitalize()} are not part of the {exc.plan} plan."
+        return (
+            f"🔒 You've used all {exc.limit} {what} of the {exc.plan} plan. "
+            "Upgrade to keep going — /plan shows your usage."
+        )
+    if exc.resource == "resume":
+        return f"🔒 Resume analysis comes with the Max plan; it's not part of the {exc.plan} plan."
+    return (
+        f"🔒 {what.capitalize()} are not part of the {exc.plan} plan. "
+        "Upgrade to use them — /plan shows what each plan includes."
+    )
+
+
+def upgrade_keyboard(exc: QuotaExceeded) -> InlineKeyboardMarkup | None:
+    """Straight to the plan that lifts this limit: only Max includes resume analysis."""
+    if isinstance(exc, RateLimited):
+        return None
+    if exc.resource == "resume":
+        button = InlineKeyboardButton(
+            "⭐ Get Max", callback_data=callbacks.make("plan", "buy", "max")
+        )
+    else:
+        button = InlineKeyboardButton("⭐ Upgrade", callback_data=UPGRADE_DATA)
+    return InlineKeyboardMarkup([[button]])
 
 
 async def explain_limit(message: Message, exc: QuotaExceeded) -> None:
-    keyboard = None
-    if not isinstance(exc, RateLimited):
-        keyboard = InlineKeyboardMarkup(
-            [[InlineKeyboardButton("⭐ Upgrade", callback_data=UPGRADE_DATA)]]
-        )
-        text = limit_text(exc) + " Upgrade to keep going — /plan shows your usage."
-    else:
-        text = limit_text(exc)
-    await reply(message, text, reply_markup=keyboard)
+    await reply(message, limit_text(exc), reply_markup=upgrade_keyboard(exc))

@@ -513,10 +513,13 @@ async def test_resume_needs_max_and_a_subscription_link_buys_it(
 ) -> None:
     await add_job(user)
     await user.send("/resume")
-    refused = await user.expect("not part of the Free plan")
-    assert user.buttons(refused) == ["⭐ Upgrade"]
-    await user.click("Upgrade")
-    max_invoice = [m for m in user.since_last_action() if m.kind == "invoice"][-1]
+    refused = await user.expect("comes with the Max plan")
+    assert "not part of the Free plan" in refused.text
+    assert user.buttons(refused) == ["⭐ Get Max"]  # only Max lifts this limit
+    await user.click("Get Max")
+    invoices = [m for m in user.since_last_action() if m.kind == "invoice"]
+    assert len(invoices) == 1
+    max_invoice = invoices[0]
     link = next(b["url"] for b in max_invoice.buttons if "url" in b)
     sub = bot.emulator.invoice_links[link]
     assert sub["subscription_period"] == 2592000 and sub["prices"][0]["amount"] == 500
