@@ -566,7 +566,7 @@ async def test_plans_without_resume_analyses_are_told_and_spend_nothing(
     job = await add_job(user, plan="free")
     await user.send("/resume")
     await user.expect("not part of the Free plan")
-    assert user.buttons(user.last) == ["⭐ Upgrade"]
+    assert user.buttons(user.last) == ["⭐ Get Max"]  # only Max includes resume analysis
     await user.press(f"resume:job:{job.id}")
     await user.expect("not part of the Free plan")
     await user.send_document(make_pdf(RESUME_LINES), "cv.pdf", PDF)
