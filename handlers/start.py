@@ -73,11 +73,18 @@ async def cancel_outside_flow(update: Update, context: CoachContext) -> None:
 
 
 async def text_outside_flow(update: Update, context: CoachContext) -> None:
-    assert update.effective_message
-    await reply(
-        update.effective_message,
-        "I'm not waiting for an answer right now. Try /practice, /interview or /help.",
-    )
+    message = update.effective_message
+    assert message
+    if message.document:
+        text = (
+            "I'm not waiting for a file right now. To have a resume reviewed, send /resume "
+            "first; for a job description, start with /newjob."
+        )
+    elif message.voice or message.audio:
+        text = "I'm not waiting for an answer right now. Start with /practice or /interview."
+    else:
+        text = "I'm not waiting for an answer right now. Try /practice, /interview or /help."
+    await reply(message, text)
 
 
 async def unknown_command(update: Update, context: CoachContext) -> None:

@@ -189,3 +189,11 @@ async def test_a_failing_handler_is_told_plainly_and_the_bot_keeps_running(
     assert user.callback_answer(query) is not None  # the button stopped spinning
     await user.send("/help")  # still running
     await user.expect("commands")
+
+
+async def test_a_file_outside_any_flow_points_to_the_right_command(
+    bot: BotHarness, user: EmulatedUser
+) -> None:
+    await user.send_document(b"%PDF-1.4", "cv.pdf", "application/pdf")
+    hint = await user.expect("not waiting for a file")
+    assert "/resume" in hint.text and "/newjob" in hint.text
