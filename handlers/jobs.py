@@ -286,7 +286,7 @@ def card_text(card: JobCard) -> str:
         "",
         f"<i>{escape(preview(job.description))}</i>",
         "",
-        f"🧠 {plural(card.questions, 'question')} practised · "
+        f"🧠 {plural(card.questions, 'question')} asked · "
         f"🎤 {plural(card.interviews, 'interview')} run",
     ]
     return "\n".join(lines)

@@ -84,7 +84,7 @@ async def test_create_with_title_shows_the_card(bot: BotHarness, user: EmulatedU
     )
     assert "Backend Engineer" in card.text and "Senior" in card.text
     assert "payment APIs" in card.text
-    assert "0 questions practised" in card.text and "0 interviews run" in card.text
+    assert "0 questions asked" in card.text and "0 interviews run" in card.text
     data = callback_data(card)
     assert data["🧠 Practice"] == f"practice:job:{job.id}"
     assert data["🎤 Interview"] == f"interview:job:{job.id}"
@@ -306,7 +306,7 @@ async def test_card_shows_counts_and_goes_back(bot: BotHarness, user: EmulatedUs
     assert "Initech" in card.text and "SRE" in card.text and "Mid-level" in card.text
     assert "Line one <b>not bold</b> & more" in card.text  # escaped, shown as typed
     assert "line 2" in card.text and "line 29" not in card.text  # the first lines only
-    assert "3 questions practised" in card.text and "1 interview run" in card.text
+    assert "3 questions asked" in card.text and "1 interview run" in card.text
     await user.click("« All jobs", in_message=card)
     assert "Your jobs" in listing.text
 
@@ -394,7 +394,7 @@ async def test_delete_asks_then_cascades(bot: BotHarness, user: EmulatedUser) ->
     await user.click("Delete", in_message=card)
     assert "Delete Doomed?" in card.text and "2 questions and 1 interview" in card.text
     await user.click("Keep", in_message=card)
-    assert "Doomed" in card.text and "2 questions practised" in card.text
+    assert "Doomed" in card.text and "2 questions asked" in card.text
     await user.click("Delete", in_message=card)
     await user.click("Yes, delete", in_message=card)
     assert "Deleted Doomed, with 2 questions and 1 interview." in card.text
