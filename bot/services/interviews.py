@@ -1,4 +1,5 @@
-"""Mock interviews: starting, recording both sides, closing, the report, and the history.
+"""Mock interviews: starting, recording both sides, closing, and the history (the report is
+`bot.services.interview_report`).
 
 An interview in progress lives in the database (status `active`, its lines in
 `interview_messages`), so it continues after a restart from what is stored. Every function that
@@ -16,12 +17,13 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from bot.ai.gateway import AIGateway
-from bot.ai.schemas import InterviewPlan, InterviewReport, TranscriptLine
+from bot.ai.schemas import InterviewPlan, TranscriptLine
 from bot.ai.streams import TextStream
 from bot.services.jobs import get_job, job_context
+from bot.services.ownership import owned_through_job, parse_id
 from bot.services.quotas import Quotas
 from bot.settings import Settings
-from models import Interview, JobInfo
+from models import Interview
 from models.core import InterviewStatus
 from models.interviews import InterviewMessage, MessageRole
 
@@ -75,15 +77,6 @@ class History:
     total: int
 
 
-def parse_id(raw: str | uuid.UUID | None) -> uuid.UUID | None:
-    if isinstance(raw, uuid.UUID):
-        return raw
-    try:
-        return uuid.UUID(raw or "")
-    except ValueError:
-        return None
-
-
 def format_duration(seconds: float) -> str:
     total = max(0, int(seconds))
     hours, rest = divmod(total, 3600)
@@ -108,14 +101,7 @@ async def active_interview(user_id: int) -> Interview | None:
 
 async def get_interview(user_id: int, interview_id: str | uuid.UUID | None) -> Interview | None:
     """The interview with its job if it is this user's."""
-    parsed = parse_id(interview_id)
-    if parsed is None:
-        return None
-    return (
-        await Interview.filter(id=parsed, job_info__user_id=user_id)
-        .select_related("job_info")
-        .first()
-    )
+    return await owned_through_job(Interview, user_id, interview_id)
 
 
 async def messages(interview: Interview) -> list[InterviewMessage]:
@@ -272,7 +258,7 @@ async def set_voice_replies(
     return interview
 
 
-# ----- ending and the report -------------------------------------------------------------------
+# ----- ending ----------------------------------------------------------------------------------
 
 
 async def end_interview(user_id: int, interview_id: str | uuid.UUID | None) -> Ended | None:
@@ -299,58 +285,6 @@ async def end_interview(user_id: int, interview_id: str | uuid.UUID | None) -> E
         interview.duration = format_duration(elapsed(interview, now).total_seconds())
         await interview.save(update_fields=["status", "ended_at", "duration", "updated_at"])
     return Ended(interview)
-
-
-async def write_report(
-    gateway: AIGateway, user_id: int, interview_id: str | uuid.UUID | None, candidate_name: str
-) -> Interview | None:
-    """Generate and store the report of the user's ended interview; a completed one is
-    returned as is. Raises AIUnavailableError (nothing stored; the interview is kept)."""
-    interview = await get_interview(user_id, interview_id)
-    if interview is None or interview.status == InterviewStatus.ACTIVE:
-        return None
-    if interview.status == InterviewStatus.COMPLETED and interview.feedback:
-        return interview
-    lines = await messages(interview)
-    job = interview.job_info
-    report = await gateway.interview_report(job_context(job), transcript_of(lines), candidate_name)
-    interview.report_json = report.model_dump(mode="json")
-    interview.overall_rating = report.overall_rating
-    interview.feedback = report_markdown(interview, job, report)
-    interview.status = InterviewStatus.COMPLETED
-    await interview.save(
-        update_fields=["report_json", "overall_rating", "feedback", "status", "updated_at"]
-    )
-    return interview
-
-
-def report_title(job: JobInfo) -> str:
-    return f"Mock interview report — {job.title or job.name}"
-
-
-def report_meta(interview: Interview, job: JobInfo) -> str:
-    date = (interview.started_at or interview.created_at).strftime("%d %b %Y")
-    return f"{job.name} · {date} · duration {interview.duration}"
-
-
-def report_markdown(interview: Interview, job: JobInfo, report: InterviewReport) -> str:
-    """The report as Markdown: what is stored in `feedback`, shown and downloaded."""
-    parts = [
-        f"# {report_title(job)}",
-        f"_{report_meta(interview, job)}_",
-        f"**Overall rating: {report.overall_rating}/10**",
-        report.summary.strip(),
-    ]
-    for category in report.categories:
-        parts.append(f"## {category.name} — {category.rating}/10")
-        parts.append(category.text.strip())
-    return "\n\n".join(parts) + "\n"
-
-
-def stored_report(interview: Interview) -> InterviewReport | None:
-    if not interview.report_json:
-        return None
-    return InterviewReport.model_validate(interview.report_json)
 
 
 # ----- history ---------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from bot.ai.gateway import AIGateway
 from bot.ai.schemas import Difficulty, GradeResult, JobContext
 from bot.ai.streams import TextStream
 from bot.services.jobs import get_job, job_context
+from bot.services.ownership import owned_through_job, parse_id
 from models import JobInfo, Question
 from models.answers import Answer
 
@@ -27,16 +28,6 @@ PAST_LIMIT = 10
 
 def parse_difficulty(raw: str | None) -> Difficulty | None:
     return next((level for level in DIFFICULTIES if level == raw), None)
-
-
-def parse_id(raw: str | uuid.UUID | None) -> uuid.UUID | None:
-    """A UUID from callback data or user_data; None for anything else (garbage = not found)."""
-    if isinstance(raw, uuid.UUID):
-        return raw
-    try:
-        return uuid.UUID(raw or "")
-    except ValueError:
-        return None
 
 
 # ----- questions ---------------------------------------------------------------------------
@@ -77,14 +68,7 @@ async def save_question(setup: QuestionSetup, difficulty: Difficulty, text: str)
 
 async def get_question(user_id: int, question_id: str | uuid.UUID | None) -> Question | None:
     """The question with its job, only if the job belongs to the user."""
-    parsed = parse_id(question_id)
-    if parsed is None:
-        return None
-    return (
-        await Question.filter(id=parsed, job_info__user_id=user_id)
-        .select_related("job_info")
-        .first()
-    )
+    return await owned_through_job(Question, user_id, question_id)
 
 
 async def best_rating(question_id: uuid.UUID) -> int | None:
