@@ -12,6 +12,7 @@ from tortoise.transactions import in_transaction
 from bot.ai.schemas import JobContext
 from bot.services import documents
 from bot.services.documents import DocumentKind
+from bot.services.ownership import parse_id
 from models import Interview, JobInfo, Question
 
 NAME_MAX = 100
@@ -92,16 +93,6 @@ def _check_size(size: int | None) -> None:
         raise InvalidValue("That file is over 10 MB — send a smaller one or paste the text.")
 
 
-def parse_job_id(raw: str | uuid.UUID | None) -> uuid.UUID | None:
-    """A job id (from callback data, say), or None when it isn't one (garbage is 'not found')."""
-    if isinstance(raw, uuid.UUID):
-        return raw
-    try:
-        return uuid.UUID(raw or "")
-    except ValueError:
-        return None
-
-
 async def create_job(
     user_id: int, *, name: str, title: str | None, experience_level: str, description: str
 ) -> JobInfo:
@@ -116,7 +107,7 @@ async def create_job(
 
 async def get_job(user_id: int, job_id: str | uuid.UUID | None) -> JobInfo | None:
     """The job if it exists AND belongs to this user; otherwise None (never another's)."""
-    parsed = parse_job_id(job_id)
+    parsed = parse_id(job_id)
     if parsed is None:
         return None
     return await JobInfo.get_or_none(id=parsed, user_id=user_id)
@@ -143,7 +134,7 @@ class JobCard:
 
 async def job_card(user_id: int, job_id: str | uuid.UUID | None) -> JobCard | None:
     """The job with its question and interview counts, in one query."""
-    parsed = parse_job_id(job_id)
+    parsed = parse_id(job_id)
     if parsed is None:
         return None
     job = (
@@ -189,7 +180,7 @@ class DeletedJob:
 
 async def delete_job(user_id: int, job_id: str | uuid.UUID | None) -> DeletedJob | None:
     """Delete the user's job (questions and interviews go with it by cascade)."""
-    parsed = parse_job_id(job_id)
+    parsed = parse_id(job_id)
     if parsed is None:
         return None
     async with in_transaction():
