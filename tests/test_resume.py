@@ -23,7 +23,7 @@ from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
 from bot.services.documents import DocumentKind, ExtractedText
 from bot.services.resume import RetryTexts
-from handlers.resume import LABELS, pack
+from handlers.resume_report import LABELS, pack
 from models import JobInfo, User
 from models.resume import ResumeAnalysisRecord
 from tests.conftest import make_settings, run_harness_clean

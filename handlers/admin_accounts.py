@@ -1,0 +1,139 @@
+"""Admin actions on accounts: /setplan, /refund, /ban and /unban, and the ban guard that keeps
+a banned user out."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from telegram import Message, Update
+from telegram.constants import ChatType
+from telegram.error import TelegramError
+from telegram.ext import Application, ApplicationHandlerStop
+
+from bot.context import CoachContext
+from bot.rendering import escape
+from bot.services import admin as service
+from bot.services import plans
+from handlers.admin_audit import UsageError, usage_error, user_arg, when, who
+from handlers.replies import reply
+from models.payments import Plan
+
+log = logging.getLogger(__name__)
+
+BAN_NOTICE = "🚫 Your access to this bot has been suspended."
+BAN_NOTICE_EVERY = 3600.0  # seconds between two notices to the same banned user
+_NOTICES = "admin:ban_notices"
+
+
+# ----- /setplan ------------------------------------------------------------------------------
+async def setplan_command(message: Message, context: CoachContext, admin_id: int, args: str) -> str:
+    parts = args.split()
+    if len(parts) not in (2, 3):
+        raise usage_error("setplan")
+    try:
+        plan = Plan(parts[1].lower())
+        days = int(parts[2]) if len(parts) == 3 else None
+    except ValueError:
+        raise usage_error("setplan") from None
+    if days is not None and not 1 <= days <= service.MAX_PLAN_DAYS:
+        raise UsageError(f"Days must be 1 to {service.MAX_PLAN_DAYS}.")
+    if plan is Plan.FREE and days is not None:
+        raise UsageError("The free plan has no end: /setplan <user> free")
+    user = await user_arg(parts[0], "setplan")
+    expires = await service.set_plan(context.services.plans, user, plan, days)
+    until = f" until {when(expires)}" if expires else ("" if plan is Plan.FREE else " (no end)")
+    await reply(message, f"✅ {who(user)} is now on <b>{plans.plan_name(plan)}</b>{until}.")
+    return f"user {user.id}: {plan.value}{until}"
+
+
+# ----- /refund -------------------------------------------------------------------------------
+async def refund_command(message: Message, context: CoachContext, admin_id: int, args: str) -> str:
+    if not args or len(args.split()) != 1 or len(args) > 255:
+        raise usage_error("refund")
+    payment = await service.find_payment(args)
+    if payment is None:
+        raise UsageError("No payment with that charge id.")
+    if payment.refunded:
+        raise UsageError("That payment was refunded already.")
+    try:
+        await context.bot.refund_star_payment(payment.user_id, args)
+    except TelegramError as exc:
+        raise UsageError(f"Telegram refused the refund: {exc.message}") from None
+    refunded = await context.services.plans.refund_payment(args)
+    if refunded is None:  # the payment row went away meanwhile (its user was deleted)
+        await reply(message, "↩️ Telegram refunded it; the payment record is gone.")
+        return f"refunded by Telegram; payment {args} no longer recorded"
+    await reply(
+        message,
+        f"↩️ Refunded {payment.amount} ⭐ to user <code>{payment.user_id}</code> "
+        f"({plans.plan_name(payment.plan)} plan time taken back).",
+    )
+    return f"refunded {payment.amount} XTR to user {payment.user_id}"
+
+
+# ----- /ban /unban ---------------------------------------------------------------------------
+async def ban_command(message: Message, context: CoachContext, admin_id: int, args: str) -> str:
+    parts = args.split(maxsplit=1)
+    if not parts:
+        raise usage_error("ban")
+    reason = parts[1].strip()[:255] if len(parts) > 1 else None
+    user = await user_arg(parts[0], "ban")
+    if user.id in context.settings.admin_ids:
+        raise UsageError("Admins can't be banned.")
+    newly = await service.ban(user.id, reason)
+    _notices(context.application).pop(user.id, None)
+    because = f" Reason: {escape(reason)}" if reason else ""
+    verb = "Banned" if newly else "Already banned:"
+    await reply(message, f"🚫 {verb} {who(user)}.{because}")
+    return f"user {user.id} {'banned' if newly else 'already banned'}"
+
+
+async def unban_command(message: Message, context: CoachContext, admin_id: int, args: str) -> str:
+    if not args or len(args.split()) != 1:
+        raise usage_error("unban")
+    user = await user_arg(args, "unban")
+    if not await service.unban(user.id):
+        raise UsageError(f"User {user.id} is not banned.")
+    _notices(context.application).pop(user.id, None)
+    await reply(message, f"✅ Unbanned {who(user)}.")
+    return f"user {user.id} unbanned"
+
+
+# ----- the ban guard -------------------------------------------------------------------------
+def _notices(app: Application) -> dict[int, float]:
+    notices: dict[int, float] = app.bot_data.setdefault(_NOTICES, {})
+    return notices
+
+
+async def ban_guard(update: Update, context: CoachContext) -> None:
+    """A banned user gets one short notice (again at most hourly) and nothing else; their
+    payments can't start (pre-checkout refused), but a charge already made is still recorded."""
+    user = update.effective_user
+    if user is None or user.id in context.settings.admin_ids:
+        return
+    message = update.message
+    if message is not None and (message.successful_payment or message.refunded_payment):
+        return  # money Telegram has moved already (e.g. a subscription renewal) is recorded
+    if not await service.is_banned(user.id):
+        return
+    notices = _notices(context.application)
+    now = time.monotonic()
+    due = now - notices.get(user.id, float("-inf")) >= BAN_NOTICE_EVERY
+    if due:
+        notices[user.id] = now
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer(BAN_NOTICE if due else None)
+        elif update.pre_checkout_query is not None:
+            await update.pre_checkout_query.answer(ok=False, error_message=BAN_NOTICE)
+        elif (
+            due
+            and update.effective_message is not None
+            and update.effective_chat is not None
+            and update.effective_chat.type == ChatType.PRIVATE
+        ):
+            await reply(update.effective_message, BAN_NOTICE)
+    except TelegramError as exc:
+        log.info("Could not tell banned user %s: %s", user.id, exc)
+    raise ApplicationHandlerStop
