@@ -31,13 +31,13 @@ from handlers import callbacks
 from handlers.limits import explain_limit
 from handlers.picker import choose_job
 from handlers.practice_flow import (
-    ANSWER_HINT,
     ANSWERING,
     CHOOSING,
     END,
     FEATURE,
     LABELS,
     State,
+    answer_hint,
     claim,
     drop_keyboard,
     end,
@@ -159,7 +159,8 @@ async def _new_question(
     if setup is None:
         await reply(message, "That job no longer exists. Send /practice to pick another.")
         return end(context)
-    header = f"❓ <b>{LABELS[level]} question</b> · {escape(setup.job.name)}\n{ANSWER_HINT}"
+    hint = answer_hint(context.services.gateway.has_speech)
+    header = f"❓ <b>{LABELS[level]} question</b> · {escape(setup.job.name)}\n{hint}"
     try:
         async with context.services.quotas.spend(user_id, "question"):
             stream = practice.question_stream(context.services.gateway, setup, level)
@@ -199,7 +200,8 @@ async def answer_voice(update: Update, context: CoachContext) -> State:
 
 async def answer_other(update: Update, context: CoachContext) -> State:
     assert update.effective_message is not None
-    await reply(update.effective_message, "Please answer with a text or a voice message.")
+    how = "a text or a voice message" if context.services.gateway.has_speech else "a text message"
+    await reply(update.effective_message, f"Please answer with {how}.")
     return None
 
 

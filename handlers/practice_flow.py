@@ -31,7 +31,14 @@ State = int | None
 T = TypeVar("T")
 
 LABELS: dict[Difficulty, str] = {"easy": "Easy", "medium": "Medium", "hard": "Hard"}
-ANSWER_HINT = "<i>Answer with a text or a voice message · /cancel to stop</i>"
+
+
+def answer_hint(has_speech: bool) -> str:
+    """How to answer: voice is offered only when the AI backend can transcribe it."""
+    how = "a text or a voice message" if has_speech else "a text message"
+    return f"<i>Answer with {how} · /cancel to stop</i>"
+
+
 USED_BUTTON = "Already on it — that button was used."
 
 

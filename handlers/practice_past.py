@@ -11,11 +11,11 @@ from bot.rendering import escape, plain_text
 from bot.services import practice
 from handlers import callbacks
 from handlers.practice_flow import (
-    ANSWER_HINT,
     ANSWERING,
     FEATURE,
     LABELS,
     State,
+    answer_hint,
     owned,
     reset,
 )
@@ -45,7 +45,7 @@ async def open_question(update: Update, context: CoachContext) -> State:
     lines = [f"🔁 <b>Answer again</b> · {level} · {escape(question.job_info.name)}"]
     if best is not None:
         lines.append(f"Best so far: <b>{best}/10</b>")
-    lines.append(ANSWER_HINT)
+    lines.append(answer_hint(context.services.gateway.has_speech))
     await send_markdown(message, question.text, header="\n".join(lines))
     return ANSWERING
 

@@ -74,7 +74,8 @@ async def test_offline_drill_text_answer_then_voice_refused(
     assert user.buttons()[:3] == ["Easy", "Medium", "Hard"]
 
     await user.click("Easy")
-    await user.expect("Easy question")
+    asked = await user.expect("Easy question")
+    assert "Answer with a text message" in asked.text  # offline: no voice is offered
     first = await Question.get(job_info_id=job.id)
     assert first.difficulty == "easy" and first.text
 
@@ -173,7 +174,8 @@ async def test_voice_answer_with_model_streams_and_rates(database_url: str, tmp_
             job = await make_job(user.id)
             await user.send("/practice")
             await user.click("Hard")
-            await user.expect("would you use one?")
+            asked = await user.expect("would you use one?")
+            assert "a text or a voice message" in asked.text  # the backend can transcribe
             assert emulator.drafts.get(user.id) or any(m.edits for m in user.chat)
             assert any(action == "typing" for _, action in emulator.chat_actions)
             question = await Question.get(job_info_id=job.id)
