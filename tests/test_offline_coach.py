@@ -631,3 +631,167 @@ def test_advice_keeps_acronyms_intact() -> None:
 
     assert _sentence_case("GET retrieves a resource") == "GET retrieves a resource"
     assert _sentence_case("Lists are mutable") == "lists are mutable"
+
+
+# --- what the offline coach writes: figures, counts, wording -------------------------------
+
+
+def test_plural_helpers() -> None:
+    from bot.ai.offline.text import agree, period, plural, times
+
+    assert plural(1, "question") == "1 question"
+    assert plural(2, "question") == "2 questions"
+    assert plural(0, "issue") == "0 issues"
+    assert plural(3, "person", "people") == "3 people"
+    assert agree(1, "runs", "run") == "runs" and agree(4, "runs", "run") == "run"
+    assert (times(1), times(2), times(5)) == ("once", "twice", "5 times")
+    assert period("“I led it.”") == "“I led it.”"
+    assert period("“I led it”") == "“I led it”."
+
+
+async def test_pacing_figures_are_per_answer_and_quote_that_answer() -> None:
+    bank = load_bank()
+    q1, q2 = bank.questions[0], bank.questions[1]
+    transcript = [
+        TranscriptLine("interviewer", q1.text),
+        TranscriptLine("candidate", "Main answer about the billing rebuild.", seconds=3.0),
+        TranscriptLine("interviewer", FOLLOW_UPS[0]),
+        TranscriptLine("candidate", "Follow-up answer with the details.", seconds=4.0),
+        TranscriptLine("interviewer", q2.text),
+        TranscriptLine("candidate", "Second question answer, the slowest one.", seconds=5.0),
+    ]
+    report = await OfflineCoach(bank=bank).interview_report(job(), transcript, "Ann")
+    pacing = report.category("Pacing and Timing").text
+    assert "**4 s** per answer" in pacing
+    # Not 7 s (main answer plus follow-up added together) for the first question.
+    assert "7 s" not in pacing
+    assert "Slowest answer (5 s): “Second question answer, the slowest one.”" in pacing
+    assert "Fastest answer (3 s): “Main answer about the billing rebuild.”" in pacing
+    assert "Ann answered 2 questions" in report.summary
+    engagement = report.category("Engagement and Interaction").text
+    assert "1 answer needed a follow-up" in engagement
+
+
+async def test_report_counts_read_naturally_for_one_answer() -> None:
+    bank = load_bank()
+    q = bank.questions[0]
+    answer = "Um, sorry, I guess I built a small thing once, " + good_answer(q)
+    transcript = [
+        TranscriptLine("interviewer", q.text),
+        TranscriptLine("candidate", answer, seconds=50.0),
+    ]
+    report = await OfflineCoach(bank=bank).interview_report(job(), transcript, "Ann")
+    text = report.summary + "\n" + "\n".join(c.text for c in report.categories)
+    assert "Ann answered 1 question for" in report.summary
+    assert "Your answer was **" in text
+    assert "came up once" in text and "appeared once" in text and "apologised once" in text
+    assert "(s)" not in text and "1 times" not in text
+    assert ".”." not in text
+
+
+async def test_first_person_stories_count_as_examples() -> None:
+    bank = load_bank()
+    stories = [
+        "At Foo Corp I led a team that rebuilt the billing service from scratch.",
+        "When I was at Initech we moved every job onto a queue and slept better.",
+        "In my last role our deploys broke weekly until we added a staging step.",
+        "I migrated the search cluster and cut query latency by 40% for customers.",
+    ]
+    coach = OfflineCoach(bank=bank)
+    for story in stories:  # each one alone is an example
+        told = await coach.interview_report(job(), interview([(story, 40.0)], bank), "Ann")
+        quality = told.category("Response Quality").text
+        assert "No answer used a concrete example" not in quality, story
+    vague = "It depends on many things and you should think about it carefully."
+    bare = await coach.interview_report(job(), interview([(vague, 40.0)], bank), "Ann")
+    assert "No answer used a concrete example" in bare.category("Response Quality").text
+
+
+async def test_practice_grading_explains_itself_without_a_second_offline_label() -> None:
+    bank = load_bank()
+    coach = OfflineCoach(bank=bank)
+    q = next(q for q in bank.questions if q.skill != "behavioural")
+    result = await coach.grade_answer(job(), q.text, "It is a thing.")
+    assert "Offline mode" not in result.feedback
+    assert "How this was graded: by matching your answer against" in result.feedback
+    assert "(4 words)" in result.feedback
+    one_word = await coach.grade_answer(job(), q.text, "Hashing")
+    assert "(1 word)" in one_word.feedback
+    approximate = await coach.grade_answer(job(), "How does a Bloom filter work?", "Hashes.")
+    assert "Offline mode" not in approximate.feedback
+    assert "approximate" in approximate.feedback
+
+
+async def test_behavioural_advice_fits_a_story_and_sees_its_example() -> None:
+    bank = load_bank()
+    coach = OfflineCoach(bank=bank)
+    q = next(q for q in bank.questions if q.skill == "behavioural")
+    thin = await coach.grade_answer(job(), q.text, "It went fine in the end.")
+    advice = thin.feedback.split("**Advice**", 1)[1]
+    assert f"“{q.key_points[0].point}”" in advice  # quoted as written, not "…idea: sets the…"
+    assert "how it works" not in advice and "code snippet" not in advice
+    story = await coach.grade_answer(
+        job(), q.text, "At Foo Corp I led a team of four that rebuilt our billing in a month."
+    )
+    assert "specific situation" not in story.feedback.split("**Advice**", 1)[1]
+
+
+# A 27-word resume that lists the job's keywords: strong keyword and skill match, no substance.
+KEYWORD_LIST_RESUME = (
+    "Senior Backend Engineer. Scalable microservices: Python, Go, PostgreSQL, Redis, Docker, "
+    "Kubernetes, AWS, S3, Lambda, Terraform, REST, gRPC, Kafka. Built APIs for 8 years at "
+    "Acme Payments."
+)
+
+
+async def test_overall_resume_score_follows_the_categories() -> None:
+    coach = OfflineCoach()
+    short = await coach.analyze_resume(RESUME_JOB, KEYWORD_LIST_RESUME)
+    assert len(KEYWORD_LIST_RESUME.split()) < 30
+    assert short.ats.score <= 2 and short.keyword_coverage.score >= 8
+    assert short.overall_score <= 3
+    good = await coach.analyze_resume(RESUME_JOB, GOOD_RESUME)
+    assert good.overall_score >= 8
+    weak = await coach.analyze_resume(RESUME_JOB, WEAK_RESUME)
+    assert weak.overall_score <= 2
+
+
+def test_overall_resume_score_is_capped_by_a_very_low_category() -> None:
+    from bot.ai.offline.resume import overall_score
+
+    strong = dict.fromkeys(RESUME_CATEGORIES, 10)
+    assert overall_score(strong, 600) == 10
+    assert overall_score({**strong, "ats": 1}, 600) <= 4
+    assert overall_score({**strong, "job_match": 2}, 600) <= 5
+    assert overall_score(strong, 40) <= 3  # far too short to rate well, whatever it says
+
+
+async def test_resume_counts_read_naturally() -> None:
+    resume = (
+        "Ann Lee\nann@example.com\n\nExperience\n"
+        "- Reduced build times by 40% with caching\n"
+        "- Maintained the internal wiki and onboarding docs for new hires\n"
+    )
+    result = await OfflineCoach().analyze_resume(RESUME_JOB, resume)
+    texts = [cat.summary for _, cat in result.categories()]
+    texts += [f.message for _, cat in result.categories() for f in cat.feedback]
+    joined = "\n".join(texts)
+    assert "(s)" not in joined
+    assert "1 of 2 lines quantifies impact." in joined
+    assert "2 of 2 lines open with a strong action verb." in joined
+    assert "No extras yet" in result.other.summary
+    assert ".”." not in joined
+
+
+async def test_job_match_without_skill_areas_says_so() -> None:
+    role = job(title="Office Manager", description="Friendly place, flexible hours.")
+    result = await OfflineCoach().analyze_resume(role, GOOD_RESUME)
+    assert "%" not in result.job_match.summary
+    assert "no skill areas" in result.job_match.summary
+
+
+async def test_greeting_for_a_single_question(small_bank: Bank) -> None:
+    coach = OfflineCoach(bank=small_bank)
+    plan = InterviewPlan(candidate_name="Ann", max_questions=1)
+    text = await coach.interviewer_turn(job(), [], plan).collect()
+    assert "I'll ask you 1 main question." in text

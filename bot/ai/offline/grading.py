@@ -6,7 +6,16 @@ import re
 from dataclasses import dataclass
 
 from bot.ai.offline.bank import BankQuestion, KeyPoint
-from bot.ai.offline.text import STOPWORDS, StemIndex, content_stems, stem, tokens, wordset
+from bot.ai.offline.lexicon import gives_example
+from bot.ai.offline.text import (
+    STOPWORDS,
+    StemIndex,
+    content_stems,
+    plural,
+    stem,
+    tokens,
+    wordset,
+)
 from bot.ai.schemas import GradeResult
 
 FULL = 0.9  # credit at or above this counts as covered
@@ -35,7 +44,8 @@ _QUESTION_FRAMING = frozenset(
     )
 )
 
-OFFLINE_NOTE = "_Offline mode: graded by matching your answer against key points._"
+# The handler already says the offline coach is answering; this only explains the method.
+GRADING_NOTE = "_How this was graded: by matching your answer against the question's key points._"
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,15 +116,19 @@ def grade_bank_question(question: BankQuestion, answer: str) -> GradeResult:
     results = score_points(question, answer)
     word_count = len(tokens(answer))
     rating = rating_for(coverage(results), word_count)
-    feedback = _feedback(rating, results, answer, word_count)
+    story = question.skill == "behavioural"
+    feedback = _feedback(rating, results, answer, word_count, story)
     return GradeResult(rating=rating, feedback=feedback, model_answer=question.answer)
 
 
-def _feedback(rating: int, results: list[PointResult], answer: str, word_count: int) -> str:
+def _feedback(
+    rating: int, results: list[PointResult], answer: str, word_count: int, story: bool
+) -> str:
     covered = [r for r in results if r.credit >= FULL]
     partly = [r for r in results if PARTIAL <= r.credit < FULL]
     missed = [r for r in results if r.credit < PARTIAL]
-    head = f"**Score: {rating}/10** — you covered {len(covered)} of {len(results)} key points"
+    total = plural(len(results), "key point")
+    head = f"**Score: {rating}/10** — you covered {len(covered)} of {total}"
     head += f" ({len(partly)} partly)." if partly else "."
     lines = [head, "", "**Covered**"]
     lines += [f"- ✅ {r.point}" for r in covered]
@@ -124,26 +138,50 @@ def _feedback(rating: int, results: list[PointResult], answer: str, word_count: 
     lines += ["", "**Missed**"]
     lines += [f"- ❌ {r.point}" for r in missed] or ["- Nothing important — well done."]
     lines += ["", "**Advice**"]
-    lines += [f"- {tip}" for tip in _advice(results, missed, answer, word_count)]
-    lines += ["", OFFLINE_NOTE]
+    lines += [f"- {tip}" for tip in _advice(results, missed, answer, word_count, story)]
+    lines += ["", GRADING_NOTE]
     return "\n".join(lines)
 
 
 def _advice(
-    results: list[PointResult], missed: list[PointResult], answer: str, word_count: int
+    results: list[PointResult],
+    missed: list[PointResult],
+    answer: str,
+    word_count: int,
+    story: bool,
 ) -> list[str]:
+    """Tips for the answer; `story` marks a behavioural question, whose key points describe
+    a good story ("Describes the situation…") rather than state facts."""
     tips: list[str] = []
     if missed and coverage(results) < 0.5:
-        tips.append(f"Start from the core idea: {_sentence_case(missed[0].point)}.")
-    if word_count < 35:
+        first = missed[0].point
         tips.append(
-            f"Your answer is brief ({word_count} words). Aim for 3-5 sentences: what it is, "
-            "how it works, and when you'd use it."
+            f"Start with the first thing your story is missing: “{first}”."
+            if story
+            else f"Start from the core idea: {_sentence_case(first)}."
         )
-    if not _EXAMPLE_RE.search(answer):
-        tips.append("Add a concrete example or a short code snippet to show you have used it.")
+    if word_count < 35:
+        shape = (
+            "the situation, what you did, and the result"
+            if story
+            else "what it is, how it works, and when you'd use it"
+        )
+        tips.append(
+            f"Your answer is brief ({plural(word_count, 'word')}). Aim for 3-5 sentences: {shape}."
+        )
+    if not _has_example(answer):
+        tips.append(
+            "Tell one specific situation from your own work: where it was, what you did, "
+            "and what came of it."
+            if story
+            else "Add a concrete example or a short code snippet to show you have used it."
+        )
     if not _TRADEOFF_RE.search(answer) and not missed:
-        tips.append("To stand out, mention a trade-off or a pitfall you have met in practice.")
+        tips.append(
+            "To stand out, say what you learned or would do differently next time."
+            if story
+            else "To stand out, mention a trade-off or a pitfall you have met in practice."
+        )
     if missed:
         tips.append(
             "Name concepts explicitly: the offline coach looks for key terms, so a right idea "
@@ -181,7 +219,7 @@ def _question_terms(question: str) -> list[str]:
 def _explanation_cues(answer: str) -> dict[str, bool]:
     return {
         "a reason (because / so that)": bool(_REASON_RE.search(answer)),
-        "an example": bool(_EXAMPLE_RE.search(answer)),
+        "an example": _has_example(answer),
         "a trade-off or caveat": bool(_TRADEOFF_RE.search(answer)),
     }
 
@@ -205,7 +243,6 @@ def _approximate_feedback(
     lines += [f"- ❌ {t}" for t in missing] + [f"- ❌ {c}" for c, ok in cues.items() if not ok]
     if not missing and all(cues.values()):
         lines.append("- Nothing obvious.")
-    lines += ["", OFFLINE_NOTE]
     return "\n".join(lines)
 
 
@@ -218,6 +255,11 @@ def _outline(terms: list[str]) -> str:
         "- give a concrete example from your experience or a short code snippet;\n"
         "- name a trade-off, pitfall or alternative."
     )
+
+
+def _has_example(answer: str) -> bool:
+    """A hypothetical or code example, or one from the candidate's own work ("At Foo I…")."""
+    return bool(_EXAMPLE_RE.search(answer)) or gives_example(answer)
 
 
 def _sentence_case(point: str) -> str:

@@ -13,7 +13,7 @@ from bot.ai.honesty import precheck_answer
 from bot.ai.offline.bank import Bank, BankQuestion
 from bot.ai.offline.grading import coverage, score_points
 from bot.ai.offline.selection import asked_order, choose_question, practice_weights
-from bot.ai.offline.text import normalise, tokens
+from bot.ai.offline.text import normalise, plural, tokens
 from bot.ai.schemas import Difficulty, InterviewPlan, JobContext, TranscriptLine
 from bot.ai.streams import END_MARKER
 
@@ -137,11 +137,12 @@ class ScriptedInterviewer:
 
     def _greeting(self, job: JobContext, plan: InterviewPlan) -> str:
         question = self._question_text(job, plan, InterviewState())
+        count = plural(plan.max_questions, "main question")
+        mix = " — a mix of experience and technical topics" if plan.max_questions > 1 else ""
         return (
             f"Hi {plan.candidate_name}! Thanks for joining this mock interview for the "
-            f"**{role_of(job)}** role. I'll ask you {plan.max_questions} main questions — a mix "
-            "of experience and technical topics. Answer as you would in a real interview, "
-            f"in your own words.\n\nLet's start. {question}"
+            f"**{role_of(job)}** role. I'll ask you {count}{mix}. Answer as you would in a real "
+            f"interview, in your own words.\n\nLet's start. {question}"
         )
 
     def _next_question(
@@ -158,7 +159,7 @@ class ScriptedInterviewer:
 
     def _closing(self, job: JobContext, plan: InterviewPlan, state: InterviewState) -> str:
         count = len(state.main_questions)
-        covered = f"We covered {count} question{'' if count == 1 else 's'}. " if count else ""
+        covered = f"We covered {plural(count, 'question')}. " if count else ""
         return (
             f"Thank you, {plan.candidate_name} — that's all from me. {covered}Your detailed "
             f"feedback report comes next. Good luck with the {role_of(job)} interviews! "

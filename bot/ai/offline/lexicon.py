@@ -42,6 +42,40 @@ EXAMPLE_RE = re.compile(
     r"(?:last|previous|current)|when i was|one time|once,? (?:i|we))\b",
     re.IGNORECASE,
 )
+# A story from the candidate's own work is an example too: "At Foo Corp I led…", "When I was
+# at…", "In my last role…", "I migrated…", or a result with a number ("cut errors by 30%").
+_PAST_VERBS = ACTION_VERBS | wordset(
+    """worked fixed found noticed ran chose handled joined took spent realised realized
+    discovered learned learnt added moved replaced removed split switched investigated traced
+    profiled measured tracked convinced proposed suggested inherited rolled rewrote"""
+)
+_PAST = "|".join(sorted(_PAST_VERBS))
+NARRATIVE_RE = re.compile(
+    # "At Foo Corp I led…", "at Google, we moved…": a named place, then I/we did something
+    # ("look at Redis, I think" is no story).
+    r"\b[Aa]t\s+(?:[A-Z][\w&.'-]*\s+){0,3}?[A-Z][\w&.'-]*,?\s+(?:I|[Ww]e)\s+"
+    r"(?:[a-z]+ed|was|were|had|did|" + _PAST + r")\b"
+    r"|(?i:\b(?:when|while)\s+(?:i|we)\s+(?:was|were|worked|joined|started)\b"
+    r"|\b(?:in|on|at)\s+(?:my|our)\s+(?:last|previous|current|first|old|former)\s+"
+    r"(?:role|job|team|company|project|position|internship|employer|startup)\b"
+    r"|\b(?:i|we)(?:\s+(?:have|had)|['’]ve)?\s+(?:" + _PAST + r")\b)"
+)
+# A measured result: a percentage, money, or a number with a unit of scale or time.
+METRIC_RE = re.compile(
+    r"[$€£]\s?\d|\b\d[\d,.]*\s?(?:%|percent\b|x\b|k\b|ms\b|"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|users?|customers?|clients?|"
+    r"requests?|people|engineers?|developers?|services?|servers?|teams?|times|million|"
+    r"thousand)\b)",
+    re.IGNORECASE,
+)
+
+
+def gives_example(text: str) -> bool:
+    """Whether an answer gives a concrete example: a cue ("for example"), a first-person story
+    from a real setting, or a measured result."""
+    return any(p.search(text) for p in (EXAMPLE_RE, NARRATIVE_RE, METRIC_RE))
+
+
 STRUCTURE_RE = re.compile(
     r"\b(?:first(?:ly)?|second(?:ly)?|then|finally|because|as a result|the result|so that|"
     r"in summary|overall)\b",

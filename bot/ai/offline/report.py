@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from bot.ai.offline.bank import Bank
 from bot.ai.offline.keywords import Keyword, labels
 from bot.ai.offline.report_metrics import Metrics, measure, sentence_with
-from bot.ai.offline.text import StemIndex, quote, sentences
+from bot.ai.offline.text import StemIndex, period, plural, quote, sentences, times
 from bot.ai.schemas import (
     REPORT_CATEGORIES,
     InterviewReport,
@@ -40,20 +40,23 @@ def communication(m: Metrics) -> Rated:
     score -= 1 if words > 220 else 0
     score -= 3 if filler_rate > 6 else 2 if filler_rate > 3 else 1 if filler_rate > 1.5 else 0
     score += 1 if m.structured >= max(1, len(m.answered) // 2) else 0
-    lines = [f"Your answers averaged **{round(words)} words**."]
+    if len(m.answered) == 1:
+        lines = [f"Your answer was **{plural(round(words), 'word')}** long."]
+    else:
+        lines = [f"Your answers averaged **{plural(round(words), 'word')}**."]
     if m.fillers:
         common = Counter(f.lower() for f, _ in m.fillers).most_common(3)
         listed = ", ".join(f"“{f}” ×{n}" for f, n in common)
         filler, answer = m.fillers[0]
         lines.append(
-            f"Filler words came up {len(m.fillers)} times ({listed}), e.g. "
-            f"{quote(sentence_with(answer, filler))}."
+            f"Filler words came up {times(len(m.fillers))} ({listed}), e.g. "
+            f"{period(quote(sentence_with(answer, filler)))}"
         )
     else:
         lines.append("You avoided filler words — good.")
     clearest = max(m.answered, key=lambda e: (e.words <= 150, e.words), default=None)
     if clearest is not None and clearest.words >= 20:
-        lines.append(f"A clear moment: {quote(clearest.answer)}")
+        lines.append(f"A clear moment: {period(quote(clearest.answer))}")
     if words < 30:
         lines.append("Aim for 3-6 sentences per answer: point, explanation, example.")
     return _clamp(score), " ".join(lines)
@@ -69,15 +72,15 @@ def confidence(m: Metrics) -> Rated:
     lines: list[str] = []
     if m.confident:
         phrase, answer = m.confident[0]
-        lines.append(f"You owned your work: {quote(sentence_with(answer, phrase))}.")
+        lines.append(f"You owned your work: {period(quote(sentence_with(answer, phrase)))}")
     if m.hedges:
         phrase, answer = m.hedges[0]
         lines.append(
-            f"Hedging appeared {len(m.hedges)} times, e.g. {quote(sentence_with(answer, phrase))}"
+            f"Hedging appeared {times(len(m.hedges))}, e.g. {quote(sentence_with(answer, phrase))}"
             " — state what you know plainly, then add caveats."
         )
     if m.apologies:
-        lines.append(f"You apologised {m.apologies} time(s); there's no need to.")
+        lines.append(f"You apologised {times(m.apologies)}; there's no need to.")
     if not lines:
         lines.append("Neutral tone: few hedges, but few “I did X” statements either.")
     return _clamp(score), " ".join(lines)
@@ -92,7 +95,8 @@ def response_quality(m: Metrics) -> Rated:
         lines.append(f"On average you covered **{round(mean_cover * 100)}%** of the key points.")
         best, best_cover = max(m.coverages, key=lambda pair: pair[1])
         if best_cover > 0:
-            lines.append(f"Strongest answer ({round(best_cover * 100)}%): {quote(best.answer)}")
+            best_quote = period(quote(best.answer))
+            lines.append(f"Strongest answer ({round(best_cover * 100)}%): {best_quote}")
         worst, worst_cover = min(m.coverages, key=lambda pair: pair[1])
         if worst is not best and worst_cover < 0.5:
             lines.append(f"Weakest: {quote(worst.answer)} — it missed most key points.")
@@ -101,7 +105,10 @@ def response_quality(m: Metrics) -> Rated:
         lines.append("Rated on length and structure (no reference answers matched).")
     score += 1 if m.examples >= max(1, len(answered) // 2) else 0
     if m.examples == 0:
-        lines.append("No answer used a concrete example; use “for example, at X I…”.")
+        lines.append(
+            "No answer used a concrete example: say where it happened and what you did "
+            "(“At my last job I…”), ideally with a number for the result."
+        )
     return _clamp(score), " ".join(lines)
 
 
@@ -109,20 +116,19 @@ def pacing(m: Metrics) -> Rated:
     if not m.seconds:
         return 6, (
             "Response times weren't recorded, so pacing is judged from length only: "
-            f"answers averaged {round(m.mean_words)} words."
+            f"answers averaged {plural(round(m.mean_words), 'word')}."
         )
     median = statistics.median(m.seconds)
     score = 8 if 20 <= median <= 150 else 6 if 10 <= median <= 240 else 4
     slow = [s for s in m.seconds if s > 300]
     score -= 1 if slow else 0
-    lines = [f"Median response time **{round(median)} s** (20-150 s is comfortable)."]
-    timed = [e for e in m.answered if e.seconds]
-    if timed:
-        slowest = max(timed, key=lambda e: sum(e.seconds))
-        fastest = min(timed, key=lambda e: sum(e.seconds))
-        lines.append(f"Slowest ({round(sum(slowest.seconds))} s): {quote(slowest.answer, 10)}")
-        if fastest is not slowest:
-            lines.append(f"Fastest ({round(sum(fastest.seconds))} s): {quote(fastest.answer, 10)}")
+    lines = [f"Median response time **{round(median)} s** per answer (20-150 s is comfortable)."]
+    # Every figure is per answer message, and each quote is the answer that took that long.
+    slow_text, slow_s = max(m.timed, key=lambda t: t[1])
+    fast_text, fast_s = min(m.timed, key=lambda t: t[1])
+    if round(slow_s) != round(fast_s):
+        lines.append(f"Slowest answer ({round(slow_s)} s): {period(quote(slow_text, 10))}")
+        lines.append(f"Fastest answer ({round(fast_s)} s): {period(quote(fast_text, 10))}")
     if median < 10:
         lines.append("Take a breath before answering; quick replies tend to be thin.")
     return _clamp(score), " ".join(lines)
@@ -140,7 +146,7 @@ def engagement(m: Metrics) -> Rated:
     else:
         lines.append("You didn't ask the interviewer anything; one thoughtful question helps.")
     if m.follow_ups:
-        lines.append(f"{m.follow_ups} answer(s) needed a follow-up to get to specifics.")
+        lines.append(f"{plural(m.follow_ups, 'answer')} needed a follow-up to get to specifics.")
     return _clamp(score), " ".join(lines)
 
 
@@ -155,7 +161,7 @@ def role_fit(m: Metrics) -> Rated:
     lines = []
     if found:
         example = keyword_sentence(m.answers, found[0])
-        lines.append(f"You brought up {labels(found)}, e.g. {quote(example)}.")
+        lines.append(f"You brought up {labels(found)}, e.g. {period(quote(example))}")
     if missing:
         lines.append(f"Not mentioned from the job description: {labels(missing, 6)}.")
     return _clamp(score), " ".join(lines)
@@ -182,7 +188,9 @@ def overall_strengths(named: list[tuple[str, Rated]]) -> Rated:
     score = statistics.fmean(rating for _, (rating, _) in named)
     best = [f"- **{name}** ({r}/10)" for name, (r, _) in ranked[:2]]
     worst = [f"- **{name}** ({r}/10): {_TIPS[name]}." for name, (r, _) in ranked[-2:][::-1]]
-    text = "**Strengths**\n" + "\n".join(best) + "\n\n**Areas for improvement**\n"
+    # Top ratings that are still low are only the strongest so far, not strengths.
+    heading = "**Strengths**" if ranked[0][1][0] >= 6 else "**Strongest areas so far**"
+    text = heading + "\n" + "\n".join(best) + "\n\n**Areas for improvement**\n"
     return _clamp(score), text + "\n".join(worst)
 
 
@@ -222,11 +230,18 @@ def _summary(
     scored = named[:-1]
     best = max(scored, key=lambda item: item[1][0])
     worst = min(scored, key=lambda item: item[1][0])
+    if best[1][0] == worst[1][0]:
+        areas = f"Every area was rated {best[1][0]}/10."
+    else:
+        areas = (
+            f"Strongest area: {best[0]} ({best[1][0]}/10); the biggest opportunity: "
+            f"{worst[0]} ({worst[1][0]}/10)."
+        )
     return (
-        f"{name} answered {len(m.answered)} question(s) for the {job.title or job.name} role "
-        f"({m.total_words} words in total), overall {overall}/10. Strongest area: {best[0]} "
-        f"({best[1][0]}/10); the biggest opportunity: {worst[0]} ({worst[1][0]}/10). "
-        "This report was produced offline by rule-based analysis of your answers."
+        f"{name} answered {plural(len(m.answered), 'question')} for the "
+        f"{job.title or job.name} role ({plural(m.total_words, 'word')} in total), overall "
+        f"{overall}/10. {areas} This report was produced offline by rule-based analysis of "
+        "your answers."
     )
 
 

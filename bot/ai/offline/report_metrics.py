@@ -14,10 +14,10 @@ from bot.ai.offline.keywords import Keyword, job_keywords, split_found
 from bot.ai.offline.lexicon import (
     APOLOGY_RE,
     CONFIDENT_RE,
-    EXAMPLE_RE,
     FILLER_RE,
     HEDGE_RE,
     STRUCTURE_RE,
+    gives_example,
 )
 from bot.ai.offline.text import sentences, tokens
 from bot.ai.schemas import JobContext, TranscriptLine
@@ -30,7 +30,7 @@ class Exchange:
     question: str
     bank_question: BankQuestion | None
     answers: list[str] = field(default_factory=list)
-    seconds: list[float] = field(default_factory=list)
+    timed: list[tuple[str, float]] = field(default_factory=list)  # (one message, its seconds)
     follow_ups: int = 0
 
     @property
@@ -55,7 +55,7 @@ class Metrics:
     examples: int
     structured: int
     coverages: list[tuple[Exchange, float]]
-    seconds: list[float]
+    timed: list[tuple[str, float]]  # every timed candidate message: (its text, its seconds)
     found_keywords: list[Keyword]
     missing_keywords: list[Keyword]
 
@@ -67,6 +67,11 @@ class Metrics:
     def mean_words(self) -> float:
         answered = self.answered
         return statistics.fmean(e.words for e in answered) if answered else 0.0
+
+    @property
+    def seconds(self) -> list[float]:
+        """Response times per answer message (a follow-up answer counts on its own)."""
+        return [s for _, s in self.timed]
 
     @property
     def follow_ups(self) -> int:
@@ -86,7 +91,7 @@ def exchanges_of(transcript: Sequence[TranscriptLine], bank: Bank) -> list[Excha
             out.append(Exchange("", None))
         out[-1].answers.append(line.text)
         if line.seconds is not None and line.seconds >= 0:
-            out[-1].seconds.append(line.seconds)
+            out[-1].timed.append((line.text, line.seconds))
     return out
 
 
@@ -124,14 +129,14 @@ def measure(job: JobContext, transcript: Sequence[TranscriptLine], bank: Bank) -
         confident=[(m.group(0), a) for a in answers for m in CONFIDENT_RE.finditer(a)],
         apologies=sum(len(APOLOGY_RE.findall(a)) for a in answers),
         questions_back=[s for a in answers for s in sentences(a) if _is_question_back(s)],
-        examples=sum(1 for e in exchanges if EXAMPLE_RE.search(e.answer)),
+        examples=sum(1 for e in exchanges if gives_example(e.answer)),
         structured=sum(1 for e in exchanges if STRUCTURE_RE.search(e.answer)),
         coverages=[
             (e, coverage(score_points(e.bank_question, e.answer)))
             for e in exchanges
             if e.bank_question is not None and e.answer
         ],
-        seconds=[s for e in exchanges for s in e.seconds],
+        timed=[t for e in exchanges for t in e.timed if t[0].strip()],
         found_keywords=found,
         missing_keywords=missing,
     )

@@ -15,7 +15,7 @@ from bot.ai.offline.resume_checks import (
     writing_findings,
 )
 from bot.ai.offline.skills import skill_mentions, skill_weights
-from bot.ai.offline.text import STOPWORDS, StemIndex, stem, tokens
+from bot.ai.offline.text import STOPWORDS, StemIndex, plural, stem, tokens
 from bot.ai.schemas import ExperienceLevel, JobContext, ResumeAnalysis, ResumeCategory
 
 _YEARS_RE = re.compile(r"\b(\d{1,2})\+?\s*(?:years|yrs)\b", re.IGNORECASE)
@@ -38,13 +38,22 @@ _SKILL_NAMES = {
     "sql": "SQL/databases",
     "behavioural": "collaboration/leadership",
 }
+# Whether the resume gets read at all (ATS) and fits the role count most; keywords overlap with
+# the job match, so they count less on their own; extras are a bonus.
 _WEIGHTS = {
-    "ats": 1.0,
+    "ats": 1.5,
     "job_match": 1.5,
     "writing_and_formatting": 1.0,
-    "keyword_coverage": 1.5,
+    "keyword_coverage": 1.0,
     "other": 0.5,
 }
+# A weak core category caps the overall: strong keywords can't make up for a resume an ATS
+# can't parse. The overall is at most the lowest core score plus this.
+_CORE = ("ats", "job_match", "writing_and_formatting", "keyword_coverage")
+_CAP_ABOVE_WEAKEST = 3
+# A resume this short can't show enough experience to rate well, however well it is written.
+FAR_TOO_SHORT_WORDS = 75
+FAR_TOO_SHORT_CAP = 3
 
 
 def analyze_resume(job: JobContext, resume_text: str) -> ResumeAnalysis:
@@ -56,9 +65,19 @@ def analyze_resume(job: JobContext, resume_text: str) -> ResumeAnalysis:
         "keyword_coverage": _keyword_coverage(job, text),
         "other": _other(text),
     }
-    total = sum(_WEIGHTS[name] * part.score for name, part in parts.items())
-    overall = round(total / sum(_WEIGHTS.values()))
-    return ResumeAnalysis(overall_score=max(1, min(10, overall)), **parts)
+    scores = {name: part.score for name, part in parts.items()}
+    return ResumeAnalysis(overall_score=overall_score(scores, len(text.split())), **parts)
+
+
+def overall_score(scores: dict[str, int], words: int) -> int:
+    """A weighted mean of the category scores, capped by the weakest core category and, for a
+    resume far too short to judge, capped low."""
+    total = sum(_WEIGHTS[name] * score for name, score in scores.items())
+    overall = round(total / sum(_WEIGHTS[name] for name in scores))
+    overall = min(overall, min(scores[name] for name in _CORE) + _CAP_ABOVE_WEAKEST)
+    if words < FAR_TOO_SHORT_WORDS:
+        overall = min(overall, FAR_TOO_SHORT_CAP)
+    return max(1, min(10, overall))
 
 
 def _keyword_coverage(job: JobContext, text: str) -> ResumeCategory:
@@ -73,7 +92,7 @@ def _keyword_coverage(job: JobContext, text: str) -> ResumeCategory:
     share = len(found) / len(keywords)
     score = max(1, min(10, round(1 + 9 * share)))
     findings = _keyword_findings(found, missing, share)
-    summary = f"Your resume mentions {len(found)} of {len(keywords)} keywords from the job."
+    summary = f"Your resume mentions {len(found)} of the job's {plural(len(keywords), 'keyword')}."
     return category(score, summary, findings)
 
 
@@ -98,19 +117,21 @@ def _job_match(job: JobContext, text: str) -> ResumeCategory:
     wanted = skill_weights(job)
     have = skill_mentions(text)
     findings: list[Finding] = []
+    role = job.title or job.name
     if wanted:
         share = sum(w for s, w in wanted.items() if s in have) / sum(wanted.values())
         findings += _skill_findings(wanted, have)
+        summary = f"Covers {round(share * 100)}% of the skill areas the {role} role asks for."
     else:
         share = 0.5  # nothing to compare against: neutral
+        summary = (
+            f"The {role} job description names no skill areas to compare against, so this "
+            "checks seniority and title only."
+        )
     findings += _seniority_findings(job, text)
     findings += _title_findings(job, text)
     penalty = sum(3 if f.type == "major-improvement" else 0 for f in findings)
     score = max(1, min(10, round(1 + 9 * share) - penalty))
-    summary = (
-        f"Covers {round(share * 100)}% of the skill areas the {job.title or job.name} role asks "
-        "for."
-    )
     return category(score, summary, findings)
 
 
@@ -169,11 +190,12 @@ def _seniority_findings(job: JobContext, text: str) -> list[Finding]:
             Finding(
                 "major-improvement",
                 "Seniority",
-                f"About {years} year(s) of experience shown; {job.experience_level} roles usually "
-                f"expect {expected}+. Highlight scope and ownership to close the gap.",
+                f"About {plural(years, 'year')} of experience shown; {job.experience_level} roles "
+                f"usually expect {expected}+. Highlight scope and ownership to close the gap.",
             )
         ]
-    return [Finding("strength", "Seniority", f"About {years} years of experience shown.")]
+    shown = f"About {plural(years, 'year')} of experience shown."
+    return [Finding("strength", "Seniority", shown)]
 
 
 def _title_findings(job: JobContext, text: str) -> list[Finding]:
@@ -199,7 +221,7 @@ def _ats(text: str) -> ResumeCategory:
     summary = (
         "Parses cleanly for applicant tracking systems."
         if problems == 0
-        else f"{problems} issue(s) could trip applicant tracking systems."
+        else f"{plural(problems, 'issue')} could trip applicant tracking systems."
     )
     return category(score_from(findings), summary, findings)
 
@@ -219,5 +241,9 @@ def _other(text: str) -> ResumeCategory:
     findings = other_findings(text)
     strengths = sum(1 for f in findings if f.type == "strength")
     score = max(1, min(10, 4 + 2 * strengths))
-    summary = f"{strengths} extra signal(s): links, certifications, achievements."
+    summary = (
+        f"{strengths} of 3 extras found (links to your work, certifications, achievements)."
+        if strengths
+        else "No extras yet: add links to your work, certifications or achievements."
+    )
     return category(score, summary, findings)

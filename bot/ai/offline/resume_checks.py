@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.ai.offline.lexicon import ACTION_VERBS, FIRST_PERSON_RE, NUMBER_RE
-from bot.ai.offline.text import quote, tokens
+from bot.ai.offline.text import agree, period, plural, quote, tokens
 from bot.ai.schemas import FeedbackType, ResumeCategory, ResumeFeedbackItem
 
 SECTIONS: dict[str, tuple[str, ...]] = {
@@ -179,7 +179,8 @@ def _length_findings(text: str) -> list[Finding]:
             Finding(
                 "major-improvement",
                 "Length",
-                f"Only {words} words — too thin to show your experience. Aim for 400-900.",
+                f"Only {plural(words, 'word')} — too thin to show your experience. "
+                "Aim for 400-900 words.",
             )
         ]
     if words < 300:
@@ -193,7 +194,8 @@ def _length_findings(text: str) -> list[Finding]:
                 "less relevant roles.",
             )
         ]
-    return [Finding("strength", "Length", f"{words} words (~{pages} page(s)) is a good length.")]
+    good = f"{words} words (about {plural(pages, 'page')}) is a good length."
+    return [Finding("strength", "Length", good)]
 
 
 def _date_findings(text: str) -> list[Finding]:
@@ -252,8 +254,8 @@ def _layout_findings(text: str) -> list[Finding]:
             Finding(
                 "minor-improvement",
                 "Special characters",
-                f"Found {len(odd)} unusual character(s) such as icons or box drawing; "
-                "ATS may garble them. Use plain text.",
+                f"Found {plural(len(odd), 'unusual character')} such as icons or box "
+                "drawing; ATS may garble them. Use plain text.",
             )
         )
     return out
@@ -280,7 +282,8 @@ def _verb_findings(bullets: list[str]) -> list[Finding]:
             Finding(
                 "strength",
                 "Action verbs",
-                f"{strong} of {len(starts)} lines open with a strong action verb.",
+                f"{strong} of {plural(len(starts), 'line')} "
+                f"{agree(strong, 'opens', 'open')} with a strong action verb.",
             )
         ]
     weak = next((b for b in bullets if b.split()[0].lower() not in ACTION_VERBS), bullets[0])
@@ -289,8 +292,9 @@ def _verb_findings(bullets: list[str]) -> list[Finding]:
         Finding(
             kind,
             "Action verbs",
-            f"Only {strong} of {len(starts)} lines start with an action verb, e.g. "
-            f"{quote(weak, 8)}. Open with verbs like Built, Led, Reduced, Automated.",
+            f"Only {strong} of {plural(len(starts), 'line')} {agree(strong, 'starts', 'start')} "
+            "with an action verb; one that doesn't: "
+            f"{period(quote(weak, 8))} Open with verbs like Built, Led, Reduced, Automated.",
         )
     ]
 
@@ -299,13 +303,16 @@ def _number_findings(bullets: list[str]) -> list[Finding]:
     counted = sum(1 for b in bullets if NUMBER_RE.search(b))
     share = counted / len(bullets)
     if share >= 0.4:
-        return [Finding("strength", "Quantified results", f"{counted} lines quantify impact.")]
+        verb = agree(counted, "quantifies", "quantify")
+        quantified = f"{counted} of {plural(len(bullets), 'line')} {verb} impact."
+        return [Finding("strength", "Quantified results", quantified)]
     kind: FeedbackType = "minor-improvement" if share >= 0.15 else "major-improvement"
     return [
         Finding(
             kind,
             "Quantified results",
-            f"Only {counted} of {len(bullets)} lines include a number. Add scale and impact: "
+            f"Only {counted} of {plural(len(bullets), 'line')} "
+            f"{agree(counted, 'includes', 'include')} a number. Add scale and impact: "
             "users, latency, %, money saved, team size.",
         )
     ]
@@ -319,8 +326,9 @@ def _long_bullet_findings(bullets: list[str]) -> list[Finding]:
         Finding(
             "minor-improvement",
             "Long bullets",
-            f"{len(long)} line(s) run past {LONG_BULLET_WORDS} words, e.g. {quote(long[0], 8)}. "
-            "Split them: one achievement per bullet.",
+            f"{plural(len(long), 'line')} {agree(len(long), 'runs', 'run')} past "
+            f"{LONG_BULLET_WORDS} words, e.g. {period(quote(long[0], 8))} "
+            f"Split {agree(len(long), 'it', 'them')}: one achievement per bullet.",
         )
     ]
 

@@ -112,3 +112,24 @@ def quote(text: str, max_words: int = 14) -> str:
     if len(words) > max_words:
         clipped = clipped.rstrip(",;:.") + "…"
     return f"“{clipped}”"
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """A count with its noun in the right number: “1 answer”, “2 answers”, “0 answers”."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
+
+
+def agree(count: int, singular: str, plural_form: str) -> str:
+    """The word (usually a verb) that agrees with `count`: agree(1, "runs", "run") is "runs"."""
+    return singular if count == 1 else plural_form
+
+
+def times(count: int) -> str:
+    """How often something happened: “once”, “twice”, “3 times”."""
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
+def period(text: str) -> str:
+    """`text` closing a sentence: a full stop is added unless one already ends it, also inside
+    a closing quotation mark, so a quoted sentence isn't followed by a second full stop."""
+    return text if text.rstrip("”’\"')").endswith((".", "!", "?", "…")) else text + "."
