@@ -2,7 +2,8 @@
 
 The real application (same handlers, database layer and AI gateway as in Telegram) runs against
 the in-process Bot API emulator. One console user talks to it: typed lines become messages,
-a number presses a button of the latest keyboard, `:file`/`:voice` send files. The bot's side
+a number presses a button of the latest keyboard (an invoice's Pay button makes a local test
+payment through the emulator: no real Stars), `:file`/`:voice` send files. The bot's side
 of the chat is printed with `rich`; without a terminal (piped stdin/stdout) the output is plain
 text, so the console can be scripted.
 

@@ -10,14 +10,15 @@ import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from bot.console_render import pressable_buttons
 from bot.emulator.types import ChatMessage
 
 HELP = """\
 Type a message or a /command and press Enter (try /start or /help).
-  N            press button N of the latest keyboard
+  N            press button N of the latest keyboard (an invoice's Pay button
+               makes a local test payment: no real Stars are charged)
   :file PATH   send a document (PDF, DOCX, TXT, …)
   :voice PATH  send a voice note (OGG/Opus)
   :say TEXT    send TEXT as it is (a number, or text starting with ':')
@@ -89,9 +90,38 @@ def latest_keyboard(chat: list[ChatMessage]) -> ChatMessage | None:
     return None
 
 
+def invoice_run(chat: list[ChatMessage], message: ChatMessage) -> list[ChatMessage]:
+    """Invoices sent one after another (as /upgrade sends one per plan) are one keyboard: the
+    run of consecutive bot invoices that ends with `message`, or just `message`."""
+    if message.kind != "invoice":
+        return [message]
+    index = next((i for i, m in enumerate(chat) if m.message_id == message.message_id), None)
+    if index is None:
+        return [message]
+    start = index
+    while start > 0 and chat[start - 1].from_bot and chat[start - 1].kind == "invoice":
+        start -= 1
+    return [*chat[start:index], message]
+
+
+def first_number(chat: list[ChatMessage], message: ChatMessage) -> int:
+    """The number of the message's first button: after the buttons of the invoices before it
+    in its run, so one number reaches each Pay button of a run."""
+    return 1 + sum(len(pressable_buttons(m)) for m in invoice_run(chat, message)[:-1])
+
+
+def latest_buttons(chat: list[ChatMessage]) -> list[tuple[ChatMessage, dict[str, Any]]]:
+    """What numbers press now, in order: the latest keyboard's buttons (with those of the
+    invoices sent right before it, if it is an invoice), each with its message."""
+    message = latest_keyboard(chat)
+    if message is None:
+        return []
+    return [(m, button) for m in invoice_run(chat, message) for button in pressable_buttons(m)]
+
+
 def buttons_in_sight(chat: list[ChatMessage]) -> bool:
     """Whether any bot message since the user last sent something has buttons, pressable
-    or not (a Pay button, a link)."""
+    or not (a link)."""
     for message in reversed(chat):
         if not message.from_bot:
             return False

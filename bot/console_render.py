@@ -1,7 +1,8 @@
 """Turning the emulator's chat into `rich` text for the console mode.
 
 Pure functions over `ChatMessage` data: message text with its entities (UTF-16 offsets, as
-Telegram counts them) to styled `Text`, inline keyboards to numbered buttons.
+Telegram counts them) to styled `Text`, inline keyboards to numbered buttons (an invoice's Pay
+button and invoice links included: pressing them makes a local test payment).
 """
 
 from __future__ import annotations
@@ -78,45 +79,70 @@ def render_entities(text: str, entities: Sequence[Mapping[str, Any]]) -> Text:
     return rendered
 
 
+def is_invoice_link(url: object) -> bool:
+    """`https://t.me/$…`: a link that opens an invoice (createInvoiceLink)."""
+    return isinstance(url, str) and url.startswith("https://t.me/$")
+
+
+def is_payment_button(button: Mapping[str, Any]) -> bool:
+    """An invoice's Pay button, or a link button that opens an invoice (a subscription)."""
+    return bool(button.get("pay")) or is_invoice_link(button.get("url"))
+
+
+def is_pressable(button: Mapping[str, Any]) -> bool:
+    """A button a number presses: a callback button, or one that pays (a local test payment)."""
+    return "callback_data" in button or is_payment_button(button)
+
+
+def price_label(amount: object, currency: object) -> str:
+    return f"{amount} ⭐" if currency == "XTR" else f"{amount} {currency}"
+
+
+def keyboard_of(message: ChatMessage | None) -> dict[str, Any] | None:
+    """The message's inline keyboard as the user sees it: an invoice sent without one still
+    has the Pay button Telegram adds by itself."""
+    if message is None:
+        return None
+    if message.kind == "invoice" and not (message.reply_markup or {}).get("inline_keyboard"):
+        file = message.file or {}
+        price = price_label(file.get("total_amount", "?"), file.get("currency", ""))
+        return {"inline_keyboard": [[{"text": f"Pay {price}", "pay": True}]]}
+    return message.reply_markup
+
+
 def pressable_buttons(message: ChatMessage | None) -> list[dict[str, Any]]:
     """The buttons a number can press, in the order they are numbered (rows, then columns)."""
-    if message is None:
-        return []
-    return [button for button in message.buttons if "callback_data" in button]
+    rows = (keyboard_of(message) or {}).get("inline_keyboard") or []
+    return [button for row in rows for button in row if is_pressable(button)]
 
 
-def render_keyboard(reply_markup: Mapping[str, Any] | None) -> Text | None:
-    """`[1] Easy  [2] Medium  [3] Hard`, one keyboard row per line; link and other buttons
-    that can't be pressed from here are shown without a number."""
+def render_keyboard(reply_markup: Mapping[str, Any] | None, first: int = 1) -> Text | None:
+    """`[1] Easy  [2] Medium  [3] Hard`, one keyboard row per line, numbered from `first`;
+    link and other buttons that can't be pressed from here are shown without a number.
+    Pay buttons (and invoice links) are numbered too and say they make a test payment."""
     rows = (reply_markup or {}).get("inline_keyboard") or []
     if not rows:
         return None
     lines: list[Text] = []
-    number = 0
+    number = first - 1
     for row in rows:
         line = Text("  ")
         for position, button in enumerate(row):
             if position:
                 line.append("  ")
             label = str(button.get("text", ""))
-            if "callback_data" in button:
+            if is_pressable(button):
                 number += 1
                 line.append(f"[{number}]", style="bold yellow")
                 line.append(f" {label}")
-            elif button.get("pay") or is_invoice_link(button.get("url")):
-                # Stars are paid in the Telegram app: nothing here can open an invoice.
-                line.append(f"({label} — only in Telegram)", style="dim")
+                if is_payment_button(button):
+                    line.append(" (test payment)", style="dim")
             elif button.get("url"):
                 line.append(f"🔗 {label} ({button['url']})", style="blue")
             else:
                 line.append(f"({label})", style="dim")
         lines.append(line)
     return Text("\n").join(lines)
-
-
-def is_invoice_link(url: object) -> bool:
-    """`https://t.me/$…`: a link that opens an invoice (createInvoiceLink)."""
-    return isinstance(url, str) and url.startswith("https://t.me/$")
 
 
 def describe_file(message: ChatMessage, content: bytes | None = None) -> str:
@@ -128,8 +154,7 @@ def describe_file(message: ChatMessage, content: bytes | None = None) -> str:
     if message.kind == "voice":
         return f"[voice: {file.get('duration', '?')} s, {size} bytes]"
     if message.kind == "invoice":
-        amount, currency = file.get("total_amount", "?"), file.get("currency", "")
-        price = f"{amount} ⭐" if currency == "XTR" else f"{amount} {currency}"
+        price = price_label(file.get("total_amount", "?"), file.get("currency", ""))
         return f"[invoice: {file.get('title', '')}, {price}]"
     return f"[{message.kind}]"
 

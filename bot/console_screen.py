@@ -14,7 +14,8 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from bot.console_render import describe_file, render_body, render_keyboard, snippet
+from bot.console_input import first_number
+from bot.console_render import describe_file, keyboard_of, render_body, render_keyboard, snippet
 from bot.emulator.server import BotAPIEmulator
 from bot.emulator.types import ChatMessage
 
@@ -84,7 +85,7 @@ class ChatScreen:
                 out.append("\n")
         out.append_text(body)
         self.console.print(out)
-        keyboard = render_keyboard(message.reply_markup)
+        keyboard = self._keyboard(message)
         if keyboard is not None:
             self.console.print(keyboard)
         self._remember(message)
@@ -101,7 +102,7 @@ class ChatScreen:
             if message.reply_markup == before[2]:
                 return False
             self._remember(message)
-            keyboard = render_keyboard(message.reply_markup)
+            keyboard = self._keyboard(message)
             if keyboard is None:
                 # Flows close the buttons of their previous prompt at every step: not news.
                 # A number no longer reaches them (`latest_keyboard` skips buttonless messages).
@@ -111,6 +112,10 @@ class ChatScreen:
             return True
         self._print_message(message, label="✎ edited: ")
         return True
+
+    def _keyboard(self, message: ChatMessage) -> Text | None:
+        first = first_number(self.emulator.chat(self.chat_id), message)
+        return render_keyboard(keyboard_of(message), first)
 
     def _remember(self, message: ChatMessage) -> None:
         markup = dict(message.reply_markup) if message.reply_markup else None

@@ -7,7 +7,9 @@ import asyncio
 import contextlib
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.status import Status
@@ -17,19 +19,21 @@ from bot.console_input import (
     ConsoleInput,
     LineReader,
     buttons_in_sight,
-    latest_keyboard,
+    latest_buttons,
     mime_type_for,
     ogg_duration,
     parse_input,
     read_file,
 )
-from bot.console_render import pressable_buttons
+from bot.console_render import is_invoice_link, is_payment_button, price_label
 from bot.console_screen import ChatScreen
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
+from bot.emulator.types import ChatMessage
 from bot.settings import Settings
 
 FILES_FOLDER = "console-files"
+TEST_PAYMENT_NOTE = "(local test payment: no real Stars are charged)"
 # How long a reply may take before we stop waiting for it (a model may retry several times).
 SETTLE_TIMEOUT_EXTRA = 30.0
 
@@ -136,8 +140,7 @@ class ConsoleSession:
         return True
 
     async def _press_or_send(self, command: ConsoleInput) -> None:
-        message = latest_keyboard(self.user.chat)
-        buttons = pressable_buttons(message)
+        buttons = latest_buttons(self.user.chat)
         if not 1 <= command.number <= len(buttons):
             if buttons:
                 self.screen.note(f"(no button {command.number}; sent as text)")
@@ -146,10 +149,35 @@ class ConsoleSession:
             self.screen.echo(command.value)
             await self.user.send(command.value, wait=False)
         else:
-            button = buttons[command.number - 1]
+            message, button = buttons[command.number - 1]
             self.screen.pressed(str(button["text"]))
-            await self.user.press(str(button["callback_data"]), message, wait=False)
+            if is_payment_button(button):
+                await self._pay(message, button)
+            else:
+                await self.user.press(str(button["callback_data"]), message, wait=False)
         await self.settle()
+
+    async def _pay(self, message: ChatMessage, button: Mapping[str, Any]) -> None:
+        """The payment Telegram would take, played locally by the emulator: a pre-checkout
+        query, the bot's answer, then (if it said ok) a successful_payment message."""
+        self.screen.note(TEST_PAYMENT_NOTE)
+        url = button.get("url")
+        try:
+            receipt = await self.user.pay(url if is_invoice_link(url) else message, wait=False)
+        except AssertionError as exc:  # a link that isn't one of this bot's invoices
+            self.screen.note(f"(can't pay here: {str(exc).splitlines()[0]})")
+            return
+        invoice = receipt.invoice or {}
+        if not receipt.ok:
+            # Telegram shows the bot's refusal in the payment form; nothing is charged.
+            self.screen.note(f"✗ Payment refused: {receipt.error or 'no reason given'}")
+            return
+        total = sum(int(price["amount"]) for price in invoice.get("prices") or [])
+        paid = f"{price_label(total, invoice.get('currency'))} for {invoice.get('title')}"
+        if period := int(invoice.get("subscription_period") or 0):
+            self.screen.note(f"✓ Subscribed: {paid}, first {period // 86400} days (test payment)")
+        else:
+            self.screen.note(f"✓ Paid {paid} (test payment)")
 
     async def _send_file(self, command: ConsoleInput) -> None:
         path = Path(command.value)

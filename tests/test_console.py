@@ -16,6 +16,8 @@ from bot.console import CONSOLE_USER_ID
 from bot.console_input import (
     ConsoleInput,
     buttons_in_sight,
+    first_number,
+    latest_buttons,
     latest_keyboard,
     mime_type_for,
     ogg_duration,
@@ -24,8 +26,10 @@ from bot.console_input import (
 from bot.console_render import pressable_buttons, render_entities, render_keyboard
 from bot.console_session import ConsoleSession
 from bot.emulator.client import EmulatedUser
-from bot.emulator.harness import BotHarness
+from bot.emulator.harness import BotHarness, run_harness
 from bot.emulator.server import BotAPIEmulator, ChatMessage
+from bot.services.plans import PRICE_CHANGED, Offer
+from models.payments import Plan
 from tests.conftest import make_settings
 
 REPO = Path(__file__).resolve().parent.parent
@@ -201,60 +205,124 @@ async def test_session_prints_new_messages_edits_deletes_and_files(tmp_path: Pat
     assert not emulator.listeners
 
 
-async def test_invoices_show_their_description_and_say_paying_needs_telegram(
-    tmp_path: Path,
-) -> None:
+PRO_INVOICE = {
+    "title": "Interview Coach Pro",
+    "description": "Pro plan for 30 days: unlimited practice questions.",
+    "payload": "plan:pro",
+    "currency": "XTR",
+    "prices": [{"label": "Pro, 30 days", "amount": 250}],
+}
+
+
+async def test_invoices_number_their_pay_buttons_as_one_keyboard(tmp_path: Path) -> None:
+    """Pay buttons and invoice links are numbered like other buttons (a test payment); the
+    invoices /upgrade sends one after another share one numbering, so each is reachable."""
     session, emulator, out = _session(tmp_path)
-    invoice = {
-        "title": "Interview Coach Pro",
-        "description": "Pro plan for 30 days: unlimited practice questions.",
-        "payload": "plan:pro",
-        "currency": "XTR",
-        "prices": [{"label": "Pro, 30 days", "amount": 250}],
-    }
-    link = await emulator.call("createInvoiceLink", invoice)
+    link = await emulator.call("createInvoiceLink", PRO_INVOICE)
     keyboard = {
         "inline_keyboard": [
             [{"text": "Pay 250 ⭐", "pay": True}],
             [{"text": "🔁 Subscribe monthly", "url": link}],
         ]
     }
-    await emulator.call(
-        "sendInvoice", {"chat_id": CONSOLE_USER_ID, **invoice, "reply_markup": keyboard}
-    )
+    chat = {"chat_id": CONSOLE_USER_ID}
+    await emulator.call("sendMessage", {**chat, "text": "Upgrade with Telegram Stars"})
+    await emulator.call("sendInvoice", {**chat, **PRO_INVOICE, "reply_markup": keyboard})
+    max_invoice = {**PRO_INVOICE, "title": "Interview Coach Max", "description": "Max plan."}
+    max_invoice["prices"] = [{"label": "Max, 30 days", "amount": 500}]
+    await emulator.call("sendInvoice", {**chat, **max_invoice})  # Telegram adds a Pay button
     assert session.flush()
     assert out.getvalue() == (
+        "Coach: Upgrade with Telegram Stars\n"
         "Coach: [invoice: Interview Coach Pro, 250 ⭐]\n"
         "Pro plan for 30 days: unlimited practice questions.\n"
-        "  (Pay 250 ⭐ — only in Telegram)\n"
-        "  (🔁 Subscribe monthly — only in Telegram)\n"
+        "  [1] Pay 250 ⭐ (test payment)\n"
+        "  [2] 🔁 Subscribe monthly (test payment)\n"
+        "Coach: [invoice: Interview Coach Max, 500 ⭐]\n"
+        "Max plan.\n"
+        "  [3] Pay 500 ⭐ (test payment)\n"
     )
-    assert latest_keyboard(session.user.chat) is None  # nothing a number could press
-    assert buttons_in_sight(session.user.chat)  # "1" is sent as text, with a note saying why
+    pro, max_ = session.user.chat[-2:]
+    pressed = [(m.message_id, b["text"]) for m, b in latest_buttons(session.user.chat)]
+    assert pressed == [
+        (pro.message_id, "Pay 250 ⭐"),
+        (pro.message_id, "🔁 Subscribe monthly"),
+        (max_.message_id, "Pay 500 ⭐"),
+    ]
+    assert first_number(session.user.chat, max_) == 3
+    # Once the user sends something, the invoices are out of reach like any keyboard.
+    emulator.add_message(ChatMessage(emulator.new_message_id(), CONSOLE_USER_ID, False, "hi"))
+    assert latest_buttons(session.user.chat) == []
     session.close()
 
 
+async def test_console_pays_locally_shows_a_refusal_and_pays_a_subscription_link(
+    tmp_path: Path,
+) -> None:
+    """The real bot. An invoice from before a price change (Max at 400 ⭐, now 500): its Pay
+    button is refused at pre-checkout with the bot's reason, nothing is charged. Then /upgrade
+    and Subscribe monthly to Pro: pre-checkout, successful_payment, and Pro is active."""
+    out = io.StringIO()
+    console = Console(file=out, width=200, color_system=None, soft_wrap=True)
+    settings = make_settings(None, tmp_path, max_price_stars=500)  # SQLite under tmp_path
+    async with run_harness(settings, BotAPIEmulator()) as harness:
+        emulator = harness.emulator
+        user = harness.user("You", user_id=CONSOLE_USER_ID)
+        session = ConsoleSession(harness, user, console, settings)
+        old = Offer(Plan.MAX, CONSOLE_USER_ID, 400)
+        await emulator.call(
+            "sendInvoice",
+            {
+                "chat_id": CONSOLE_USER_ID,
+                "title": "Interview Coach Max",
+                "description": "Max plan for 30 days.",
+                "payload": old.payload,
+                "currency": "XTR",
+                "prices": [{"label": "Max, 30 days", "amount": 400}],
+            },
+        )
+        session.flush()
+        out.truncate(0), out.seek(0)
+
+        await session.handle(parse_input("1"))  # Pay 400 ⭐: refused at pre-checkout
+        assert out.getvalue() == (
+            "→ Pay 400 ⭐\n"
+            "(local test payment: no real Stars are charged)\n"
+            f"✗ Payment refused: {PRICE_CHANGED}\n"
+        )
+        assert not emulator.charges
+        out.truncate(0), out.seek(0)
+
+        await session.handle(parse_input("/upgrade"))
+        assert "  [2] 🔁 Subscribe monthly (test payment)\n" in out.getvalue()
+        out.truncate(0), out.seek(0)
+        await session.handle(parse_input("2"))  # the Pro invoice's subscription link
+        shown = out.getvalue()
+        assert shown.startswith(
+            "→ 🔁 Subscribe monthly\n"
+            "(local test payment: no real Stars are charged)\n"
+            "✓ Subscribed: 250 ⭐ for Interview Coach Pro, first 30 days (test payment)\n"
+            "Coach: ✅ Thank you! Pro is active until "
+        ), shown
+        [charge] = emulator.charges.values()
+        assert charge["payment"]["is_first_recurring"] and charge["user_id"] == CONSOLE_USER_ID
+        assert latest_buttons(user.chat) == []  # the payment is the user's newest message
+        session.close()
+
+
 # ----- the whole bot, as a script ------------------------------------------------------------
-def test_console_runs_a_job_and_a_practice_question(tmp_path: Path) -> None:
-    """`python -m bot console` with piped input: save a job, practise one question, get a
-    rating out of 10, leave with exit code 0 (the same handlers and database as in Telegram)."""
-    script = "\n".join(
-        [
-            "/start",
-            "/newjob",
-            "Backend Developer at Acme",
-            "1",  # skip the title
-            "2",  # a level
-            "We build data services in Python with PostgreSQL and SQL reporting for clients.",
-            "/practice",
-            "1",  # Easy
-            "A primary key uniquely identifies each row; in SQL it is unique and not null, and "
-            "Python code reads rows by it.",
-            ":help",
-            ":quit",
-            "",
-        ]
-    )
+JOB_SCRIPT = [
+    "/newjob",
+    "Backend Developer at Acme",
+    "1",  # skip the title
+    "2",  # a level
+    "We build data services in Python with PostgreSQL and SQL reporting for clients.",
+]
+
+
+def run_console(tmp_path: Path, lines: list[str]) -> subprocess.CompletedProcess[str]:
+    """`python -m bot console` in `tmp_path` with `lines` piped in: offline coach, its own
+    SQLite under `tmp_path/data`, nothing from the developer's environment."""
     env = {
         k: v
         for k, v in os.environ.items()
@@ -270,15 +338,33 @@ def test_console_runs_a_job_and_a_practice_question(tmp_path: Path) -> None:
     env.update(DATA_DIR=str(tmp_path / "data"), PYTHONPATH=str(REPO), WEBHOOK_URL="", ADMIN_IDS="")
     # A checkout without the Bot API description (the tests' `../shared/…`) runs just the same.
     env["TELEGRAM_BOT_API_SPEC"] = str(tmp_path / "no-such-spec.json")
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "bot", "console"],
-        input=script,
+        input="\n".join([*lines, ""]),
         capture_output=True,
         text=True,
         cwd=tmp_path,
         env=env,
         timeout=120,
         check=False,
+    )
+
+
+def test_console_runs_a_job_and_a_practice_question(tmp_path: Path) -> None:
+    """`python -m bot console` with piped input: save a job, practise one question, get a
+    rating out of 10, leave with exit code 0 (the same handlers and database as in Telegram)."""
+    result = run_console(
+        tmp_path,
+        [
+            "/start",
+            *JOB_SCRIPT,
+            "/practice",
+            "1",  # Easy
+            "A primary key uniquely identifies each row; in SQL it is unique and not null, and "
+            "Python code reads rows by it.",
+            ":help",
+            ":quit",
+        ],
     )
     output = result.stdout
     assert result.returncode == 0, output + result.stderr
@@ -290,3 +376,59 @@ def test_console_runs_a_job_and_a_practice_question(tmp_path: Path) -> None:
     assert "You: :help\n" in output  # a piped log shows what each reply answers
     assert "Bot API description" not in result.stderr  # a developer's concern, not a user's
     assert (tmp_path / "data" / "coach.sqlite3").exists()
+
+
+RESUME_LINES = [
+    "Ada Lovelace",
+    "ada.lovelace@example.com | +44 20 7946 0000 | London",
+    "Experience",
+    "Backend Developer, Northwind Data (2020-2024): built Python data services on PostgreSQL "
+    "for twelve clients, wrote SQL reports used by finance teams every week, cut query times "
+    "by 40 percent with better indexes, designed REST APIs with FastAPI, and mentored two "
+    "junior developers through code review and pairing. Led the move to PostgreSQL 15 with "
+    "no downtime.",
+    "Junior Developer, Blue Harbor (2018-2020): maintained Django applications, wrote unit "
+    "tests with pytest, automated deployments with Docker and GitHub Actions, and migrated "
+    "monthly reports from spreadsheets to SQL views.",
+    "Education",
+    "BSc Computer Science, University of Leeds (2015-2018). Final project on query "
+    "optimisation in relational databases, graded first class; teaching assistant for the "
+    "second-year databases course.",
+    "Skills",
+    "Python, SQL, PostgreSQL, Django, FastAPI, Docker, Git, pytest, REST APIs, data "
+    "modelling, performance tuning, code review, Linux, Redis, clear written communication "
+    "with clients and teammates.",
+]
+
+
+def make_resume_pdf(path: Path) -> int:
+    """A one-page resume PDF (made with fpdf2); returns its word count."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    for line in RESUME_LINES:
+        heading = line in {"Experience", "Education", "Skills"}
+        pdf.set_font("Helvetica", style="B" if heading else "", size=13 if heading else 11)
+        pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return sum(len(line.split()) for line in RESUME_LINES)
+
+
+def test_console_pays_for_max_locally_and_reviews_a_resume(tmp_path: Path) -> None:
+    """Piped: save a job, /upgrade, press Max's Pay button (a local test payment through
+    pre-checkout and successful_payment), then /resume with a PDF scores it out of 10."""
+    assert 140 <= make_resume_pdf(tmp_path / "cv.pdf") <= 170
+    result = run_console(
+        tmp_path,
+        [*JOB_SCRIPT, "/upgrade", "3", "/resume", ":file cv.pdf", ":quit"],
+    )
+    output = result.stdout
+    assert result.returncode == 0, output + result.stderr
+    assert "  [3] Pay 500 ⭐ (test payment)\n" in output, output
+    assert "→ Pay 500 ⭐\n(local test payment: no real Stars are charged)\n" in output
+    assert "Max is active until" in output, output
+    assert "Resume analysis comes with the Max plan" not in output
+    scores = [int(s) for s in re.findall(r"Overall: (\d+)/10", output)]
+    assert len(scores) == 1, output + result.stderr
+    assert 1 <= scores[0] <= 10
