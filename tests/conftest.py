@@ -1,5 +1,6 @@
 """Shared fixtures: a real database (PostgreSQL and SQLite), the real application on the
-Telegram emulator, and users who talk to it.
+Telegram emulator, and users who talk to it; with a model, the fake OpenAI server (`fake`) and
+the application that uses it (`model_bot`). Plain helpers are in `tests/helpers.py`.
 
 Every test that uses `database_url` runs once per database. `--db postgres` or `--db sqlite`
 runs one of them. PostgreSQL is never skipped: if it can't be reached, the run fails.
@@ -22,6 +23,7 @@ from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness, run_harness
 from bot.emulator.server import BotAPIEmulator
 from bot.settings import Settings
+from tests.fake_openai import FakeOpenAI
 
 PG_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 BACKENDS = ("postgres", "sqlite")
@@ -120,6 +122,28 @@ def make_settings(database_url: str, data_dir: Path, **overrides: Any) -> Settin
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 
 
+def _model_values(fake: FakeOpenAI, overrides: dict[str, Any]) -> dict[str, Any]:
+    """The OpenAI backend on the fake server, with no retries unless a test asks for them."""
+    return {
+        "openai_api_key": "test",
+        "openai_base_url": fake.base_url,
+        "ai_max_retries": 0,
+        **overrides,
+    }
+
+
+def model_settings(
+    database_url: str, data_dir: Path, fake: FakeOpenAI, **overrides: Any
+) -> Settings:
+    """`make_settings` for the bot with a model: the OpenAI backend on `fake`."""
+    return make_settings(database_url, data_dir, **_model_values(fake, overrides))
+
+
+def openai_settings(fake: FakeOpenAI, **overrides: Any) -> Settings:
+    """Settings for the AI backend alone (no bot, no database): the OpenAI backend on `fake`."""
+    return Settings(_env_file=None, **_model_values(fake, overrides))  # type: ignore[call-arg]
+
+
 @pytest.fixture
 def settings(database_url: str, tmp_path: Path) -> Settings:
     return make_settings(database_url, tmp_path)
@@ -159,3 +183,19 @@ class run_harness_clean:
 @pytest.fixture
 def user(bot: BotHarness) -> EmulatedUser:
     return bot.user("Ada")
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeOpenAI]:
+    """An OpenAI-compatible server on loopback (`tests.fake_openai`)."""
+    async with FakeOpenAI() as server:
+        yield server
+
+
+@pytest.fixture
+async def model_bot(
+    database_url: str, tmp_path: Path, fake: FakeOpenAI
+) -> AsyncIterator[BotHarness]:
+    """The real application with a model: the OpenAI backend on `fake`, on a clean database."""
+    async with run_harness_clean(model_settings(database_url, tmp_path, fake)) as harness:
+        yield harness

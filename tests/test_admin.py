@@ -29,6 +29,7 @@ from models.core import InterviewStatus
 from models.payments import Payment, Plan
 from models.resume import ResumeAnalysisRecord
 from tests.conftest import make_settings, run_harness_clean
+from tests.helpers import started
 
 ADMIN_ID = 4_200_001
 ADMIN_COMMANDS = ("stats", "user", "setplan", "ban", "unban", "broadcast", "refund")
@@ -47,15 +48,7 @@ async def bot(database_url: str, tmp_path: Path) -> AsyncIterator[BotHarness]:
 
 @pytest.fixture
 async def root(bot: BotHarness) -> EmulatedUser:
-    admin = bot.user("Root", user_id=ADMIN_ID)
-    await admin.send("/start")
-    return admin
-
-
-async def started(bot: BotHarness, name: str) -> EmulatedUser:
-    user = bot.user(name)
-    await user.send("/start")
-    return user
+    return await started(bot, "Root", user_id=ADMIN_ID)
 
 
 async def wait_until(predicate: Callable[[], object], what: str, timeout: float = 10.0) -> None:
@@ -437,11 +430,8 @@ async def test_broadcast_resumes_after_restart_and_sends_nobody_twice(
     emulator = BotAPIEmulator()
     slow = admin_settings(database_url, tmp_path, broadcast_per_second=4)
     async with run_harness_clean(slow, emulator) as first:
-        root = first.user("Root", user_id=ADMIN_ID)
-        await root.send("/start")
-        users = [first.user(f"User{i}") for i in range(7)]
-        for user in users:
-            await user.send("/start")
+        root = await started(first, "Root", user_id=ADMIN_ID)
+        users = [await started(first, f"User{i}") for i in range(7)]
         await root.send("/broadcast Restart-proof news")
         preview = root.last
         await root.click("Send")

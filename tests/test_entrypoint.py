@@ -28,6 +28,19 @@ def clean_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     return env
 
 
+def emulator_env(
+    tmp_path: Path, emulator: BotAPIEmulator, base: str, **extra: str
+) -> dict[str, str]:
+    """`clean_env` for a bot that talks to the emulator served over HTTP at `base`."""
+    return clean_env(
+        tmp_path,
+        TELEGRAM_BOT_TOKEN=emulator.token,
+        TELEGRAM_BASE_URL=f"{base}/bot",
+        TELEGRAM_BASE_FILE_URL=f"{base}/file/bot",
+        **extra,
+    )
+
+
 def run_bot(env: dict[str, str], *args: str, cwd: Path) -> asyncio.subprocess.Process:
     return asyncio.create_subprocess_exec(  # type: ignore[return-value]
         sys.executable,
@@ -39,6 +52,13 @@ def run_bot(env: dict[str, str], *args: str, cwd: Path) -> asyncio.subprocess.Pr
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
+
+
+async def stop(process: asyncio.subprocess.Process) -> bytes:
+    """SIGTERM, then wait for the bot to exit; what it wrote to stderr."""
+    process.send_signal(signal.SIGTERM)
+    _out, err = await asyncio.wait_for(process.communicate(), 15)
+    return err
 
 
 @pytest.mark.parametrize(
@@ -68,13 +88,8 @@ async def test_python_m_bot_migrates_answers_and_stops_cleanly(tmp_path: Path) -
     emulator = BotAPIEmulator()
     try:
         async with serve_http(emulator) as base:
-            env = clean_env(
-                tmp_path,
-                TELEGRAM_BOT_TOKEN=emulator.token,
-                TELEGRAM_BASE_URL=f"{base}/bot",
-                TELEGRAM_BASE_FILE_URL=f"{base}/file/bot",
-                DATABASE_URL=PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name,
-            )
+            database_url = PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+            env = emulator_env(tmp_path, emulator, base, DATABASE_URL=database_url)
             process = await run_bot(env, cwd=tmp_path)
             try:
                 user = EmulatedUser(_NoHarness(emulator), 424242, "Grace")  # type: ignore[arg-type]
@@ -87,14 +102,11 @@ async def test_python_m_bot_migrates_answers_and_stops_cleanly(tmp_path: Path) -
                 menu = emulator.commands['{"type": "default"}']
                 assert {"start", "help", "cancel"} <= {c["command"] for c in menu}
             finally:
-                process.send_signal(signal.SIGTERM)
-                _out, err = await asyncio.wait_for(process.communicate(), 15)
+                err = await stop(process)
             assert process.returncode == 0, err.decode()[-2000:]
             assert emulator.token not in err.decode()  # the token never reaches the logs
             assert not emulator.violations, emulator.violations
-        conn = await asyncpg.connect(
-            PG_ADMIN_URL.replace("postgres://", "postgresql://", 1).rsplit("/", 1)[0] + "/" + name
-        )
+        conn = await asyncpg.connect(database_url.replace("postgres://", "postgresql://", 1))
         try:
             tables = {
                 r["tablename"]
@@ -132,11 +144,10 @@ async def test_webhook_mode_checks_the_secret(tmp_path: Path) -> None:
     emulator = BotAPIEmulator()
     port = _free_port()
     async with serve_http(emulator) as base:
-        env = clean_env(
+        env = emulator_env(
             tmp_path,
-            TELEGRAM_BOT_TOKEN=emulator.token,
-            TELEGRAM_BASE_URL=f"{base}/bot",
-            TELEGRAM_BASE_FILE_URL=f"{base}/file/bot",
+            emulator,
+            base,
             WEBHOOK_URL="https://coach.example.test/tg-hook",
             WEBHOOK_SECRET="s3cret-token",
             PORT=str(port),
@@ -176,6 +187,5 @@ async def test_webhook_mode_checks_the_secret(tmp_path: Path) -> None:
             )
             assert set_webhook[-1].params["secret_token"] == "s3cret-token"
         finally:
-            process.send_signal(signal.SIGTERM)
-            _out, err = await asyncio.wait_for(process.communicate(), 15)
+            err = await stop(process)
         assert process.returncode == 0, err.decode()[-2000:]

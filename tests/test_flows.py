@@ -5,24 +5,17 @@ from __future__ import annotations
 
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
-from bot.services.jobs import create_job
 from models import JobInfo
 from models.answers import Answer
+from tests.helpers import new_job
 
 DESCRIPTION = "Backend engineer: Python, PostgreSQL, REST APIs and Docker in production."
-
-
-async def _job(user: EmulatedUser) -> None:
-    await user.send("/start")
-    await create_job(
-        user.id, name="Acme", title=None, experience_level="junior", description=DESCRIPTION
-    )
 
 
 async def test_unanswered_question_does_not_swallow_later_text(
     bot: BotHarness, user: EmulatedUser
 ) -> None:
-    await _job(user)
+    await new_job(user)
     await user.send("/practice")
     await user.click("Easy")
     await user.expect("Easy question")
@@ -44,7 +37,7 @@ async def test_unanswered_question_does_not_swallow_later_text(
 async def test_a_guarded_step_keeps_the_user_until_finished_or_cancelled(
     bot: BotHarness, user: EmulatedUser
 ) -> None:
-    await _job(user)
+    await new_job(user)
     await user.send("/newjob")
     await user.send("Initech")
     await user.send("/practice")  # /newjob guards its steps: it is not abandoned silently

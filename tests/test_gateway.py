@@ -28,7 +28,9 @@ from bot.ai.schemas import (
 )
 from bot.ai.structured import BAD_OUTPUT_MESSAGE
 from bot.settings import Settings
+from tests.conftest import openai_settings
 from tests.fake_openai import FakeOpenAI
+from tests.helpers import REPORT, RESUME
 
 BACKENDS = ("offline", "openai")
 
@@ -68,20 +70,6 @@ GOOD_GRADE: dict[str, Any] = {
     "feedback": "You named mutability and hashability; add a memory or speed trade-off.",
     "model_answer": "Lists are mutable; tuples are immutable and hashable if their items are.",
 }
-REPORT: dict[str, Any] = {
-    "overall_rating": 6,
-    "summary": "A solid interview with some vague answers.",
-    "categories": [
-        {"name": name, "rating": 6, "text": 'You said "I used asyncio".'}
-        for name in REPORT_CATEGORIES
-    ],
-}
-RESUME_CATEGORY: dict[str, Any] = {
-    "score": 7,
-    "summary": "Mostly solid.",
-    "feedback": [{"type": "strength", "name": "Clear headings", "message": "Easy to scan."}],
-}
-RESUME: dict[str, Any] = {"overall_score": 7, **{key: RESUME_CATEGORY for key in RESUME_CATEGORIES}}
 RESUME_TEXT = """Anna Smith — Python Developer
 anna@example.com | Berlin
 
@@ -112,16 +100,6 @@ def offline_settings() -> Settings:
     return Settings(_env_file=None, openai_api_key=None)  # type: ignore[call-arg]
 
 
-def openai_settings(fake: FakeOpenAI, **overrides: Any) -> Settings:
-    values: dict[str, Any] = {
-        "openai_api_key": "test",
-        "openai_base_url": fake.base_url,
-        "ai_max_retries": 0,
-        **overrides,
-    }
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
-
-
 def scripted_model(body: dict[str, Any]) -> str | dict[str, Any]:
     """A well-behaved model: answers each kind of request with a valid reply."""
     if body.get("stream"):
@@ -131,12 +109,6 @@ def scripted_model(body: dict[str, Any]) -> str | dict[str, Any]:
         return CLOSING if "Close the interview now" in prompt else GREETING
     name = body["response_format"]["json_schema"]["name"]
     return {"GradeResult": GOOD_GRADE, "InterviewReport": REPORT, "ResumeAnalysis": RESUME}[name]
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeOpenAI]:
-    async with FakeOpenAI() as server:
-        yield server
 
 
 @pytest.fixture

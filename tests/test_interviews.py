@@ -19,18 +19,14 @@ from bot.ai.schemas import REPORT_CATEGORIES
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
 from bot.emulator.server import BotAPIEmulator, ChatMessage
-from bot.services.jobs import create_job
 from bot.settings import Settings
 from models import Interview, JobInfo, User
 from models.core import InterviewStatus
 from models.interviews import InterviewMessage
-from tests.conftest import make_settings, run_harness_clean
+from tests.conftest import make_settings, model_settings, run_harness_clean
 from tests.fake_openai import FakeOpenAI, Reply
+from tests.helpers import index_definitions, new_job
 
-DESCRIPTION = (
-    "We build Python web services with Django and PostgreSQL, deployed with Docker on AWS. "
-    "You will design REST APIs, write tests and review code with the team."
-)
 ANSWERS = [
     "In my last job I led the migration of our billing service from a monolith to Django "
     "services. I planned the work in small steps, wrote tests for every endpoint first and "
@@ -54,15 +50,11 @@ ANSWERS = [
 # ----- helpers ---------------------------------------------------------------------------------
 
 
-async def new_job(user: EmulatedUser, name: str = "Acme backend") -> JobInfo:
-    await user.send("/start")
-    return await create_job(
-        user.id,
-        name=name,
-        title="Python Developer",
-        experience_level="mid-level",
-        description=DESCRIPTION,
-    )
+async def interviewing(user: EmulatedUser, text: str = "Hi Ada") -> ChatMessage:
+    """A job, then /interview up to the message that says `text` (by default the greeting)."""
+    await new_job(user)
+    await user.send("/interview")
+    return await user.expect(text)
 
 
 def bot_text(user: EmulatedUser) -> str:
@@ -185,17 +177,6 @@ class ScriptedModel:
         return json.dumps(self.turns[turn]["messages"])
 
 
-def model_settings(database_url: str, tmp_path: Path, fake: FakeOpenAI, **extra: Any) -> Settings:
-    return make_settings(
-        database_url,
-        tmp_path,
-        openai_api_key="test",
-        openai_base_url=fake.base_url,
-        ai_max_retries=0,
-        **extra,
-    )
-
-
 LINES = [
     "Hello Grace! Welcome to your mock interview. **Tell me about a project you are proud of.**",
     "Thanks. How would you design a REST API for orders?",
@@ -204,116 +185,106 @@ LINES = [
 
 
 async def test_interview_with_a_model_voice_answer_and_voice_replies(
-    database_url: str, tmp_path: Path
+    model_bot: BotHarness, fake: FakeOpenAI
 ) -> None:
-    async with FakeOpenAI() as fake:
-        model = ScriptedModel(LINES)
-        fake.default = model
-        fake.default_transcription = "I built an order service with Django and PostgreSQL."
-        async with run_harness_clean(model_settings(database_url, tmp_path, fake)) as bot:
-            user = bot.user("Grace")
-            await new_job(user)
-            await user.send("/interview")
-            intro = await user.expect("voice message")
-            assert "Voice replies" in intro.text
-            greeting = await user.expect("Hello Grace")
-            assert "Tell me about a project" in greeting.text and "**" not in greeting.text
-            assert "typing" in {a for _, a in bot.emulator.chat_actions}
-            assert "Grace" in model.prompt(0)  # the candidate's name reaches the model
+    model = ScriptedModel(LINES)
+    fake.default = model
+    fake.default_transcription = "I built an order service with Django and PostgreSQL."
+    user = model_bot.user("Grace")
+    await new_job(user)
+    await user.send("/interview")
+    intro = await user.expect("voice message")
+    assert "Voice replies" in intro.text
+    greeting = await user.expect("Hello Grace")
+    assert "Tell me about a project" in greeting.text and "**" not in greeting.text
+    assert "typing" in {a for _, a in model_bot.emulator.chat_actions}
+    assert "Grace" in model.prompt(0)  # the candidate's name reaches the model
 
-            await user.click("Voice replies: off")
-            assert user.buttons(greeting) == ["⏹ End interview", "🔊 Voice replies: on"]
-            interview = await only_interview(user)
-            assert (await Interview.get(id=interview.id)).voice_replies
+    await user.click("Voice replies: off")
+    assert user.buttons(greeting) == ["⏹ End interview", "🔊 Voice replies: on"]
+    interview = await only_interview(user)
+    assert (await Interview.get(id=interview.id)).voice_replies
 
-            await user.send_voice(b"OggS" + bytes(64), duration=7)
-            await user.expect("I heard: I built an order service")
-            question = await user.expect("REST API for orders")
-            assert "⏹ End interview" in user.buttons(question)
-            assert sent_file(bot, user.last, "voice").startswith(b"OggS")
-            speech = [r for r in fake.requests if r.endpoint == "speech"]
-            assert speech and "Tell me about" not in speech[-1].body["input"]
-            assert "REST API" in speech[-1].body["input"]
-            # what the model saw for the second turn includes the transcribed answer
-            assert "I built an order service" in model.prompt(1)
+    await user.send_voice(b"OggS" + bytes(64), duration=7)
+    await user.expect("I heard: I built an order service")
+    question = await user.expect("REST API for orders")
+    assert "⏹ End interview" in user.buttons(question)
+    assert sent_file(model_bot, user.last, "voice").startswith(b"OggS")
+    speech = [r for r in fake.requests if r.endpoint == "speech"]
+    assert speech and "Tell me about" not in speech[-1].body["input"]
+    assert "REST API" in speech[-1].body["input"]
+    # what the model saw for the second turn includes the transcribed answer
+    assert "I built an order service" in model.prompt(1)
 
-            await user.send("I would model orders, items and payments as resources.")
-            await user.expect("that's all from me")
-            report = bot_text(user)
-            check_report_text(report)
-            assert "[END]" not in report
+    await user.send("I would model orders, items and payments as resources.")
+    await user.expect("that's all from me")
+    report = bot_text(user)
+    check_report_text(report)
+    assert "[END]" not in report
 
-            stored = await Interview.get(id=interview.id)
-            assert stored.status == InterviewStatus.COMPLETED and stored.overall_rating == 7
-            lines = await lines_of(stored)
-            roles = [line.role for line in lines]
-            assert roles == ["interviewer", "candidate", "interviewer", "candidate", "interviewer"]
-            assert lines[1].text == fake.default_transcription and lines[1].voice_seconds == 7
-            assert lines[2].voice_seconds is not None  # the interviewer's line was spoken too
-            assert lines[3].voice_seconds is None
-            assert lines[-1].text.endswith("Your report follows.")
-            closing = user.since_last_action()
-            assert not any(
-                "End interview" in " ".join(b["text"] for b in m.buttons) for m in closing
-            )
+    stored = await Interview.get(id=interview.id)
+    assert stored.status == InterviewStatus.COMPLETED and stored.overall_rating == 7
+    lines = await lines_of(stored)
+    roles = [line.role for line in lines]
+    assert roles == ["interviewer", "candidate", "interviewer", "candidate", "interviewer"]
+    assert lines[1].text == fake.default_transcription and lines[1].voice_seconds == 7
+    assert lines[2].voice_seconds is not None  # the interviewer's line was spoken too
+    assert lines[3].voice_seconds is None
+    assert lines[-1].text.endswith("Your report follows.")
+    closing = user.since_last_action()
+    assert not any("End interview" in " ".join(b["text"] for b in m.buttons) for m in closing)
 
 
 async def test_failed_interviewer_turn_keeps_the_answer_and_can_be_retried(
-    database_url: str, tmp_path: Path
+    model_bot: BotHarness, fake: FakeOpenAI
 ) -> None:
-    async with FakeOpenAI() as fake:
-        fake.default = ScriptedModel(LINES)
-        async with run_harness_clean(model_settings(database_url, tmp_path, fake)) as bot:
-            user = bot.user("Grace")
-            await new_job(user)
-            await user.send("/interview")
-            await user.expect("Hello Grace")
-            fake.reply_status(500)
-            await user.send(ANSWERS[0])
-            failed = await user.expect("The interviewer didn't answer")
-            interview = await only_interview(user)
-            assert [line.role for line in await lines_of(interview)] == [
-                "interviewer",
-                "candidate",
-            ]
-            await user.click("Retry")
-            await user.expect("REST API for orders")
-            assert not user.buttons(failed)
-            query = await user.press(f"interview:retry:{interview.id}")  # a second press
-            assert "already answered" in (user.callback_answer(query) or {})["text"]
-            assert len(await lines_of(interview)) == 3
-            assert (await Interview.get(id=interview.id)).status == InterviewStatus.ACTIVE
+    fake.default = ScriptedModel(LINES)
+    user = model_bot.user("Grace")
+    await interviewing(user, "Hello Grace")
+    fake.reply_status(500)
+    await user.send(ANSWERS[0])
+    failed = await user.expect("The interviewer didn't answer")
+    interview = await only_interview(user)
+    assert [line.role for line in await lines_of(interview)] == [
+        "interviewer",
+        "candidate",
+    ]
+    await user.click("Retry")
+    await user.expect("REST API for orders")
+    assert not user.buttons(failed)
+    query = await user.press(f"interview:retry:{interview.id}")  # a second press
+    assert "already answered" in (user.callback_answer(query) or {})["text"]
+    assert len(await lines_of(interview)) == 3
+    assert (await Interview.get(id=interview.id)).status == InterviewStatus.ACTIVE
 
 
-async def test_failed_report_is_kept_and_can_be_retried(database_url: str, tmp_path: Path) -> None:
-    async with FakeOpenAI() as fake:
-        fake.default = ScriptedModel(LINES)
-        async with run_harness_clean(model_settings(database_url, tmp_path, fake)) as bot:
-            user = bot.user("Grace")
-            await new_job(user)
-            await user.send("/interview")
-            await user.expect("Hello Grace")
-            await user.send(ANSWERS[0])
-            await user.expect("REST API for orders")
-            fake.reply_status(500, times=2)  # the report fails (no retries configured)
-            await user.click("End interview")
-            failed = await user.expect("couldn't write your report")
-            assert "Retry report" in " ".join(user.buttons(failed))
-            interview = await only_interview(user)
-            assert interview.status == InterviewStatus.ENDED and interview.feedback is None
+async def test_failed_report_is_kept_and_can_be_retried(
+    model_bot: BotHarness, fake: FakeOpenAI
+) -> None:
+    fake.default = ScriptedModel(LINES)
+    user = model_bot.user("Grace")
+    await interviewing(user, "Hello Grace")
+    await user.send(ANSWERS[0])
+    await user.expect("REST API for orders")
+    fake.reply_status(500, times=2)  # the report fails (no retries configured)
+    await user.click("End interview")
+    failed = await user.expect("couldn't write your report")
+    assert "Retry report" in " ".join(user.buttons(failed))
+    interview = await only_interview(user)
+    assert interview.status == InterviewStatus.ENDED and interview.feedback is None
 
-            await user.click("Retry report")  # the second 500
-            await user.expect("couldn't write your report")
-            await user.click("Retry report")
-            check_report_text(bot_text(user))
-            stored = await Interview.get(id=interview.id)
-            assert stored.status == InterviewStatus.COMPLETED and stored.feedback
-            assert fake.pending() == 0
-            assert not user.buttons(failed)  # the used Retry button is gone
-            calls = len(fake.chat_bodies)
-            await user.press(f"interview:report:{interview.id}")  # again: the stored report
-            check_report_text(bot_text(user))
-            assert len(fake.chat_bodies) == calls
+    await user.click("Retry report")  # the second 500
+    await user.expect("couldn't write your report")
+    await user.click("Retry report")
+    check_report_text(bot_text(user))
+    stored = await Interview.get(id=interview.id)
+    assert stored.status == InterviewStatus.COMPLETED and stored.feedback
+    assert fake.pending() == 0
+    assert not user.buttons(failed)  # the used Retry button is gone
+    calls = len(fake.chat_bodies)
+    await user.press(f"interview:report:{interview.id}")  # again: the stored report
+    check_report_text(bot_text(user))
+    assert len(fake.chat_bodies) == calls
 
 
 # ----- state in the database -------------------------------------------------------------------
@@ -323,9 +294,7 @@ async def test_interview_continues_after_a_restart(settings: Settings) -> None:
     emulator = BotAPIEmulator()
     async with run_harness_clean(settings, emulator) as bot:
         user = bot.user("Ada")
-        await new_job(user)
-        await user.send("/interview")
-        greeting = await user.expect("Hi Ada")
+        greeting = await interviewing(user)
         await user.send(ANSWERS[0])
         first_question = user.last.text
         interview = await only_interview(user)
@@ -349,9 +318,7 @@ async def test_interview_continues_after_a_restart(settings: Settings) -> None:
 async def test_interview_without_answers_leaves_nothing(
     bot: BotHarness, user: EmulatedUser
 ) -> None:
-    await new_job(user)
-    await user.send("/interview")
-    await user.expect("Hi Ada")
+    await interviewing(user)
     await user.send_voice(b"OggS" + bytes(32))  # offline: no speech, so not an answer
     await user.expect("Voice answers need an AI backend")
     await user.send("/end")
@@ -369,9 +336,7 @@ async def test_time_limit_closes_the_interview(database_url: str, tmp_path: Path
     settings = make_settings(database_url, tmp_path, interview_time_limit_minutes=1)
     async with run_harness_clean(settings) as bot:
         user = bot.user("Ada")
-        await new_job(user)
-        await user.send("/interview")
-        await user.expect("up to 1 minute.")
+        await interviewing(user, "up to 1 minute.")
         await user.send(ANSWERS[0])
         interview = await only_interview(user)
         started = datetime.now(UTC) - timedelta(minutes=2)
@@ -385,34 +350,33 @@ async def test_time_limit_closes_the_interview(database_url: str, tmp_path: Path
         assert stored.duration.startswith("00:02:")
 
 
-async def test_time_limit_with_a_model_asks_it_to_close(database_url: str, tmp_path: Path) -> None:
-    async with FakeOpenAI() as fake:
-        # A model that ignores the instruction and never writes [END]: we close anyway.
-        model = ScriptedModel(["Hello Grace! First question?", "Next question?"])
-        fake.default = model
-        settings = model_settings(database_url, tmp_path, fake, interview_time_limit_minutes=5)
-        async with run_harness_clean(settings) as bot:
-            user = bot.user("Grace")
-            await new_job(user)
-            await user.send("/interview")
-            await user.send(ANSWERS[0])
-            assert "Close the interview now" not in model.prompt(1)
-            interview = await only_interview(user)
-            started = datetime.now(UTC) - timedelta(minutes=6)
-            await Interview.filter(id=interview.id).update(started_at=started)
-            await user.send(ANSWERS[1])
-            assert "Close the interview now" in model.prompt(2)
-            check_report_text(bot_text(user))
-            assert (await Interview.get(id=interview.id)).status == InterviewStatus.COMPLETED
+async def test_time_limit_with_a_model_asks_it_to_close(
+    database_url: str, tmp_path: Path, fake: FakeOpenAI
+) -> None:
+    # A model that ignores the instruction and never writes [END]: we close anyway.
+    model = ScriptedModel(["Hello Grace! First question?", "Next question?"])
+    fake.default = model
+    settings = model_settings(database_url, tmp_path, fake, interview_time_limit_minutes=5)
+    async with run_harness_clean(settings) as bot:
+        user = bot.user("Grace")
+        await new_job(user)
+        await user.send("/interview")
+        await user.send(ANSWERS[0])
+        assert "Close the interview now" not in model.prompt(1)
+        interview = await only_interview(user)
+        started = datetime.now(UTC) - timedelta(minutes=6)
+        await Interview.filter(id=interview.id).update(started_at=started)
+        await user.send(ANSWERS[1])
+        assert "Close the interview now" in model.prompt(2)
+        check_report_text(bot_text(user))
+        assert (await Interview.get(id=interview.id)).status == InterviewStatus.COMPLETED
 
 
 async def test_max_questions_closes_the_interview(database_url: str, tmp_path: Path) -> None:
     settings = make_settings(database_url, tmp_path, interview_max_questions=2)
     async with run_harness_clean(settings) as bot:
         user = bot.user("Ada")
-        await new_job(user)
-        await user.send("/interview")
-        await user.expect("about 2 questions")
+        await interviewing(user, "about 2 questions")
         await answer_until_report(user, ANSWERS)
         await user.expect("We covered 2 questions")
         interview = await only_interview(user)
@@ -499,9 +463,7 @@ async def test_forged_and_foreign_ids_are_refused(bot: BotHarness) -> None:
 async def test_another_flow_mid_interview_gets_its_own_steps(
     bot: BotHarness, user: EmulatedUser
 ) -> None:
-    await new_job(user)
-    await user.send("/interview")
-    await user.expect("Hi Ada")
+    await interviewing(user)
     await user.send(ANSWERS[0])
     interview = await only_interview(user)
 
@@ -536,23 +498,19 @@ async def test_a_flow_left_hanging_does_not_take_interview_answers(
 
 
 async def test_a_slow_model_for_one_candidate_does_not_delay_another(
-    database_url: str, tmp_path: Path
+    model_bot: BotHarness, fake: FakeOpenAI
 ) -> None:
-    async with FakeOpenAI() as fake:
-        fake.default = ScriptedModel(LINES)
-        async with run_harness_clean(model_settings(database_url, tmp_path, fake)) as bot:
-            slow, quick = bot.user("Grace"), bot.user("Alan")
-            await new_job(slow)
-            await slow.send("/interview")
-            await slow.expect("Hello Grace")
-            fake.reply_text("Take your time. Next question?", delay=2.0)
-            await slow.send(ANSWERS[0], wait=False)
-            await asyncio.sleep(0.2)
-            await quick.send("/help", wait=False)
-            await quick.expect("commands", timeout=1.5)
-            assert bot.processor.busy  # Grace's interviewer is still thinking
-            await bot.idle()
-            await slow.expect("Next question?")
+    fake.default = ScriptedModel(LINES)
+    slow, quick = model_bot.user("Grace"), model_bot.user("Alan")
+    await interviewing(slow, "Hello Grace")
+    fake.reply_text("Take your time. Next question?", delay=2.0)
+    await slow.send(ANSWERS[0], wait=False)
+    await asyncio.sleep(0.2)
+    await quick.send("/help", wait=False)
+    await quick.expect("commands", timeout=1.5)
+    assert model_bot.processor.busy  # Grace's interviewer is still thinking
+    await model_bot.idle()
+    await slow.expect("Next question?")
 
 
 async def test_plan_limits_are_explained_and_nothing_is_started(
@@ -600,11 +558,7 @@ async def test_schema_constraints_cascade_and_indexes(db: str) -> None:
             await conn.execute_script(
                 f'UPDATE "interviews" SET "{column}" = {value} WHERE "id" = \'{active.id}\''
             )
-    if conn.capabilities.dialect == "postgres":
-        rows = await conn.execute_query_dict("SELECT indexdef AS sql FROM pg_indexes")
-    else:
-        rows = await conn.execute_query_dict("SELECT sql FROM sqlite_master WHERE type='index'")
-    defs = " ".join(row["sql"] or "" for row in rows)
+    defs = " ".join(await index_definitions())
     assert re.search(r'interview_messages"? (USING btree )?\("?interview_id"?\)', defs), defs
     assert re.search(r'interviews"? (USING btree )?\("?user_id"?\)', defs), defs
     await active.delete()

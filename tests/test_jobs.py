@@ -10,8 +10,9 @@ from fpdf import FPDF
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
 from bot.emulator.types import ChatMessage
-from models import Interview, JobInfo, Question, User
+from models import Interview, JobInfo, Question
 from tests.conftest import make_settings, run_harness_clean
+from tests.helpers import new_job
 
 DESCRIPTION = "We build payment APIs in Python and PostgreSQL.\nYou will own services end to end."
 
@@ -44,17 +45,6 @@ async def start_newjob(user: EmulatedUser, name: str = "Acme", title: str | None
     await user.expect("experience level")
     await user.click("Senior")
     await user.expect("job description")
-
-
-async def saved_job(user: EmulatedUser, **fields: object) -> JobInfo:
-    await User.get_or_create(id=user.id, defaults={"name": user.profile["first_name"]})
-    values: dict[str, object] = {
-        "name": "Acme",
-        "experience_level": "mid-level",
-        "description": DESCRIPTION,
-    }
-    values.update(fields)
-    return await JobInfo.create(user_id=user.id, **values)
 
 
 async def open_card(user: EmulatedUser, job: JobInfo) -> ChatMessage:
@@ -278,7 +268,7 @@ async def test_no_jobs_points_to_newjob(bot: BotHarness, user: EmulatedUser) -> 
 
 async def test_list_is_paginated_newest_first(bot: BotHarness, user: EmulatedUser) -> None:
     for number in range(10):
-        await saved_job(user, name=f"Job {number}", title="Dev" if number == 9 else None)
+        await new_job(user, f"Job {number}", title="Dev" if number == 9 else None)
     await user.send("/jobs")
     listing = await user.expect("your jobs")
     assert "(10)" in listing.text and "page 1 of 2" in listing.text
@@ -295,8 +285,8 @@ async def test_list_is_paginated_newest_first(bot: BotHarness, user: EmulatedUse
 
 async def test_card_shows_counts_and_goes_back(bot: BotHarness, user: EmulatedUser) -> None:
     long_text = "Line one <b>not bold</b> & more\n" + "\n".join(f"line {n}" for n in range(30))
-    job = await saved_job(user, name="Initech", title="SRE", description=long_text)
-    other = await saved_job(user, name="Other")
+    job = await new_job(user, "Initech", title="SRE", description=long_text)
+    other = await new_job(user, "Other")
     for text in ("Q1", "Q2", "Q3"):
         await Question.create(job_info=job, text=text, difficulty="easy")
     await Question.create(job_info=other, text="Q4", difficulty="hard")
@@ -320,7 +310,7 @@ async def edit(user: EmulatedUser, job: JobInfo, field: str) -> None:
 
 
 async def test_edit_each_field(bot: BotHarness, user: EmulatedUser) -> None:
-    job = await saved_job(user, title="Engineer")
+    job = await new_job(user, title="Engineer")
 
     await edit(user, job, "Name")
     await user.send("N" * 101)
@@ -361,7 +351,7 @@ async def test_edit_each_field(bot: BotHarness, user: EmulatedUser) -> None:
 
 
 async def test_edit_cancel_changes_nothing(bot: BotHarness, user: EmulatedUser) -> None:
-    job = await saved_job(user)
+    job = await new_job(user, "Acme")
     await edit(user, job, "Name")
     await user.send("/newjob")
     await user.expect("You're editing a job")
@@ -373,7 +363,7 @@ async def test_edit_cancel_changes_nothing(bot: BotHarness, user: EmulatedUser) 
 
 
 async def test_edit_button_mid_newjob_is_an_old_button(bot: BotHarness, user: EmulatedUser) -> None:
-    job = await saved_job(user)
+    job = await new_job(user)
     await user.send("/newjob")
     query = await user.press(f"job:edit:{job.id}")
     assert "old message" in user.callback_answer(query)["text"]  # type: ignore[index]
@@ -384,8 +374,8 @@ async def test_edit_button_mid_newjob_is_an_old_button(bot: BotHarness, user: Em
 
 # ----- delete ------------------------------------------------------------------------------
 async def test_delete_asks_then_cascades(bot: BotHarness, user: EmulatedUser) -> None:
-    job = await saved_job(user, name="Doomed")
-    kept = await saved_job(user, name="Kept")
+    job = await new_job(user, "Doomed")
+    kept = await new_job(user, "Kept")
     await Question.create(job_info=job, text="Q1", difficulty="easy")
     await Question.create(job_info=job, text="Q2", difficulty="medium")
     await Question.create(job_info=kept, text="Q3", difficulty="hard")
@@ -409,8 +399,8 @@ async def test_delete_asks_then_cascades(bot: BotHarness, user: EmulatedUser) ->
 # ----- forged buttons ----------------------------------------------------------------------
 async def test_forged_buttons_find_nothing(bot: BotHarness, user: EmulatedUser) -> None:
     eve = bot.user("Eve")
-    theirs = await saved_job(eve, name="Eve's secret job", title="Spy")
-    mine = await saved_job(user)
+    theirs = await new_job(eve, "Eve's secret job", title="Spy")
+    mine = await new_job(user)
     await Question.create(job_info=theirs, text="Q", difficulty="easy")
     gone = uuid.uuid4()
     await user.send("/jobs")

@@ -24,7 +24,9 @@ from bot.ai.schemas import (
 from bot.ai.structured import strict_schema
 from bot.ai.text_parsers import parse_grade_text, parse_report_text, parse_resume_text
 from bot.settings import Settings
+from tests.conftest import openai_settings
 from tests.fake_openai import FAKE_OGG, FakeOpenAI
+from tests.helpers import REPORT, RESUME
 
 JOB = JobContext(
     name="Acme backend",
@@ -37,47 +39,22 @@ GOOD_GRADE = {
     "feedback": "You explained the idea well; mention cell variables.",
     "model_answer": "A closure is a function that keeps the variables of its enclosing scope.",
 }
-REPORT_ROWS: list[dict[str, Any]] = [
-    {"name": name, "rating": 6, "text": 'You said "I used asyncio".'} for name in REPORT_CATEGORIES
-]
-REPORT: dict[str, Any] = {
-    "overall_rating": 6,
-    "summary": "A solid interview with some vague answers.",
-    "categories": REPORT_ROWS,
-}
-RESUME_CATEGORY = {
-    "score": 7,
-    "summary": "Mostly solid.",
-    "feedback": [{"type": "strength", "name": "Clear headings", "message": "Easy to scan."}],
-}
-RESUME = {"overall_score": 7, **{key: RESUME_CATEGORY for key in RESUME_CATEGORIES}}
+REPORT_ROWS: list[dict[str, Any]] = REPORT["categories"]
 TRANSCRIPT = [
     TranscriptLine("interviewer", "Hi Anna! Tell me about a project you are proud of."),
     TranscriptLine("candidate", "I built an asyncio crawler.", seconds=41.6),
 ]
 
 
-def make_settings(fake: FakeOpenAI, **overrides: Any) -> Settings:
-    values: dict[str, Any] = {
-        "openai_api_key": "test",
-        "openai_base_url": fake.base_url,
-        "openai_model": "test-model",
-        "ai_max_retries": 2,
-        "ai_timeout_seconds": 2.0,
-        **overrides,
-    }
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeOpenAI]:
-    async with FakeOpenAI() as server:
-        yield server
+def backend_settings(fake: FakeOpenAI, **overrides: Any) -> Settings:
+    """A named model, two retries and a short timeout, unless the test says otherwise."""
+    defaults = {"openai_model": "test-model", "ai_max_retries": 2, "ai_timeout_seconds": 2.0}
+    return openai_settings(fake, **{**defaults, **overrides})
 
 
 @pytest.fixture
 async def coach(fake: FakeOpenAI) -> AsyncIterator[OpenAIBackend]:
-    coach = OpenAIBackend(make_settings(fake))
+    coach = OpenAIBackend(backend_settings(fake))
     yield coach
     await coach.aclose()
 
@@ -322,7 +299,7 @@ async def test_persistent_500_raises_unavailable(
 
 
 async def test_timeout_raises_unavailable(fake: FakeOpenAI) -> None:
-    coach = OpenAIBackend(make_settings(fake, ai_timeout_seconds=0.2, ai_max_retries=0))
+    coach = OpenAIBackend(backend_settings(fake, ai_timeout_seconds=0.2, ai_max_retries=0))
     fake.reply_delay(3.0)
     started = time.perf_counter()
 
@@ -334,7 +311,7 @@ async def test_timeout_raises_unavailable(fake: FakeOpenAI) -> None:
 
 
 async def test_stream_timeout_raises_unavailable_when_iterated(fake: FakeOpenAI) -> None:
-    coach = OpenAIBackend(make_settings(fake, ai_timeout_seconds=0.2, ai_max_retries=0))
+    coach = OpenAIBackend(backend_settings(fake, ai_timeout_seconds=0.2, ai_max_retries=0))
     fake.reply_delay(3.0)
     stream = coach.generate_question(JOB, "easy", [])
 
@@ -485,7 +462,7 @@ async def test_transcribe_and_speak_round_trip(fake: FakeOpenAI, coach: OpenAIBa
 
 
 async def test_speech_off_when_model_is_empty(fake: FakeOpenAI) -> None:
-    coach = OpenAIBackend(make_settings(fake, openai_tts_model=""))
+    coach = OpenAIBackend(backend_settings(fake, openai_tts_model=""))
 
     assert not coach.has_speech
     with pytest.raises(SpeechUnavailableError):
@@ -535,7 +512,7 @@ async def test_logs_hold_no_key_or_user_text(
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="bot")
     secret = "sk-test-SECRET123"
-    coach = OpenAIBackend(make_settings(fake, openai_api_key=secret, ai_max_retries=0))
+    coach = OpenAIBackend(backend_settings(fake, openai_api_key=secret, ai_max_retries=0))
     fake.reply_json({**GOOD_GRADE, "rating": 14}, times=2)
     fake.reply_status(401, f"Incorrect API key provided: {secret}.")
 

@@ -20,15 +20,14 @@ from bot.emulator.harness import BotHarness
 from bot.emulator.server import BotAPIEmulator
 from bot.services import plans
 from bot.services.flood import FloodControl, Verdict
-from bot.services.jobs import create_job
 from bot.services.plans import PlanPolicy
 from bot.services.quotas import QuotaExceeded, Quotas, RateLimited, Resource
 from bot.settings import Settings
-from models import JobInfo, User
+from models import User
 from models.payments import Payment, Plan
 from tests.conftest import make_settings, run_harness_clean
+from tests.helpers import new_job, started
 
-DESCRIPTION = "Backend developer: Python, asyncio, PostgreSQL, REST APIs, Docker and testing."
 ANSWER = (
     "I would split the service into small modules, write tests for each endpoint first, and "
     "measure latency before and after every change so the team can see the effect."
@@ -433,17 +432,6 @@ def test_flood_memory_is_bounded() -> None:
 # ----- through the chat ------------------------------------------------------------------------
 
 
-async def add_job(user: EmulatedUser) -> JobInfo:
-    await user.send("/start")
-    return await create_job(
-        user.id,
-        name="Acme backend",
-        title="Python Developer",
-        experience_level="mid-level",
-        description=DESCRIPTION,
-    )
-
-
 async def practise_once(user: EmulatedUser) -> None:
     await user.send("/practice")
     await user.click("Easy")
@@ -452,7 +440,7 @@ async def practise_once(user: EmulatedUser) -> None:
 async def test_practice_limit_upgrade_with_stars_lifts_it(
     bot: BotHarness, user: EmulatedUser
 ) -> None:
-    await add_job(user)
+    await new_job(user)
     for _ in range(5):
         await practise_once(user)
         await user.expect("Easy question")
@@ -489,7 +477,7 @@ async def test_practice_limit_upgrade_with_stars_lifts_it(
 
 
 async def test_interview_limit_through_the_chat(bot: BotHarness, user: EmulatedUser) -> None:
-    await add_job(user)
+    await new_job(user)
     for _ in range(2):
         await user.send("/interview")
         await user.expect("Hi Ada")
@@ -511,7 +499,7 @@ async def test_interview_limit_through_the_chat(bot: BotHarness, user: EmulatedU
 async def test_resume_needs_max_and_a_subscription_link_buys_it(
     bot: BotHarness, user: EmulatedUser
 ) -> None:
-    await add_job(user)
+    await new_job(user)
     await user.send("/resume")
     refused = await user.expect("comes with the Max plan")
     assert "not part of the Free plan" in refused.text
@@ -610,7 +598,7 @@ async def test_plan_shows_usage_expiry_and_the_return_to_free(
     bot: BotHarness, user: EmulatedUser, clock: FakeClock
 ) -> None:
     policy_of(bot).clock = clock  # the days /plan, practice and payments see
-    await add_job(user)
+    await new_job(user)
     await practise_once(user)
     await user.send("/plan")
     shown = await user.expect("Your plan: Free")
@@ -680,8 +668,7 @@ async def test_paysupport_explains_and_passes_questions_to_admins(
         database_url, tmp_path, admin_ids=frozenset({900_001}), pay_support_contact="@coach_help"
     )
     async with run_harness_clean(settings) as bot:
-        admin = bot.user("Root", user_id=900_001)
-        await admin.send("/start")
+        admin = await started(bot, "Root", user_id=900_001)
         user = bot.user("Ada")
         await user.send("/upgrade")
         receipt = await user.pay()

@@ -14,14 +14,12 @@ from tortoise.exceptions import IntegrityError
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
 from bot.emulator.server import BotAPIEmulator, ChatMessage
-from bot.services.jobs import create_job
-from bot.settings import Settings
 from models import JobInfo, Question, User
 from models.answers import Answer
-from tests.conftest import make_settings, run_harness_clean
+from tests.conftest import make_settings, model_settings, run_harness_clean
 from tests.fake_openai import FAKE_OGG, FakeOpenAI
+from tests.helpers import index_definitions, new_job
 
-DESCRIPTION = "Backend developer: Python, asyncio, PostgreSQL, REST APIs, Docker and testing."
 ANSWER = (
     "A closure is an inner function that keeps references to variables of the enclosing "
     "function scope, so it can still use them after the outer function has returned."
@@ -31,27 +29,6 @@ GRADE = {
     "feedback": "Good explanation of captured variables; mention late binding in loops.",
     "model_answer": "A closure is a function object that remembers values in enclosing scopes.",
 }
-
-
-async def make_job(user_id: int, name: str = "Acme backend") -> JobInfo:
-    await User.get_or_create(id=user_id, defaults={"name": "Ada"})
-    return await create_job(
-        user_id,
-        name=name,
-        title="Python Developer",
-        experience_level="mid-level",
-        description=DESCRIPTION,
-    )
-
-
-def model_settings(database_url: str, tmp_path: Path, fake: FakeOpenAI) -> Settings:
-    return make_settings(
-        database_url,
-        tmp_path,
-        openai_api_key="test",
-        openai_base_url=fake.base_url,
-        ai_max_retries=0,
-    )
 
 
 def texts(messages: list[ChatMessage]) -> str:
@@ -68,7 +45,7 @@ def button_data(message: ChatMessage, label: str) -> str:
 async def test_offline_drill_text_answer_then_voice_refused(
     bot: BotHarness, user: EmulatedUser
 ) -> None:
-    job = await make_job(user.id)
+    job = await new_job(user)
     await user.send("/practice")
     await user.expect("Choose a difficulty")
     assert user.buttons()[:3] == ["Easy", "Medium", "Hard"]
@@ -110,7 +87,7 @@ async def test_offline_drill_text_answer_then_voice_refused(
 async def test_practice_restarts_and_cancel_leaves(bot: BotHarness, user: EmulatedUser) -> None:
     await user.send("/practice")
     await user.expect("no saved jobs")
-    await make_job(user.id)
+    await new_job(user)
     await user.send("/practice")
     await user.click("Hard")
     await user.expect("Hard question")
@@ -128,8 +105,8 @@ async def test_practice_restarts_and_cancel_leaves(bot: BotHarness, user: Emulat
 
 
 async def test_several_jobs_ask_which(bot: BotHarness, user: EmulatedUser) -> None:
-    await make_job(user.id, "Acme backend")
-    other = await make_job(user.id, "Globex data")
+    await new_job(user, "Acme backend")
+    other = await new_job(user, "Globex data")
     await user.send("/practice")
     await user.expect("Which job")
     await user.click("Globex data")
@@ -144,7 +121,7 @@ async def test_question_survives_a_restart(database_url: str, tmp_path: Path) ->
     settings = make_settings(database_url, tmp_path)
     async with run_harness_clean(settings) as bot:
         user = bot.user("Ada", user_id=990_001)
-        job = await make_job(user.id)
+        job = await new_job(user)
         await user.send("/practice")
         await user.click("Easy")
         await user.expect("Easy question")
@@ -159,45 +136,46 @@ async def test_question_survives_a_restart(database_url: str, tmp_path: Path) ->
 # ----- a model on the fake OpenAI server ---------------------------------------------------
 
 
-async def test_voice_answer_with_model_streams_and_rates(database_url: str, tmp_path: Path) -> None:
-    async with FakeOpenAI() as fake:
-        fake.reply_text(
-            ["What is ", "a closure ", "in Python, ", "and when ", "would you use one?"],
-            delay=0.05,
-        )
-        fake.reply_transcription(ANSWER)
-        fake.reply_json(GRADE)
-        emulator = BotAPIEmulator()
-        emulator.flood_limit = (20, 1.0)
-        async with run_harness_clean(model_settings(database_url, tmp_path, fake), emulator) as bot:
-            user = bot.user("Ada")
-            job = await make_job(user.id)
-            await user.send("/practice")
-            await user.click("Hard")
-            asked = await user.expect("would you use one?")
-            assert "a text or a voice message" in asked.text  # the backend can transcribe
-            assert emulator.drafts.get(user.id) or any(m.edits for m in user.chat)
-            assert any(action == "typing" for _, action in emulator.chat_actions)
-            question = await Question.get(job_info_id=job.id)
-            assert question.text == "What is a closure in Python, and when would you use one?"
-            assert question.difficulty == "hard"
-            system = fake.chat_bodies[0]["messages"]
-            assert "Acme backend" in str(system)
+async def test_voice_answer_with_model_streams_and_rates(
+    database_url: str, tmp_path: Path, fake: FakeOpenAI
+) -> None:
+    fake.reply_text(
+        ["What is ", "a closure ", "in Python, ", "and when ", "would you use one?"],
+        delay=0.05,
+    )
+    fake.reply_transcription(ANSWER)
+    fake.reply_json(GRADE)
+    emulator = BotAPIEmulator()
+    emulator.flood_limit = (20, 1.0)
+    async with run_harness_clean(model_settings(database_url, tmp_path, fake), emulator) as bot:
+        user = bot.user("Ada")
+        job = await new_job(user)
+        await user.send("/practice")
+        await user.click("Hard")
+        asked = await user.expect("would you use one?")
+        assert "a text or a voice message" in asked.text  # the backend can transcribe
+        assert emulator.drafts.get(user.id) or any(m.edits for m in user.chat)
+        assert any(action == "typing" for _, action in emulator.chat_actions)
+        question = await Question.get(job_info_id=job.id)
+        assert question.text == "What is a closure in Python, and when would you use one?"
+        assert question.difficulty == "hard"
+        system = fake.chat_bodies[0]["messages"]
+        assert "Acme backend" in str(system)
 
-            await user.send_voice(FAKE_OGG)
-            heard = await user.expect("I heard")
-            assert "enclosing function scope" in heard.text
-            await user.expect("Correct answer")
-            shown = texts(user.since_last_action())
-            assert "Rating: 8/10" in shown and "late binding" in shown
-            assert "Offline mode" not in shown
-            answer = await Answer.get(question_id=question.id)
-            assert (answer.rating, answer.text) == (8, ANSWER)
-            assert fake.pending("chat") == 0 and fake.pending("transcriptions") == 0
-            assert emulator.flood_errors == 0
+        await user.send_voice(FAKE_OGG)
+        heard = await user.expect("I heard")
+        assert "enclosing function scope" in heard.text
+        await user.expect("Correct answer")
+        shown = texts(user.since_last_action())
+        assert "Rating: 8/10" in shown and "late binding" in shown
+        assert "Offline mode" not in shown
+        answer = await Answer.get(question_id=question.id)
+        assert (answer.rating, answer.text) == (8, ANSWER)
+        assert fake.pending("chat") == 0 and fake.pending("transcriptions") == 0
+        assert emulator.flood_errors == 0
 
 
-async def test_hostile_model_output_arrives_intact(database_url: str, tmp_path: Path) -> None:
+async def test_hostile_model_output_arrives_intact(model_bot: BotHarness, fake: FakeOpenAI) -> None:
     code = "".join(
         f"def snake_case_{i}(value_{i}):\n    return value_{i} < {i} && value_{i} > 0\n"
         for i in range(200)
@@ -210,70 +188,66 @@ async def test_hostile_model_output_arrives_intact(database_url: str, tmp_path: 
         "snake_case_names stay literal.",
         "model_answer": long_answer,
     }
-    async with FakeOpenAI() as fake:
-        fake.reply_text("Why does **this <div> break when a < b && c > d in my_snake_case_func?")
-        fake.reply_json(grade)
-        settings = model_settings(database_url, tmp_path, fake)
-        async with run_harness_clean(settings) as bot:
-            user = bot.user("Ada")
-            await make_job(user.id)
-            await user.send("/practice")
-            await user.click("Easy")
-            question = await user.expect("my_snake_case_func")
-            assert "**this <div> break when a < b && c > d" in question.text
-            await user.send(ANSWER)
-            await user.expect("That's all")
-            replies = user.since_last_action()
-            shown = texts(replies)
-            assert "Some **unbalanced bold" in shown
-            assert "a < b && c > d and <div> tags" in shown
-            assert "snake_case_names" in shown
-            assert len(replies) >= 4  # feedback, then the long answer in several parts
-            for i in range(200):
-                assert f"def snake_case_{i}(value_{i}):" in shown
-                assert f"return value_{i} < {i} && value_{i} > 0" in shown
-            assert any(e["type"] == "pre" for m in replies for e in m.entities)
-            assert await Answer.filter(rating=6).count() == 1
+    fake.reply_text("Why does **this <div> break when a < b && c > d in my_snake_case_func?")
+    fake.reply_json(grade)
+    user = model_bot.user("Ada")
+    await new_job(user)
+    await user.send("/practice")
+    await user.click("Easy")
+    question = await user.expect("my_snake_case_func")
+    assert "**this <div> break when a < b && c > d" in question.text
+    await user.send(ANSWER)
+    await user.expect("That's all")
+    replies = user.since_last_action()
+    shown = texts(replies)
+    assert "Some **unbalanced bold" in shown
+    assert "a < b && c > d and <div> tags" in shown
+    assert "snake_case_names" in shown
+    assert len(replies) >= 4  # feedback, then the long answer in several parts
+    for i in range(200):
+        assert f"def snake_case_{i}(value_{i}):" in shown
+        assert f"return value_{i} < {i} && value_{i} > 0" in shown
+    assert any(e["type"] == "pre" for m in replies for e in m.entities)
+    assert await Answer.filter(rating=6).count() == 1
 
 
-async def test_failures_offer_retry_and_save_nothing(database_url: str, tmp_path: Path) -> None:
-    async with FakeOpenAI() as fake:
-        fake.reply_status(500)
-        settings = model_settings(database_url, tmp_path, fake)
-        async with run_harness_clean(settings) as bot:
-            user = bot.user("Ada")
-            job = await make_job(user.id)
-            await user.send("/practice")
-            await user.click("Medium")
-            failed = await user.expect("couldn't get a question")
-            assert "not answering" in failed.text and user.buttons(failed) == ["🔁 Retry"]
-            assert await Question.filter(job_info_id=job.id).count() == 0
+async def test_failures_offer_retry_and_save_nothing(
+    model_bot: BotHarness, fake: FakeOpenAI
+) -> None:
+    fake.reply_status(500)
+    user = model_bot.user("Ada")
+    job = await new_job(user)
+    await user.send("/practice")
+    await user.click("Medium")
+    failed = await user.expect("couldn't get a question")
+    assert "not answering" in failed.text and user.buttons(failed) == ["🔁 Retry"]
+    assert await Question.filter(job_info_id=job.id).count() == 0
 
-            fake.reply_text("Explain the difference between a process and a thread.")
-            await user.click("Retry")
-            await user.expect("process and a thread")
-            question = await Question.get(job_info_id=job.id)
-            assert question.difficulty == "medium"
+    fake.reply_text("Explain the difference between a process and a thread.")
+    await user.click("Retry")
+    await user.expect("process and a thread")
+    question = await Question.get(job_info_id=job.id)
+    assert question.difficulty == "medium"
 
-            fake.reply_status(500)
-            await user.send(ANSWER)
-            await user.expect("couldn't grade your answer")
-            assert await Answer.all().count() == 0
+    fake.reply_status(500)
+    await user.send(ANSWER)
+    await user.expect("couldn't grade your answer")
+    assert await Answer.all().count() == 0
 
-            fake.reply_json(GRADE)
-            await user.click("Retry")
-            await user.expect("Rating: 8/10")
-            answer = await Answer.get(question_id=question.id)
-            assert answer.text == ANSWER
-            assert await Question.filter(job_info_id=job.id).count() == 1
-            assert fake.pending() == 0
+    fake.reply_json(GRADE)
+    await user.click("Retry")
+    await user.expect("Rating: 8/10")
+    answer = await Answer.get(question_id=question.id)
+    assert answer.text == ANSWER
+    assert await Question.filter(job_info_id=job.id).count() == 1
+    assert fake.pending() == 0
 
 
 # ----- robustness and ownership ------------------------------------------------------------
 
 
 async def test_double_press_makes_one_question(bot: BotHarness, user: EmulatedUser) -> None:
-    job = await make_job(user.id)
+    job = await new_job(user)
     await user.send("/practice")
     keyboard = await user.expect("Choose a difficulty")
     data = button_data(keyboard, "Easy")
@@ -289,9 +263,9 @@ async def test_double_press_makes_one_question(bot: BotHarness, user: EmulatedUs
 
 async def test_forged_ids_are_not_found(bot: BotHarness, user: EmulatedUser) -> None:
     mallory = bot.user("Mallory")
-    other_job = await make_job(mallory.id, "Secret job")
+    other_job = await new_job(mallory, "Secret job")
     other_question = await Question.create(job_info=other_job, text="Secret?", difficulty="hard")
-    await make_job(user.id)
+    await new_job(user)
     await user.send("/practice")
     await user.expect("Choose a difficulty")
 
@@ -313,7 +287,7 @@ async def test_forged_ids_are_not_found(bot: BotHarness, user: EmulatedUser) -> 
 
 
 async def test_past_questions_with_best_rating(bot: BotHarness, user: EmulatedUser) -> None:
-    job = await make_job(user.id)
+    job = await new_job(user)
     answered = await Question.create(
         job_info=job, text="What is `asyncio.gather`?", difficulty="medium"
     )
@@ -357,15 +331,7 @@ async def test_answers_schema_constraints(db: str) -> None:
     )
     assert await Answer.filter(question_id=question.id).count() == 1
 
-    if conn.capabilities.dialect == "postgres":
-        rows = await conn.execute_query_dict(
-            "SELECT indexdef AS sql FROM pg_indexes WHERE tablename = 'answers'"
-        )
-    else:
-        rows = await conn.execute_query_dict(
-            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'answers'"
-        )
-    assert any("question_id" in (row["sql"] or "") for row in rows)
+    assert any("question_id" in sql for sql in await index_definitions("answers"))
 
     await question.delete()
     assert await Answer.all().count() == 0

@@ -7,7 +7,7 @@ import io
 import json
 import logging
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from models import JobInfo, User
 from models.resume import ResumeAnalysisRecord
 from tests.conftest import make_settings, run_harness_clean
 from tests.fake_openai import FakeOpenAI
+from tests.helpers import index_definitions, new_job, started
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -124,14 +125,15 @@ async def on_plan(user: EmulatedUser, plan: str) -> None:
 
 async def add_job(user: EmulatedUser, name: str = "Acme backend", plan: str = "max") -> JobInfo:
     """A job for the user, who is put on `plan` (resume analyses come with Max)."""
-    await on_plan(user, plan)
-    return await JobInfo.create(
-        user_id=user.id,
-        name=name,
+    job = await new_job(
+        user,
+        name,
         title="Senior Python Developer",
         experience_level="senior",
         description=JOB_DESCRIPTION,
     )
+    await on_plan(user, plan)
+    return job
 
 
 async def start_upload(user: EmulatedUser) -> None:
@@ -139,8 +141,19 @@ async def start_upload(user: EmulatedUser) -> None:
     await user.expect("send your resume")
 
 
+async def upload(user: EmulatedUser, content: bytes, filename: str, mime: str) -> None:
+    """/resume, then the file."""
+    await start_upload(user)
+    await user.send_document(content, filename, mime)
+
+
 async def rows(job: JobInfo) -> list[ResumeAnalysisRecord]:
     return await ResumeAnalysisRecord.filter(job_info_id=job.id).order_by("created_at")
+
+
+def last_prompt(fake: FakeOpenAI) -> str:
+    """What the model was sent last, as text."""
+    return json.dumps(fake.chat_bodies[-1]["messages"], ensure_ascii=False)
 
 
 def report_text(user: EmulatedUser) -> str:
@@ -153,27 +166,6 @@ async def bot_state_dump() -> str:
     return json.dumps(found, default=str, ensure_ascii=False)
 
 
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeOpenAI]:
-    async with FakeOpenAI() as server:
-        yield server
-
-
-@pytest.fixture
-async def model_bot(
-    database_url: str, tmp_path: Path, fake: FakeOpenAI
-) -> AsyncIterator[BotHarness]:
-    settings = make_settings(
-        database_url,
-        tmp_path,
-        openai_api_key="test",
-        openai_base_url=fake.base_url,
-        ai_max_retries=0,
-    )
-    async with run_harness_clean(settings) as harness:
-        yield harness
-
-
 # ----- happy paths, offline coach -----------------------------------------------------------
 
 
@@ -182,8 +174,7 @@ async def test_pdf_resume_gets_a_report_and_only_the_review_is_stored(
 ) -> None:
     caplog.set_level(logging.INFO)
     job = await add_job(user)
-    await start_upload(user)
-    await user.send_document(make_pdf(RESUME_LINES), "ada_cv.pdf", PDF)
+    await upload(user, make_pdf(RESUME_LINES), "ada_cv.pdf", PDF)
     text = (await user.expect("Resume review")).text
     full = report_text(user)
     stored = await rows(job)
@@ -213,10 +204,9 @@ async def test_docx_resume_is_read_with_header_and_table(
     user = model_bot.user("Ada")
     job = await add_job(user)
     fake.reply_json(analysis(6))
-    await start_upload(user)
-    await user.send_document(make_docx(RESUME_LINES), "cv.docx", DOCX)
+    await upload(user, make_docx(RESUME_LINES), "cv.docx", DOCX)
     await user.expect("Overall: 6/10")
-    prompt = json.dumps(fake.chat_bodies[-1]["messages"], ensure_ascii=False)
+    prompt = last_prompt(fake)
     assert "Contact: ada@example.com" in prompt  # header
     assert "Skills | Skills: Python, Django" in prompt  # table row, in document order
     assert MARKER in prompt
@@ -235,10 +225,9 @@ async def test_txt_resume_in_other_encodings_is_decoded(
     fake.reply_json(analysis(8))
     body = "\n".join([name, "Старший разработчик Python" if "Иван" in name else "Développeur"])
     content = (body + "\n" + resume_text()).encode(encoding)
-    await start_upload(user)
-    await user.send_document(content, "resume.txt", TXT)
+    await upload(user, content, "resume.txt", TXT)
     await user.expect("Overall: 8/10")
-    prompt = json.dumps(fake.chat_bodies[-1]["messages"], ensure_ascii=False)
+    prompt = last_prompt(fake)
     assert name in prompt
     assert [r.file_kind for r in await rows(job)] == ["txt"]
 
@@ -246,8 +235,7 @@ async def test_txt_resume_in_other_encodings_is_decoded(
 async def test_owner_password_only_pdf_is_readable(bot: BotHarness, user: EmulatedUser) -> None:
     job = await add_job(user)
     content = encrypt_pdf(make_pdf(RESUME_LINES), "", "owner-secret")
-    await start_upload(user)
-    await user.send_document(content, "locked-for-editing.pdf", PDF)
+    await upload(user, content, "locked-for-editing.pdf", PDF)
     await user.expect("Resume review")
     assert len(await rows(job)) == 1
 
@@ -269,8 +257,7 @@ async def test_report_groups_items_escapes_model_text_and_compares_scores(
         ],
     )
     fake.reply_json(analysis(5, ats=ats))
-    await start_upload(user)
-    await user.send_document(make_pdf(RESUME_LINES), "cv.pdf", PDF)
+    await upload(user, make_pdf(RESUME_LINES), "cv.pdf", PDF)
     await user.expect("Overall: 5/10")
     full = report_text(user)
     assert "Offline mode" not in full
@@ -289,8 +276,7 @@ async def test_report_groups_items_escapes_model_text_and_compares_scores(
     await user.expect("Up 2 from 5/10 last time")
 
     fake.reply_json(analysis(4))
-    await start_upload(user)
-    await user.send_document(make_pdf(RESUME_LINES), "cv-v3.pdf", PDF)
+    await upload(user, make_pdf(RESUME_LINES), "cv-v3.pdf", PDF)
     await user.expect("Down 3 from 7/10 last time")
     assert [r.overall_score for r in await rows(job)] == [5, 7, 4]
 
@@ -312,8 +298,7 @@ async def test_long_report_is_split_under_telegram_limit(
         for i in range(12)
     ]
     fake.reply_json(analysis(6, **{k: category(6, long_items) for k in RESUME_CATEGORIES}))
-    await start_upload(user)
-    await user.send_document(make_pdf(RESUME_LINES), "cv.pdf", PDF)
+    await upload(user, make_pdf(RESUME_LINES), "cv.pdf", PDF)
     await user.expect("Overall: 6/10")
     parts = user.since_last_action()
     assert len(parts) > 3
@@ -343,8 +328,7 @@ async def test_ai_failure_saves_nothing_and_retry_uses_the_same_text(
     user = model_bot.user("Ada")
     job = await add_job(user)
     fake.reply_status(500)
-    await start_upload(user)
-    await user.send_document(make_txt(), "cv.txt", TXT)
+    await upload(user, make_txt(), "cv.txt", TXT)
     failure = await user.expect("Nothing was saved")
     assert "not answering" in failure.text
     assert user.buttons(failure) == ["🔁 Retry"]
@@ -375,8 +359,7 @@ async def test_retry_after_the_flow_was_forgotten_asks_for_the_file(
     user = model_bot.user("Ada")
     await add_job(user)
     fake.reply_status(503)
-    await start_upload(user)
-    await user.send_document(make_txt(), "cv.txt", TXT)
+    await upload(user, make_txt(), "cv.txt", TXT)
     failure = await user.expect("Nothing was saved")
     model_bot.app.bot_data.pop("resume_retry_texts")  # as after a restart
     await user.click("Retry", in_message=failure)
@@ -464,11 +447,10 @@ async def test_resume_over_30_pages_is_cut_with_a_notice(
     user = model_bot.user("Ada")
     job = await add_job(user)
     fake.reply_json(analysis(6))
-    await start_upload(user)
-    await user.send_document(make_pdf(RESUME_LINES, pages=32), "cv-long.pdf", PDF)
+    await upload(user, make_pdf(RESUME_LINES, pages=32), "cv-long.pdf", PDF)
     report = await user.expect("Overall: 6/10")
     assert "I reviewed the first 30" in report.text
-    prompt = json.dumps(fake.chat_bodies[-1]["messages"])
+    prompt = last_prompt(fake)
     assert "P030" in prompt and "P031" not in prompt and "P032" not in prompt
     assert [r.truncated for r in await rows(job)] == [True]
     await start_upload(user)
@@ -480,11 +462,9 @@ async def test_resume_over_30_pages_is_cut_with_a_notice(
 
 
 async def test_forged_and_foreign_ids_show_nothing(bot: BotHarness, user: EmulatedUser) -> None:
-    mallory = bot.user("Mallory")
-    await mallory.send("/start")
+    mallory = await started(bot, "Mallory")
     victim_job = await add_job(user, "Victim job")
-    await start_upload(user)
-    await user.send_document(make_pdf(RESUME_LINES), "cv.pdf", PDF)
+    await upload(user, make_pdf(RESUME_LINES), "cv.pdf", PDF)
     await user.expect("Resume review")
     await add_job(mallory, "Mallory job")
 
@@ -574,8 +554,7 @@ async def test_plans_without_resume_analyses_are_told_and_spend_nothing(
     assert await rows(job) == []
     # Max counts each stored analysis once (a failed one would be given back).
     await on_plan(user, "max")
-    await start_upload(user)
-    await user.send_document(make_pdf(RESUME_LINES), "cv.pdf", PDF)
+    await upload(user, make_pdf(RESUME_LINES), "cv.pdf", PDF)
     await user.expect("Resume review")
     assert (await User.get(id=user.id)).resumes_used == 1
 
@@ -605,15 +584,6 @@ async def test_schema_checks_score_and_kind_and_cascades(db: str) -> None:
             f" truncated, created_at) VALUES ('{uuid.uuid4()}', '{job.id}', 5, '{{}}', 'rtf',"
             " FALSE, CURRENT_TIMESTAMP)"
         )
-    if conn.capabilities.dialect == "postgres":
-        found = await conn.execute_query_dict(
-            "SELECT indexdef AS d FROM pg_indexes WHERE tablename = 'resume_analyses'"
-        )
-    else:
-        found = await conn.execute_query_dict(
-            "SELECT sql AS d FROM sqlite_master WHERE type = 'index' AND tbl_name = "
-            "'resume_analyses'"
-        )
-    assert any("job_info_id" in (r["d"] or "") for r in found)
+    assert any("job_info_id" in sql for sql in await index_definitions("resume_analyses"))
     await job.delete()
     assert await ResumeAnalysisRecord.all().count() == 0
