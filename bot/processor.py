@@ -16,7 +16,13 @@ _BASE_BOUND = 100_000
 
 
 def ordering_key(update: object) -> int | None:
-    """The user (or, failing that, chat) whose updates must not overtake each other."""
+    """The user (or, failing that, chat) whose updates must not overtake each other.
+
+    A pre-checkout query is exempt: Telegram cancels the payment unless it is answered within
+    10 seconds, so it must not wait behind the same user's slow model call.
+    """
+    if isinstance(update, Update) and update.pre_checkout_query is not None:
+        return None
     if isinstance(update, Update):
         if update.effective_user is not None:
             return update.effective_user.id

@@ -26,6 +26,7 @@ from bot.settings import Settings
 from models import User
 from models.payments import Payment, Plan
 from tests.conftest import make_settings, run_harness_clean
+from tests.fake_openai import FakeOpenAI
 from tests.helpers import new_job, started
 
 ANSWER = (
@@ -731,3 +732,22 @@ async def test_a_refund_telegram_reports_takes_the_plan_back_once(
     assert payment.refunded
     await user.send("/plan")
     await user.expect("Your plan: Free")
+
+
+async def test_pre_checkout_is_answered_while_the_same_users_model_call_is_slow(
+    model_bot: BotHarness, fake: FakeOpenAI
+) -> None:
+    """Telegram cancels a payment not answered within 10 s: it must not queue behind the
+    user's own slow update (here a question the model takes 3 s to start writing)."""
+    user = await started(model_bot, "Payer")
+    await new_job(user)
+    await user.send("/upgrade")
+    invoice = next(m for m in user.since_last_action() if m.kind == "invoice")
+    fake.reply_delay(3.0, "What is a closure in Python?")
+    await user.send("/practice", wait=True)
+    await user.click("Easy", wait=False)  # the model call is now in flight
+    await asyncio.sleep(0.2)
+    receipt = await user.pay(invoice, timeout=1.5)
+    assert receipt.ok, receipt
+    await model_bot.idle()
+    await user.expect("closure")
