@@ -3,19 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 import sys
 
-from bot.settings import Settings, load_settings
-
-
-def configure_logging(settings: Settings) -> None:
-    logging.basicConfig(
-        level=settings.log_level,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    # httpx logs every request URL, and the URL carries the bot token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+from bot.logs import configure_logging
+from bot.settings import load_settings
 
 
 def main(argv: list[str] | None = None) -> int:

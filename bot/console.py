@@ -28,6 +28,7 @@ from rich.text import Text
 from bot.console_input import LineReader
 from bot.console_session import ConsoleSession
 from bot.emulator.harness import run_harness
+from bot.logs import configure_logging
 from bot.settings import Settings
 
 # A fixed id, so the console user's jobs and history persist between runs.
@@ -39,13 +40,7 @@ def configure_console_logging(settings: Settings) -> None:
     """Quiet (WARNING) so the chat stays readable, unless LOG_LEVEL asks for more."""
     chosen = "log_level" in settings.model_fields_set
     level = settings.log_level if chosen else "WARNING"
-    logging.basicConfig(
-        level=level,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-        force=True,
-    )
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    configure_logging(settings, level=level)
     logging.captureWarnings(True)
     if not chosen:  # library warnings (e.g. about handler options) are for developers
         logging.getLogger("py.warnings").setLevel(logging.ERROR)

@@ -12,6 +12,7 @@ import logging
 import signal
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from urllib.parse import urlsplit
 
 from telegram import Update
 
@@ -56,11 +57,7 @@ async def _start_updates(
         return
     if settings.webhook_url:
         secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
-        url_path = (
-            settings.webhook_url.rstrip("/").rsplit("/", 1)[-1]
-            if "/" in settings.webhook_url.removeprefix("https://")
-            else ""
-        )
+        url_path = urlsplit(settings.webhook_url).path.strip("/")
         await app.updater.start_webhook(
             listen="0.0.0.0",
             port=settings.port,

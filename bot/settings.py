@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_DATA_DIR = Path("data")
@@ -26,7 +27,7 @@ class Settings(BaseSettings):
 
     # Storage
     data_dir: Path = DEFAULT_DATA_DIR
-    database_url: str | None = None
+    database_url: str | None = Field(default=None, repr=False)  # may carry a password
 
     # Language models (any OpenAI-compatible server); no key = the offline coach
     openai_api_key: SecretStr | None = None
@@ -84,6 +85,22 @@ class Settings(BaseSettings):
             raise ValueError("must be an https:// URL (Telegram only delivers webhooks over HTTPS)")
         return value or None
 
+    @field_validator("webhook_secret")
+    @classmethod
+    def _check_webhook_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value():
+            return None
+        if not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", value.get_secret_value()):
+            raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule)")
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_needs_secret(self) -> Settings:
+        # Without it, anyone who finds the port could post forged updates (payments, admins).
+        if self.webhook_url and self.webhook_secret is None:
+            raise ValueError("WEBHOOK_SECRET: required when WEBHOOK_URL is set")
+        return self
+
     @field_validator("database_url")
     @classmethod
     def _check_database_url(cls, value: str | None) -> str | None:
@@ -118,7 +135,8 @@ def load_settings(**overrides: object) -> Settings:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         error = exc.errors()[0]
-        name = str(error["loc"][0]).upper() if error["loc"] else "settings"
         message = str(error["msg"]).removeprefix("Value error, ")
-        print(f"Configuration error: {name}: {message}", file=sys.stderr)
+        if error["loc"]:
+            message = f"{str(error['loc'][0]).upper()}: {message}"
+        print(f"Configuration error: {message}", file=sys.stderr)
         raise SystemExit(2) from None

@@ -69,6 +69,15 @@ async def stop(process: asyncio.subprocess.Process) -> bytes:
         ({"TELEGRAM_BOT_TOKEN": "1:x", "ADMIN_IDS": "12,abc"}, "ADMIN_IDS"),
         ({"TELEGRAM_BOT_TOKEN": "1:x", "DATABASE_URL": "mysql://x"}, "DATABASE_URL"),
         ({"TELEGRAM_BOT_TOKEN": "1:x", "WEBHOOK_URL": "http://insecure"}, "WEBHOOK_URL"),
+        ({"TELEGRAM_BOT_TOKEN": "1:x", "WEBHOOK_URL": "https://x.test/hook"}, "WEBHOOK_SECRET"),
+        (
+            {
+                "TELEGRAM_BOT_TOKEN": "1:x",
+                "WEBHOOK_URL": "https://x.test/h",
+                "WEBHOOK_SECRET": "a b",
+            },
+            "WEBHOOK_SECRET",
+        ),
     ],
 )
 async def test_bad_settings_exit_2_with_one_line(
