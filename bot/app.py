@@ -41,6 +41,7 @@ from handlers import resume as resume_handlers
 log = logging.getLogger(__name__)
 
 # Handler groups: lower runs first; a handler may stop later groups (ApplicationHandlerStop).
+PRIVATE_ONLY = -30  # groups get a pointer to the private chat and nothing else
 TRACK_USERS = -20
 GUARDS = -10  # bans and flood control, before anything else
 PAYMENTS = -7  # payments and plan buttons: before any flow, which must not swallow them
@@ -84,7 +85,8 @@ def build_application(
 
 
 def register_handlers(app: CoachApplication) -> None:
-    # 0. Every update from a user first makes sure the user row exists and is current.
+    # 0. Private chats only; then every update makes sure the user row exists and is current.
+    app.add_handler(TypeHandler(Update, start.private_chats_only), group=PRIVATE_ONLY)
     app.add_handler(TypeHandler(Update, start.track_user), group=TRACK_USERS)
 
     # 1. Guards (group GUARDS): bans and flood control stop an update before any feature.

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from telegram import BotCommand, Update
-from telegram.ext import CommandHandler, MessageHandler, filters
+from telegram.constants import ChatType
+from telegram.ext import ApplicationHandlerStop, CommandHandler, MessageHandler, filters
 
 from bot.context import CoachContext
 from bot.rendering import escape as _escape
@@ -114,3 +115,19 @@ async def stale_button(update: Update, context: CoachContext) -> None:
     await update.callback_query.answer(
         "This button is no longer active. Send /help to start again.", show_alert=False
     )
+
+
+async def private_chats_only(update: Update, context: CoachContext) -> None:
+    """The coach is personal: in groups it answers commands with a pointer and does nothing
+    else (nobody's profile, plan or admin output is ever posted to a group)."""
+    chat = update.effective_chat
+    if chat is None or chat.type == ChatType.PRIVATE:
+        return
+    if update.callback_query is not None:
+        await update.callback_query.answer("I work in private chats only.")
+    elif update.message is not None and (update.message.text or "").startswith("/"):
+        await update.message.reply_text(
+            f"I coach one person at a time — message me privately: @{context.bot.username}",
+            do_quote=False,
+        )
+    raise ApplicationHandlerStop

@@ -197,3 +197,16 @@ async def test_a_file_outside_any_flow_points_to_the_right_command(
     await user.send_document(b"%PDF-1.4", "cv.pdf", "application/pdf")
     hint = await user.expect("not waiting for a file")
     assert "/resume" in hint.text and "/newjob" in hint.text
+
+
+async def test_in_a_group_the_bot_only_points_to_the_private_chat(
+    bot: BotHarness, user: EmulatedUser
+) -> None:
+    group = -100_200_300
+    await user.send("/start", group=group)
+    await user.send("/newjob", group=group)
+    await user.send("some chatter", group=group)
+    replies = [m for m in bot.emulator.chat(group) if m.from_bot]
+    assert len(replies) == 2
+    assert all("message me privately: @coach_bot" in m.text for m in replies)
+    assert await User.filter(id=user.id).count() == 0  # nothing recorded from the group

@@ -53,12 +53,13 @@ class EmulatedUser:
         self._mark = 0  # index of the chat where the last action began
 
     # ----- actions ---------------------------------------------------------------------
-    async def send(self, text: str, *, wait: bool = True) -> ChatMessage:
+    async def send(self, text: str, *, wait: bool = True, group: int | None = None) -> ChatMessage:
+        """Send a text; `group` sends it in that group chat instead of the private chat."""
         extra: dict[str, Any] = {"text": text}
         if text.startswith("/"):
             command = text.split()[0]
             extra["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
-        return await self._send_message(extra, text=text, wait=wait)
+        return await self._send_message(extra, text=text, wait=wait, group=group)
 
     async def send_document(
         self,
@@ -273,16 +274,18 @@ class EmulatedUser:
         kind: str = "text",
         file: dict[str, Any] | None = None,
         wait: bool,
+        group: int | None = None,
     ) -> ChatMessage:
+        chat = self.emulator.group_chat(group) if group else self.emulator.private_chat(self.id)
         message = ChatMessage(
-            self.emulator.new_message_id(), self.id, False, text, kind=kind, file=file
+            self.emulator.new_message_id(), chat["id"], False, text, kind=kind, file=file
         )
         self.emulator.add_message(message)
         self._mark = len(self.chat)
         payload = {
             "message_id": message.message_id,
             "date": message.date,
-            "chat": self.emulator.private_chat(self.id),
+            "chat": chat,
             "from": self.profile,
             **extra,
         }

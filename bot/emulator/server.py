@@ -42,6 +42,7 @@ class BotAPIEmulator(FilesAPI, PaymentsAPI):
         self.token = token
         self.chats: dict[int, list[ChatMessage]] = {}
         self.users: dict[int, dict[str, Any]] = {}
+        self.groups: dict[int, dict[str, Any]] = {}  # group chats by id (see EmulatedUser.send)
         self.blocked: set[int] = set()
         self.calls: list[CallRecord] = []
         self.violations: list[str] = []
@@ -102,6 +103,10 @@ class BotAPIEmulator(FilesAPI, PaymentsAPI):
             **meta,
         }
 
+    def group_chat(self, chat_id: int, title: str = "Study group") -> dict[str, Any]:
+        """A group chat the bot is in (negative ids, as Telegram's)."""
+        return self.groups.setdefault(chat_id, {"id": chat_id, "type": "group", "title": title})
+
     def private_chat(self, user_id: int) -> dict[str, Any]:
         user = self.users.get(user_id, {"first_name": "User"})
         chat = {"id": user_id, "type": "private", "first_name": user.get("first_name", "User")}
@@ -151,7 +156,9 @@ class BotAPIEmulator(FilesAPI, PaymentsAPI):
 
     def _chat(self, params: dict[str, Any]) -> int:
         chat_id = params.get("chat_id")
-        if not isinstance(chat_id, int) or chat_id not in self.users:
+        if not isinstance(chat_id, int) or (
+            chat_id not in self.users and chat_id not in self.groups
+        ):
             raise APIError("Bad Request: chat not found")
         if chat_id in self.blocked:
             raise APIError("Forbidden: bot was blocked by the user", code=403)
