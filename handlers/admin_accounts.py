@@ -10,12 +10,14 @@ from telegram import Message, Update
 from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationHandlerStop
+from tortoise.exceptions import BaseORMException
 
 from bot.context import CoachContext
 from bot.rendering import escape
 from bot.services import admin as service
 from bot.services import plans
 from handlers.admin_audit import UsageError, usage_error, user_arg, when, who
+from handlers.errors import stop_for_database_error
 from handlers.replies import reply
 from models.payments import Plan
 
@@ -115,7 +117,11 @@ async def ban_guard(update: Update, context: CoachContext) -> None:
     message = update.message
     if message is not None and (message.successful_payment or message.refunded_payment):
         return  # money Telegram has moved already (e.g. a subscription renewal) is recorded
-    if not await service.is_banned(user.id):
+    try:
+        banned = await service.is_banned(user.id)
+    except (BaseORMException, OSError) as exc:  # fail closed: an unchecked ban is no ban
+        await stop_for_database_error(update, context, exc)
+    if not banned:
         return
     notices = _notices(context.application)
     now = time.monotonic()

@@ -6,7 +6,8 @@ import contextlib
 import logging
 
 from telegram import Update
-from telegram.error import BadRequest, Forbidden, NetworkError, TimedOut
+from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError, TimedOut
+from telegram.ext import ApplicationHandlerStop
 from tortoise.exceptions import BaseORMException
 
 from bot.ai.errors import AIUnavailableError
@@ -50,3 +51,17 @@ async def on_error(update: object, context: CoachContext) -> None:
         await context.bot.send_message(update.effective_chat.id, user_message_for(error))
     except Exception:  # never let the error handler raise
         log.exception("Could not tell %s about the error", describe(update))
+
+
+async def stop_for_database_error(update: Update, context: CoachContext, exc: Exception) -> None:
+    """A guard could not reach the database: tell the user plainly and let nothing through
+    (a ban or a user row we can't check must not be skipped)."""
+    log.error("Database unavailable in a guard for %s", describe(update), exc_info=exc)
+    with contextlib.suppress(TelegramError):
+        if update.callback_query is not None:
+            await update.callback_query.answer()
+        if update.pre_checkout_query is not None:
+            await update.pre_checkout_query.answer(ok=False, error_message=user_message_for(exc))
+        elif update.effective_chat is not None:
+            await context.bot.send_message(update.effective_chat.id, user_message_for(exc))
+    raise ApplicationHandlerStop

@@ -301,7 +301,7 @@ async def _relay_to_admins(
             *[_payment_line(p) for p in recent],
         ]
     )[:4000]
-    log.warning("Payment support request from %s: %s", user.id, question)
+    log.warning("Payment support request from %s (%d characters)", user.id, len(question))
     for admin_id in context.settings.admin_ids:
         try:
             await context.bot.send_message(admin_id, text, parse_mode=ParseMode.HTML)

@@ -5,10 +5,12 @@ from __future__ import annotations
 from telegram import BotCommand, Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, CommandHandler, MessageHandler, filters
+from tortoise.exceptions import BaseORMException
 
 from bot.context import CoachContext
 from bot.rendering import escape as _escape
 from bot.services.users import upsert_user
+from handlers.errors import stop_for_database_error
 from handlers.replies import OFFLINE_NOTICE, reply
 
 # The command menu (setMyCommands) and /help both come from this list. Features add theirs.
@@ -40,7 +42,10 @@ async def remember_user(update: Update) -> None:
 
 async def track_user(update: Update, context: CoachContext) -> None:
     """Runs before every handler: the user row exists and is current for every feature."""
-    await remember_user(update)
+    try:
+        await remember_user(update)
+    except (BaseORMException, OSError) as exc:
+        await stop_for_database_error(update, context, exc)
 
 
 async def start(update: Update, context: CoachContext) -> None:

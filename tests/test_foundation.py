@@ -210,3 +210,21 @@ async def test_in_a_group_the_bot_only_points_to_the_private_chat(
     assert len(replies) == 2
     assert all("message me privately: @coach_bot" in m.text for m in replies)
     assert await User.filter(id=user.id).count() == 0  # nothing recorded from the group
+
+
+async def test_when_the_database_fails_guards_let_nothing_through(
+    bot: BotHarness, user: EmulatedUser
+) -> None:
+    await user.send("/start")
+    conn = connections.get("default")
+    await conn.execute_script('ALTER TABLE "users" RENAME TO "users_away"')
+    try:
+        await user.send("/help")
+        replies = user.since_last_action()
+        assert [m.text for m in replies] == [
+            "⚠️ I couldn't reach my database just now. Nothing was lost — please try again."
+        ]  # told once, plainly; the command itself did not run past the guards
+    finally:
+        await conn.execute_script('ALTER TABLE "users_away" RENAME TO "users"')
+    await user.send("/help")
+    await user.expect("commands")
