@@ -124,6 +124,7 @@ class EmulatedUser:
         if message is None:
             message = next((m for m in reversed(self.chat) if m.from_bot), None)
         query_id = f"cq{next(self.emulator._query_ids)}"
+        self.emulator.pressed.append(query_id)
         query: dict[str, Any] = {
             "id": query_id,
             "from": self.profile,

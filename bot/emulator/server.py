@@ -43,6 +43,7 @@ class BotAPIEmulator(FilesAPI, PaymentsAPI):
         self.chats: dict[int, list[ChatMessage]] = {}
         self.users: dict[int, dict[str, Any]] = {}
         self.groups: dict[int, dict[str, Any]] = {}  # group chats by id (see EmulatedUser.send)
+        self.pressed: list[str] = []  # callback query ids users sent, to check all were answered
         self.blocked: set[int] = set()
         self.calls: list[CallRecord] = []
         self.violations: list[str] = []
