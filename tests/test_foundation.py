@@ -99,23 +99,47 @@ async def test_deleting_a_user_cascades(db: str) -> None:
     assert await Question.filter(job_info_id=kept.id).count() == 1
 
 
-async def test_foreign_keys_are_indexed(db: str) -> None:
+async def _foreign_keys_and_leading_index_columns() -> tuple[set[tuple[str, str]], set]:
+    """(every (table, column) that is a foreign key, every (table, first column) of an index)."""
     conn = connections.get("default")
     if conn.capabilities.dialect == "postgres":
-        rows = await conn.execute_query_dict(
-            "SELECT tablename, indexdef FROM pg_indexes WHERE schemaname = 'public'"
+        fks = await conn.execute_query_dict(
+            "SELECT tc.table_name AS t, kcu.column_name AS c"
+            " FROM information_schema.table_constraints tc"
+            " JOIN information_schema.key_column_usage kcu"
+            "   ON tc.constraint_name = kcu.constraint_name AND tc.table_schema = kcu.table_schema"
+            " WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = 'public'"
         )
-        defs = " ".join(r["indexdef"] for r in rows)
-    else:
-        rows = await conn.execute_query_dict("SELECT sql FROM sqlite_master WHERE type='index'")
-        defs = " ".join(r["sql"] or "" for r in rows)
-    for column in (
-        '"job_info" ("user_id")',
-        '"questions" ("job_info_id")',
-        '"interviews" ("job_info_id")',
-    ):
-        table, col = column.split(" ", 1)
-        assert table.strip('"') in defs and col.strip('()"') in defs
+        leading = await conn.execute_query_dict(
+            "SELECT t.relname AS t, a.attname AS c FROM pg_index i"
+            " JOIN pg_class t ON t.oid = i.indrelid"
+            " JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = i.indkey[0]"
+            " JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = 'public'"
+        )
+        return {(r["t"], r["c"]) for r in fks}, {(r["t"], r["c"]) for r in leading}
+    tables = [
+        r["name"]
+        for r in await conn.execute_query_dict(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    fk_set: set[tuple[str, str]] = set()
+    lead_set: set[tuple[str, str]] = set()
+    for table in tables:
+        for fk in await conn.execute_query_dict(f'PRAGMA foreign_key_list("{table}")'):
+            fk_set.add((table, fk["from"]))
+        for index in await conn.execute_query_dict(f'PRAGMA index_list("{table}")'):
+            columns = await conn.execute_query_dict(f'PRAGMA index_info("{index["name"]}")')
+            first = min(columns, key=lambda c: c["seqno"])
+            lead_set.add((table, first["name"]))
+    return fk_set, lead_set
+
+
+async def test_every_foreign_key_leads_an_index(db: str) -> None:
+    """PostgreSQL does not index foreign keys by itself: each one must lead some index."""
+    foreign_keys, leading = await _foreign_keys_and_leading_index_columns()
+    assert ("job_info", "user_id") in foreign_keys and len(foreign_keys) >= 8
+    assert foreign_keys - leading == set()
 
 
 async def test_updates_of_one_user_stay_in_order(bot: BotHarness) -> None:
