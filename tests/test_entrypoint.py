@@ -198,3 +198,44 @@ async def test_webhook_mode_checks_the_secret(tmp_path: Path) -> None:
         finally:
             err = await stop(process)
         assert process.returncode == 0, err.decode()[-2000:]
+
+
+async def test_sigterm_finishes_the_update_in_flight(tmp_path: Path) -> None:
+    """Stopping while a model is still writing a question: the user still gets it, and the
+    process exits 0 (in-flight updates are finished before shutdown)."""
+    from tests.fake_openai import FakeOpenAI
+
+    emulator = BotAPIEmulator()
+    async with FakeOpenAI() as fake, serve_http(emulator) as base:
+        env = emulator_env(
+            tmp_path,
+            emulator,
+            base,
+            OPENAI_API_KEY="test-key-for-loopback",
+            OPENAI_BASE_URL=fake.base_url,
+            AI_MAX_RETRIES="0",
+        )
+        process = await run_bot(env, cwd=tmp_path)
+        try:
+            user = EmulatedUser(_NoHarness(emulator), 626262, "Inflight")  # type: ignore[arg-type]
+            await user.send("/newjob", wait=False)
+            await user.expect("company or job name", timeout=30)
+            await user.send("Acme", wait=False)
+            await user.expect("job title", timeout=10)
+            await user.click("Skip", wait=False)
+            await user.expect("experience level", timeout=10)
+            await user.click("Junior", wait=False)
+            await user.expect("job description", timeout=10)
+            await user.send(
+                "Backend engineer: Python, PostgreSQL and REST APIs in production.", wait=False
+            )
+            await user.expect("job saved", timeout=10)
+            await user.send("/practice", wait=False)
+            await user.expect("Choose a difficulty", timeout=10)
+            fake.reply_delay(2.0, "What does an index do in PostgreSQL?")
+            await user.click("Easy", wait=False)
+            await asyncio.sleep(0.5)  # the model call is in flight
+        finally:
+            err = await stop(process)
+        assert process.returncode == 0, err.decode()[-2000:]
+        assert any("What does an index do" in m.text for m in user.bot_messages)
