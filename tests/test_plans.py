@@ -270,6 +270,20 @@ async def test_concurrent_starts_take_only_the_tokens_there_are(
     assert sum(isinstance(r, RateLimited) for r in results) == 6
 
 
+async def test_a_token_taken_from_just_under_one_leaves_zero_not_a_tiny_negative(
+    db: str, clock: FakeClock, quotas: Quotas
+) -> None:
+    """Float refills can leave 1 - ε tokens; taking one must store 0, which the CHECK
+    (interview_tokens >= 0) accepts, not -ε, which it refuses."""
+    user = await new_user(1, Plan.PRO)
+    user.interview_tokens, user.interview_tokens_at = 1 - 1e-12, clock.at
+    await user.save(update_fields=["interview_tokens", "interview_tokens_at"])
+    await quotas.begin_interview(1)
+    assert (await User.get(id=1)).interview_tokens == 0.0
+    with pytest.raises(RateLimited):
+        await quotas.begin_interview(1)
+
+
 # ----- payments, expiry and refunds at the service level ----------------------------------------
 
 

@@ -165,7 +165,8 @@ class Quotas:
             if level < 1 - _EPSILON:
                 hours = (1 - level) / self.plans.bucket_refill_per_day * 24
                 raise RateLimited(retry_in_hours=hours)
-            user.interview_tokens, user.interview_tokens_at = level - 1, at
+            # max: a level of 1 - ε (float refills) must not store -ε, which the CHECK refuses
+            user.interview_tokens, user.interview_tokens_at = max(0.0, level - 1), at
             await user.save(update_fields=["interview_tokens", "interview_tokens_at"])
 
     # ----- what /plan shows -----------------------------------------------------------------
