@@ -1,0 +1,76 @@
+"""Reads of lists and figures cost a fixed number of queries, however many rows there are
+(no query per row): counted from Tortoise's own SQL log."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+
+from bot.services import admin, interviews, jobs, practice
+from bot.services.plans import PlanPolicy
+from bot.settings import Settings
+from models import Interview, JobInfo, Question, User
+from models.answers import Answer
+
+DESCRIPTION = "Backend engineer: Python, PostgreSQL, REST APIs and Docker in production."
+
+
+class SQLCounter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+async def queries(action: Callable[[], Awaitable[Any]]) -> int:
+    logger = logging.getLogger("tortoise.db_client")
+    counter, level = SQLCounter(), logger.level
+    logger.addHandler(counter)
+    logger.setLevel(logging.DEBUG)
+    try:
+        await action()
+    finally:
+        logger.removeHandler(counter)
+        logger.setLevel(level)
+    return counter.count
+
+
+async def add_rows(user_id: int, jobs_count: int) -> JobInfo:
+    """`jobs_count` jobs; the last one with 2 x jobs_count questions, answers and interviews."""
+    await User.get_or_create(id=user_id, defaults={"name": "Counted"})
+    job = None
+    for n in range(jobs_count):
+        job = await JobInfo.create(
+            user_id=user_id, name=f"Job {n}", experience_level="mid-level", description=DESCRIPTION
+        )
+    assert job is not None
+    for n in range(2 * jobs_count):
+        question = await Question.create(job_info=job, text=f"Question {n}?", difficulty="easy")
+        await Answer.create(question=question, text="An answer", rating=5, feedback="ok")
+        await Interview.create(job_info=job, user_id=user_id, status="completed", overall_rating=6)
+    return job
+
+
+@pytest.mark.parametrize("read", ["jobs page", "job card", "past questions", "history", "stats"])
+async def test_reads_cost_the_same_for_few_or_many_rows(db: str, read: str) -> None:
+    few, many = await add_rows(1, 6), await add_rows(2, 15)  # both past one page
+    policy = PlanPolicy.from_settings(Settings.model_construct())
+
+    def action(user_id: int, job: JobInfo) -> Callable[[], Awaitable[Any]]:
+        return {
+            "jobs page": lambda: jobs.list_jobs(user_id),
+            "job card": lambda: jobs.job_card(user_id, job.id),
+            "past questions": lambda: practice.past_questions(user_id, job.id),
+            "history": lambda: interviews.history(user_id, job.id),
+            "stats": lambda: admin.stats(policy),
+        }[read]
+
+    small = await queries(action(1, few))
+    large = await queries(action(2, many))
+    assert small > 0
+    assert large == small, f"{read}: {small} queries for few rows, {large} for many"
