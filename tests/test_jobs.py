@@ -215,6 +215,28 @@ async def test_file_reasons_come_from_the_shared_extractor(
     assert (await JobInfo.get(user_id=user.id)).description == "Go, gRPC, on call.\n\nRemote."
 
 
+async def test_file_type_follows_the_resume_rule_and_empty_files_are_refused_before_download(
+    bot: BotHarness, user: EmulatedUser
+) -> None:
+    """The extension decides (the sender's MIME type only counts without one), and a file
+    Telegram reports as empty is refused without downloading it."""
+    await start_newjob(user)
+    text = b"Senior Go developer: Kubernetes, gRPC and PostgreSQL."
+    for name, mime in (("setup.exe", "text/plain"), ("jd.docx", "application/pdf")):
+        await user.send_document(text, name, mime)
+        again = await user.expect(".txt and .pdf files only")
+        assert "job description" in again.text, name
+    await user.send_document(b"", "jd.txt", "text/plain")
+    again = await user.expect("That file is empty")
+    assert "job description" in again.text
+    assert not any(c.method == "getFile" for c in bot.emulator.calls)  # refused before download
+    assert await JobInfo.filter(user_id=user.id).count() == 0
+
+    await user.send_document(text, "job-ad", "text/plain")  # no extension: the type counts
+    await user.expect("job saved")
+    assert (await JobInfo.get(user_id=user.id)).description == text.decode()
+
+
 async def test_cancel_midway_saves_nothing(bot: BotHarness, user: EmulatedUser) -> None:
     await user.send("/newjob")
     await user.send("Acme")

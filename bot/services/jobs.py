@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from pathlib import PurePath
 
 from tortoise.functions import Count
 from tortoise.transactions import in_transaction
@@ -20,12 +19,7 @@ DESCRIPTION_MIN, DESCRIPTION_MAX = 20, 10_000
 LEVELS = ("junior", "mid-level", "senior")
 EDITABLE_FIELDS = ("name", "title", "experience_level", "description")
 DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
-DOCUMENT_KINDS = {
-    ".txt": DocumentKind.TXT,
-    ".pdf": DocumentKind.PDF,
-    "text/plain": DocumentKind.TXT,
-    "application/pdf": DocumentKind.PDF,
-}
+DOCUMENT_KINDS = (DocumentKind.TXT, DocumentKind.PDF)
 
 
 class InvalidValue(ValueError):
@@ -62,12 +56,20 @@ def clean_level(value: str | None) -> str:
 
 def document_kind(file_name: str | None, mime_type: str | None, size: int | None) -> DocumentKind:
     """Which kind of file (.txt or .pdf) this is, judged from what Telegram reports before
-    downloading it; InvalidValue for other types and files over 10 MB."""
-    suffix = PurePath(file_name or "").suffix.lower()
-    kind = DOCUMENT_KINDS.get(suffix) or DOCUMENT_KINDS.get((mime_type or "").lower())
-    if kind is None:
+    downloading it; InvalidValue for other types, empty files and files over 10 MB.
+
+    The rule is the resume upload's (`documents.document_kind`): the extension decides, and the
+    sender's MIME type counts only for a file without one (`x.exe` sent as text/plain is not
+    text)."""
+    try:
+        kind = documents.document_kind(file_name, mime_type)
+    except documents.UnsupportedType:
+        kind = None
+    if kind not in DOCUMENT_KINDS:
         raise InvalidValue("I can read .txt and .pdf files only — or paste the text.")
     _check_size(size)
+    if size == 0:
+        raise InvalidValue("That file is empty — send the job description or paste the text.")
     return kind
 
 
