@@ -3,8 +3,10 @@ rendering of hostile model output, failures with Retry, double presses, ownershi
 
 from __future__ import annotations
 
+import random
 import re
 import uuid
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from tortoise.exceptions import IntegrityError
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
 from bot.emulator.server import BotAPIEmulator, ChatMessage
+from bot.services.practice import PREVIOUS_LIMIT
 from models import JobInfo, Question, User
 from models.answers import Answer
 from tests.conftest import make_settings, model_settings, run_harness_clean
@@ -173,6 +176,31 @@ async def test_voice_answer_with_model_streams_and_rates(
         assert (answer.rating, answer.text) == (8, ANSWER)
         assert fake.pending("chat") == 0 and fake.pending("transcriptions") == 0
         assert emulator.flood_errors == 0
+
+
+async def test_only_the_newest_questions_go_into_the_prompt(
+    model_bot: BotHarness, fake: FakeOpenAI
+) -> None:
+    """A job with many questions (Pro is unlimited) must not grow the prompt without end."""
+    user = model_bot.user("Ada")
+    job = await new_job(user)
+    start = datetime.now(UTC) - timedelta(days=2)
+    numbers = list(range(PREVIOUS_LIMIT + 10))
+    random.Random(7).shuffle(numbers)  # stored out of order: the order is by created_at
+    for n in numbers:
+        await Question.create(
+            job_info=job,
+            text=f"Earlier question number {n:03d}?",
+            difficulty="easy",
+            created_at=start + timedelta(minutes=n),
+        )
+    fake.reply_text("What does a Python generator do?")
+    await user.send("/practice")
+    await user.click("Easy")
+    await user.expect("generator do?")
+    prompt = str(fake.chat_bodies[0]["messages"])
+    shown = re.findall(r"Earlier question number (\d{3})", prompt)
+    assert shown == [f"{n:03d}" for n in range(10, PREVIOUS_LIMIT + 10)]  # newest, oldest first
 
 
 async def test_hostile_model_output_arrives_intact(model_bot: BotHarness, fake: FakeOpenAI) -> None:

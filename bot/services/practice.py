@@ -24,6 +24,11 @@ from models.answers import Answer
 DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "medium", "hard")
 EMPTY_QUESTION_MESSAGE = "The AI coach returned an empty question. Please try again."
 PAST_LIMIT = 10
+# Earlier questions passed to the generator so it doesn't repeat itself: only the newest ones,
+# so a prompt stays the same size however many questions a job has (Pro is unlimited). The
+# offline coach then repeats nothing asked within this window and, once every bank question in
+# the window has been asked, brings back the one asked longest ago.
+PREVIOUS_LIMIT = 50
 
 
 def parse_difficulty(raw: str | None) -> Difficulty | None:
@@ -35,7 +40,8 @@ def parse_difficulty(raw: str | None) -> Difficulty | None:
 
 @dataclass(frozen=True, slots=True)
 class QuestionSetup:
-    """What generating a question for a job needs: the job and every earlier question text."""
+    """What generating a question for a job needs: the job and the texts of its newest
+    `PREVIOUS_LIMIT` earlier questions, oldest first."""
 
     job: JobInfo
     context: JobContext
@@ -47,10 +53,13 @@ async def question_setup(user_id: int, job_id: str | uuid.UUID | None) -> Questi
     job = await get_job(user_id, job_id)
     if job is None:
         return None
-    previous = await (
-        Question.filter(job_info_id=job.id).order_by("created_at").values_list("text", flat=True)
+    newest = await (
+        Question.filter(job_info_id=job.id)
+        .order_by("-created_at", "-id")
+        .limit(PREVIOUS_LIMIT)
+        .values_list("text", flat=True)
     )
-    return QuestionSetup(job, job_context(job), [str(text) for text in previous])
+    return QuestionSetup(job, job_context(job), [str(text) for text in reversed(newest)])
 
 
 def question_stream(gateway: AIGateway, setup: QuestionSetup, difficulty: Difficulty) -> TextStream:
