@@ -6,7 +6,7 @@ import pytest
 
 import bot.rendering as rendering
 from bot.rendering import escape, max_html_len, plain_text, render_markdown
-from bot.telegram_html import MessageEntity, parse_html, utf16_len
+from bot.telegram_html import MessageEntity, TelegramHTMLError, parse_html, utf16_len
 
 
 def render_one(md: str) -> str:
@@ -266,11 +266,19 @@ def test_link_with_huge_url_under_tiny_limit_degrades_to_text() -> None:
 # -- safety nets and helpers ----------------------------------------------------------------
 
 
-def test_part_that_fails_parsing_falls_back_to_escaped_text(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(rendering, "_to_html", lambda chunk: "<b>broken")
-    assert render_markdown("**hi** a < b") == ["hi a &lt; b"]
+def test_part_that_fails_parsing_falls_back_to_escaped_text() -> None:
+    # The converter accepts any 19-digit custom emoji id; Telegram only accepts an int64, so
+    # this markup is refused and the part must degrade to its escaped text, formatting dropped.
+    too_big = "9" * 19  # > 2**63 - 1
+    with pytest.raises(TelegramHTMLError, match="Invalid custom emoji identifier"):
+        parse_html(f'<tg-emoji emoji-id="{too_big}">👍</tg-emoji>')
+    md = f"**hi** a < b ![👍](tg://emoji?id={too_big})"
+    assert render_markdown(md) == ["hi a &lt; b 👍"]
+    # The same text with a valid id keeps its formatting: the fallback is for refusals only.
+    valid = "5368324170671202286"
+    assert render_markdown(f"**hi** a < b ![👍](tg://emoji?id={valid})") == [
+        f'<b>hi</b> a &lt; b <tg-emoji emoji-id="{valid}">👍</tg-emoji>'
+    ]
 
 
 def test_converter_crash_falls_back_to_raw_text(monkeypatch: pytest.MonkeyPatch) -> None:
