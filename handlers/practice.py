@@ -225,6 +225,9 @@ async def _grade(message: Message, context: CoachContext, user_id: int, text: st
     try:
         async with typing(context, message.chat_id):
             graded = await practice.grade_answer(gateway, user_id, data.get("question_id"), text)
+    except practice.TooManyGradings as exc:
+        await reply(message, f"🔒 {escape(exc.user_message)}")
+        return None
     except AIUnavailableError as exc:
         data["answer"] = text
         await _offer_retry(

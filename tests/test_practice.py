@@ -16,7 +16,7 @@ from tortoise.exceptions import IntegrityError
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
 from bot.emulator.server import BotAPIEmulator, ChatMessage
-from bot.services.practice import PREVIOUS_LIMIT
+from bot.services.practice import GRADES_PER_DAY, PREVIOUS_LIMIT
 from models import JobInfo, Question, User
 from models.answers import Answer
 from tests.conftest import make_settings, model_settings, run_harness_clean
@@ -268,6 +268,49 @@ async def test_failures_offer_retry_and_save_nothing(
     answer = await Answer.get(question_id=question.id)
     assert answer.text == ANSWER
     assert await Question.filter(job_info_id=job.id).count() == 1
+    assert fake.pending() == 0
+
+
+async def test_one_question_is_graded_at_most_five_times_a_day(
+    model_bot: BotHarness, fake: FakeOpenAI
+) -> None:
+    """Try again and past questions re-grade without spending quota: the model grades one
+    question at most GRADES_PER_DAY times in 24 hours, then the bot refuses plainly."""
+    assert GRADES_PER_DAY == 5
+    user = model_bot.user("Ada")
+    job = await new_job(user)
+    question = await Question.create(job_info=job, text="What is a closure?", difficulty="easy")
+    other = await Question.create(job_info=job, text="What is a decorator?", difficulty="easy")
+    yesterday = datetime.now(UTC) - timedelta(hours=25)
+    await Answer.create(
+        question=question, text="old", rating=2, feedback="Weak.", created_at=yesterday
+    )  # graded more than a day ago: does not count
+
+    fake.reply_json(GRADE, times=GRADES_PER_DAY + 1)
+    await user.press(f"practice:q:{question.id}")
+    await user.expect("Answer again")
+    for attempt in range(GRADES_PER_DAY):
+        if attempt:
+            await user.click("Try again")
+            await user.expect("Answer again")
+        await user.send(ANSWER)
+        await user.expect("Correct answer")
+    assert len(fake.chat_bodies) == GRADES_PER_DAY
+
+    await user.click("Try again")
+    await user.expect("Answer again")
+    await user.send(ANSWER)
+    refused = await user.expect("graded 5 times today")
+    assert "Choose a new question" in refused.text and user.buttons(refused) == []
+    user.expect_no("Rating:")
+    assert len(fake.chat_bodies) == GRADES_PER_DAY  # the model was not asked
+    assert await Answer.filter(question_id=question.id).count() == GRADES_PER_DAY + 1
+
+    await user.press(f"practice:q:{other.id}")  # another question is graded as usual
+    await user.expect("Answer again")
+    await user.send(ANSWER)
+    await user.expect("Rating: 8/10")
+    assert await Answer.filter(question_id=other.id).count() == 1
     assert fake.pending() == 0
 
 

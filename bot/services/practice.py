@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from tortoise.functions import Count, Max
 
@@ -29,6 +29,9 @@ PAST_LIMIT = 10
 # offline coach then repeats nothing asked within this window and, once every bank question in
 # the window has been asked, brings back the one asked longest ago.
 PREVIOUS_LIMIT = 50
+# Model gradings cost money and "Try again" / past questions re-grade without spending quota:
+# one question is graded at most this many times a day (the last 24 hours), on every plan.
+GRADES_PER_DAY = 5
 
 
 def parse_difficulty(raw: str | None) -> Difficulty | None:
@@ -89,6 +92,19 @@ async def best_rating(question_id: uuid.UUID) -> int | None:
 # ----- answers -----------------------------------------------------------------------------
 
 
+class TooManyGradings(Exception):
+    """The question was graded `GRADES_PER_DAY` times in the last 24 hours; nothing was
+    graded or stored. `user_message` is safe to show."""
+
+    def __init__(self, limit: int = GRADES_PER_DAY) -> None:
+        self.limit = limit
+        self.user_message = (
+            f"You've had this question graded {limit} times today, the most for one question. "
+            "Choose a new question, or answer this one again tomorrow."
+        )
+        super().__init__(f"question graded {limit} times in the last day")
+
+
 @dataclass(frozen=True, slots=True)
 class Graded:
     question: Question
@@ -101,11 +117,17 @@ async def grade_answer(
 ) -> Graded | None:
     """Grade an answer and store it. None when the question isn't the user's.
 
-    `AIUnavailableError` propagates and nothing is stored.
+    `TooManyGradings` when the question was graded `GRADES_PER_DAY` times in the last day
+    (checked before the model is called); `AIUnavailableError` propagates. Either way nothing
+    is stored.
     """
     question = await get_question(user_id, question_id)
     if question is None:
         return None
+    since = datetime.now(UTC) - timedelta(days=1)
+    graded_today = await Answer.filter(question_id=question.id, created_at__gte=since).count()
+    if graded_today >= GRADES_PER_DAY:
+        raise TooManyGradings()
     result = await gateway.grade_answer(job_context(question.job_info), question.text, text)
     answer = await Answer.create(
         question_id=question.id, text=text, rating=result.rating, feedback=result.feedback
