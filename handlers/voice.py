@@ -1,4 +1,5 @@
-"""Voice answers: size check from what Telegram reports, download, transcribe, echo back."""
+"""Voice answers: size and length checks from what Telegram reports, download, transcribe,
+echo back."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from handlers.replies import reply
 from handlers.streaming import typing
 
 MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024  # bots may not download larger files
+MAX_DURATION_SECONDS = 5 * 60  # an answer, not a lecture: longer ones aren't transcribed
 
 
 async def transcribe_voice(message: Message, context: CoachContext) -> str | None:
@@ -25,12 +27,10 @@ async def transcribe_voice(message: Message, context: CoachContext) -> str | Non
             "🎙 Voice answers need an AI backend with speech. Please type your answer instead.",
         )
         return None
-    if voice.file_size and voice.file_size > MAX_DOWNLOAD_BYTES:
-        await reply(
-            message,
-            "🎙 That recording is too long for me (over 20 MB). Please send a "
-            "shorter one or type your answer.",
-        )
+    # Seconds as Telegram sent them (PTB's `duration` attribute is changing type).
+    refusal = _refusal(voice.file_size, voice.to_dict().get("duration"))
+    if refusal:
+        await reply(message, refusal)
         return None
     try:
         async with typing(context, message.chat_id):
@@ -52,3 +52,24 @@ async def transcribe_voice(message: Message, context: CoachContext) -> str | Non
         return None
     await reply(message, f"🎙 <i>I heard:</i> {escape(text)}")
     return text
+
+
+def _refusal(file_size: int | None, duration: int | None) -> str | None:
+    """Why a recording isn't fetched, judged from what Telegram reports before downloading:
+    a size it doesn't report (nothing bounds the download), over 20 MB, or over the length cap."""
+    if file_size is None:
+        return (
+            "🎙 Telegram didn't tell me how big that recording is, so I can't fetch it. "
+            "Please record it again or type your answer."
+        )
+    if file_size > MAX_DOWNLOAD_BYTES:
+        return (
+            "🎙 That recording is too large for me (over 20 MB). Please send a "
+            "shorter one or type your answer."
+        )
+    if duration is not None and duration > MAX_DURATION_SECONDS:
+        return (
+            f"🎙 That recording is over {MAX_DURATION_SECONDS // 60} minutes — please keep a "
+            "voice answer shorter or type your answer."
+        )
+    return None
