@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import json
+import logging
 import time
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
@@ -15,6 +16,7 @@ import pytest
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
 from bot.emulator.server import BotAPIEmulator, ChatMessage
+from bot.services import broadcast
 from bot.settings import Settings
 from models import Interview, JobInfo, Question, User
 from models.admin import (
@@ -458,6 +460,36 @@ async def test_broadcast_resumes_after_restart_and_sends_nobody_twice(
         assert delivery.status == DeliveryStatus.UNKNOWN
         progress = [m for m in emulator.chat(ADMIN_ID) if "Broadcast #" in m.text]
         assert "finished: sent 7 · blocked the bot 0 · failed 1 (of 8)" in progress[-1].text
+
+
+async def test_broadcast_start_records_every_recipient_in_one_statement(
+    db: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Send makes a delivery per active, non-banned user with one INSERT … SELECT: no paging
+    through users inside the transaction (on SQLite, a lock on the whole database)."""
+    users = [
+        User(id=10_000 + i, name=f"U{i}", is_active=i % 7 != 0, is_banned=i % 11 == 0)
+        for i in range(450)  # more than one page of the former batches
+    ]
+    await User.bulk_create(users)
+    expected = sorted(u.id for u in users if u.is_active and not u.is_banned)
+    draft = await broadcast.create_draft(ADMIN_ID, "Hello")
+    caplog.set_level(logging.DEBUG, logger="tortoise.db_client")
+    caplog.clear()
+    assert await broadcast.start(draft.id) == len(expected)
+    on_users = [r.getMessage() for r in caplog.records if '"users"' in r.getMessage()]
+    assert len(on_users) == 1 and on_users[0].startswith("INSERT INTO"), on_users
+
+    deliveries = await BroadcastDelivery.filter(broadcast_id=draft.id).order_by("id")
+    assert [d.user_id for d in deliveries] == expected  # sent in user order, as before
+    assert {d.status for d in deliveries} == {DeliveryStatus.PENDING}
+    now = datetime.now(UTC)
+    assert all(abs(now - d.updated_at) < timedelta(minutes=1) for d in deliveries)
+    assert (await Broadcast.get(id=draft.id)).status == BroadcastStatus.SENDING
+    assert await broadcast.start(draft.id) is None  # a second Send records nothing
+    assert await BroadcastDelivery.all().count() == len(expected)
+    progress = await broadcast.progress(draft.id)
+    assert (progress.total, progress.pending) == (len(expected), len(expected))
 
 
 # ----- audit and activity -------------------------------------------------------------------
