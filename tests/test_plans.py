@@ -348,6 +348,34 @@ async def test_a_repeated_charge_is_applied_once(
 
 async def test_refund_takes_back_exactly_what_the_payment_bought(
     db: str, clock: FakeClock, policy: PlanPolicy
+async def test_a_payment_at_another_amount_is_recorded_but_grants_nothing(
+    db: str, clock: FakeClock, policy: PlanPolicy
+) -> None:
+    """Only a bypassed pre-checkout could let it through: Telegram's amount is checked again."""
+    await new_user()
+    start = clock.at
+    await pay(policy, 1, Plan.PRO, "right")
+    wrong = await pay(policy, 1, Plan.MAX, "wrong", price=1)
+    assert wrong.applied and wrong.wrong_amount
+    assert (wrong.plan, wrong.expires_at) == (Plan.PRO, start + timedelta(days=30))
+    recorded = await Payment.get(telegram_payment_charge_id="wrong")
+    assert (recorded.amount, recorded.plan, recorded.refunded) == (1, Plan.MAX, False)
+    again = await pay(policy, 1, Plan.MAX, "wrong", price=1)  # delivered again
+    assert not again.applied and again.wrong_amount and again.plan is Plan.PRO
+
+    # When the plan is worked out again from the payments, it still counts for nothing.
+    clock.advance(days=1)
+    await policy.refund_payment("right")
+    user = await User.get(id=1)
+    assert plans.effective_plan(user.plan, user.plan_expires_at, clock.at) is Plan.FREE
+    # Refunding it (support's fix) takes back nothing it didn't give.
+    bought = await pay(policy, 1, Plan.PRO, "later")
+    refunded = await policy.refund_payment("wrong")
+    assert refunded is not None and refunded.refunded
+    user = await User.get(id=1)
+    assert (user.plan, user.plan_expires_at) == (Plan.PRO, bought.expires_at)
+
+
 ) -> None:
     await new_user()
     start = clock.at
@@ -561,6 +589,38 @@ async def test_replayed_successful_payment_is_applied_once(
 
 async def test_pre_checkout_refuses_other_users_unknown_payloads(bot: BotHarness) -> None:
     ada, bob = bot.user("Ada"), bot.user("Bob")
+async def test_a_charge_at_another_amount_than_the_invoice_is_kept_but_not_granted(
+    bot: BotHarness, user: EmulatedUser
+) -> None:
+    """What a bypassed pre-checkout would deliver: the invoice's payload, a different amount."""
+    await user.send("/upgrade")
+    invoice = next(m for m in user.since_last_action() if m.kind == "invoice")  # Pro
+    params = bot.emulator.invoices[invoice.message_id]
+    payment = bot.emulator.charge(
+        user.profile, {**params, "prices": [{"label": "Pro, 30 days", "amount": 1}]}
+    )
+    charge_id = payment["telegram_payment_charge_id"]
+    await bot.emulator.push_update(
+        {
+            "message": {
+                "message_id": bot.emulator.new_message_id(),
+                "date": int(datetime.now(UTC).timestamp()),
+                "chat": bot.emulator.private_chat(user.id),
+                "from": user.profile,
+                "successful_payment": payment,
+            }
+        }
+    )
+    await bot.idle()
+    told = user.last.text
+    assert "isn't the price of this plan" in told and charge_id in told and "/paysupport" in told
+    assert "Thank you!" not in told
+    row = await User.get(id=user.id)
+    assert (row.plan, row.plan_expires_at) == (Plan.FREE, None)
+    recorded = await Payment.get(telegram_payment_charge_id=charge_id)
+    assert (recorded.user_id, recorded.amount, recorded.refunded) == (user.id, 1, False)
+
+
     await ada.send("/upgrade")
     pro_invoice = next(m for m in ada.chat if m.kind == "invoice")
 

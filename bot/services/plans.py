@@ -135,10 +135,21 @@ class PaymentResult:
     applied: bool  # False: this charge was recorded before (a repeated update)
     plan: Plan
     expires_at: datetime | None
+    wrong_amount: bool = False  # not its invoice's price: recorded, nothing granted
 
 
 def _result(payment: Payment, user: User, *, applied: bool) -> PaymentResult:
-    return PaymentResult(payment, applied, Plan(user.plan), user.plan_expires_at)
+    return PaymentResult(
+        payment, applied, Plan(user.plan), user.plan_expires_at, not grants_plan(payment)
+    )
+
+
+def grants_plan(payment: Payment) -> bool:
+    """Whether a payment bought plan time: False when Telegram reported an amount other than
+    its invoice's price (possible only if pre-checkout were bypassed); such a payment is kept
+    for support to refund, and counts for nothing when plans are worked out again."""
+    sold = parse_payload(payment.invoice_payload)
+    return sold is None or payment.amount == sold.price
 
 
 async def recent_payments(user_id: int, limit: int = 5) -> list[Payment]:
@@ -285,13 +296,23 @@ class PlanPolicy:
 
         A charge id already recorded changes nothing (`applied` is False). None when the
         payload is not one of our offers (nothing is recorded; the payer must be helped by
-        hand)."""
+        hand). An amount other than the price in the payload is recorded but grants nothing
+        (`wrong_amount`): pre-checkout refuses it, so only a bypassed check gets here."""
         sold = parse_payload(payload)
         if sold is None or currency != CURRENCY:
             log.error("Payment %s with unknown payload %r from %s", charge_id, payload, user_id)
             return None
         if sold.user_id != user_id:
             log.warning("Payment %s: invoice for %s paid by %s", charge_id, sold.user_id, user_id)
+        if total_amount != sold.price:
+            log.error(
+                "Payment %s from %s: %s %s paid for an invoice of %s; recorded, no plan granted",
+                charge_id,
+                user_id,
+                total_amount,
+                currency,
+                sold.price,
+            )
         at = self.now()
         try:
             async with in_transaction():
@@ -311,10 +332,11 @@ class PlanPolicy:
                     days=sold.days,
                     created_at=at,
                 )
-                user.plan, user.plan_expires_at = self.extend(
-                    Plan(user.plan), user.plan_expires_at, sold.plan, sold.days, at
-                )
-                await user.save(update_fields=["plan", "plan_expires_at", "updated_at"])
+                if grants_plan(payment):
+                    user.plan, user.plan_expires_at = self.extend(
+                        Plan(user.plan), user.plan_expires_at, sold.plan, sold.days, at
+                    )
+                    await user.save(update_fields=["plan", "plan_expires_at", "updated_at"])
                 return _result(payment, user, applied=True)
         except IntegrityError:  # the same charge recorded at this very moment by another update
             payment = await Payment.get(telegram_payment_charge_id=charge_id)
@@ -327,8 +349,8 @@ class PlanPolicy:
         Call it after `refundStarPayment` succeeded. When the user's plan is what their
         payments bought, it becomes what the others bought (exact, even in a stack of
         payments); when it was also set by hand since, the time of equal value to the payment
-        is taken off its end. A payment refunded before is returned unchanged; None when there
-        is no such charge."""
+        is taken off its end. A payment that granted nothing (`grants_plan`) takes nothing back.
+        A payment refunded before is returned unchanged; None when there is no such charge."""
         found = await Payment.get_or_none(telegram_payment_charge_id=charge_id).only(
             "id", "user_id"
         )
@@ -342,7 +364,11 @@ class PlanPolicy:
             at = self.now()
             payment.refunded, payment.refunded_at = True, at
             await payment.save(update_fields=["refunded", "refunded_at"])
-            kept = await Payment.filter(user_id=user.id, refunded=False)
+            if not grants_plan(payment):
+                return payment
+            kept = [
+                p for p in await Payment.filter(user_id=user.id, refunded=False) if grants_plan(p)
+            ]
             state = (Plan(user.plan), user.plan_expires_at)
             if _same(state, self.replay([*kept, payment])):
                 user.plan, user.plan_expires_at = self.replay(kept)
