@@ -220,7 +220,6 @@ async def successful_payment(update: Update, context: CoachContext) -> None:
         )
     elif not result.applied:
         log.info("Payment %s was already recorded", paid.telegram_payment_charge_id)
-    else:
     elif result.wrong_amount:
         await reply(
             message,
@@ -228,6 +227,7 @@ async def successful_payment(update: Update, context: CoachContext) -> None:
             "plan, so I haven't changed your plan. Please send /paysupport with this id and "
             f"we'll sort it out: <code>{escape(paid.telegram_payment_charge_id)}</code>",
         )
+    else:
         until = f" until {_date(result.expires_at)}" if result.expires_at else ""
         renewed = "renewed" if paid.is_recurring and not paid.is_first_recurring else "active"
         await reply(

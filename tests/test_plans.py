@@ -346,8 +346,6 @@ async def test_a_repeated_charge_is_applied_once(
     assert await Payment.filter(user_id=1).count() == 2
 
 
-async def test_refund_takes_back_exactly_what_the_payment_bought(
-    db: str, clock: FakeClock, policy: PlanPolicy
 async def test_a_payment_at_another_amount_is_recorded_but_grants_nothing(
     db: str, clock: FakeClock, policy: PlanPolicy
 ) -> None:
@@ -376,6 +374,8 @@ async def test_a_payment_at_another_amount_is_recorded_but_grants_nothing(
     assert (user.plan, user.plan_expires_at) == (Plan.PRO, bought.expires_at)
 
 
+async def test_refund_takes_back_exactly_what_the_payment_bought(
+    db: str, clock: FakeClock, policy: PlanPolicy
 ) -> None:
     await new_user()
     start = clock.at
@@ -587,8 +587,6 @@ async def test_replayed_successful_payment_is_applied_once(
     assert (await User.get(id=user.id)).plan_expires_at == expires
 
 
-async def test_pre_checkout_refuses_other_users_unknown_payloads(bot: BotHarness) -> None:
-    ada, bob = bot.user("Ada"), bot.user("Bob")
 async def test_a_charge_at_another_amount_than_the_invoice_is_kept_but_not_granted(
     bot: BotHarness, user: EmulatedUser
 ) -> None:
@@ -621,6 +619,8 @@ async def test_a_charge_at_another_amount_than_the_invoice_is_kept_but_not_grant
     assert (recorded.user_id, recorded.amount, recorded.refunded) == (user.id, 1, False)
 
 
+async def test_pre_checkout_refuses_other_users_unknown_payloads(bot: BotHarness) -> None:
+    ada, bob = bot.user("Ada"), bot.user("Bob")
     await ada.send("/upgrade")
     pro_invoice = next(m for m in ada.chat if m.kind == "invoice")
 
