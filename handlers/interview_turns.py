@@ -136,9 +136,20 @@ def _duration(media: Voice | Audio | None) -> int | None:
     return int(seconds) if isinstance(seconds, int | float) else None
 
 
+async def _nothing_asked(message: Message, interview: Interview) -> None:
+    await reply(
+        message,
+        "⚠️ The interviewer hasn't asked anything yet — press Retry, or send /end.",
+        reply_markup=InlineKeyboardMarkup([[button("🔁 Retry", "retry", interview.id)]]),
+    )
+
+
 async def _answer(
     message: Message, context: CoachContext, user: User, interview: Interview
 ) -> None:
+    if not await service.has_asked(interview):  # its opening failed: not an answer yet
+        await _nothing_asked(message, interview)
+        return
     recording = message.voice or message.audio
     if recording is not None:
         text = await transcribe_voice(message, context)
@@ -159,6 +170,9 @@ async def _answer(
         )
     except QuotaExceeded as exc:
         await explain_limit(message, exc)
+        return
+    except service.NothingAsked:
+        await _nothing_asked(message, interview)
         return
     await interviewer_speaks(message, context, user, interview)
 

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 import pytest
 from tortoise import connections
 from tortoise.exceptions import IntegrityError
@@ -19,6 +20,9 @@ from bot.ai.schemas import REPORT_CATEGORIES
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
 from bot.emulator.server import BotAPIEmulator, ChatMessage
+from bot.services import interviews
+from bot.services.plans import PlanPolicy
+from bot.services.quotas import Quotas
 from bot.settings import Settings
 from models import Interview, JobInfo, User
 from models.core import InterviewStatus
@@ -256,6 +260,57 @@ async def test_failed_interviewer_turn_keeps_the_answer_and_can_be_retried(
     assert "already answered" in (user.callback_answer(query) or {})["text"]
     assert len(await lines_of(interview)) == 3
     assert (await Interview.get(id=interview.id)).status == InterviewStatus.ACTIVE
+
+
+async def test_after_a_failed_opening_a_message_is_not_an_answer(
+    model_bot: BotHarness, fake: FakeOpenAI
+) -> None:
+    fake.default = ScriptedModel(LINES)
+    fake.default_transcription = "I built an order service with Django and PostgreSQL."
+    user = model_bot.user("Grace")
+    await new_job(user)
+    fake.reply_status(500)  # the interviewer's opening fails
+    await user.send("/interview")
+    failed = await user.expect("The interviewer didn't answer")
+    interview = await only_interview(user)
+
+    await user.send(ANSWERS[0])  # typed instead of pressing Retry
+    refusal = await user.expect("hasn't asked anything yet")
+    assert "Retry" in refusal.text and "/end" in refusal.text
+    await user.send_voice(b"OggS" + bytes(64), duration=3)
+    await user.expect("hasn't asked anything yet")
+    assert not [r for r in fake.requests if r.endpoint == "transcriptions"]  # not transcribed
+    assert await lines_of(interview) == []
+    assert (await User.get(id=user.id)).interviews_used == 0
+    assert (await Interview.get(id=interview.id)).status == InterviewStatus.ACTIVE
+
+    await user.click("Retry", in_message=failed)
+    await user.expect("Hello Grace")
+    await user.send(ANSWERS[0])
+    await user.expect("REST API for orders")
+    lines = await lines_of(interview)
+    assert [(line.role, line.text) for line in lines[:2]] == [
+        ("interviewer", LINES[0]),
+        ("candidate", ANSWERS[0]),
+    ]
+    assert len(lines) == 3 and lines[1].response_seconds is not None
+    assert (await User.get(id=user.id)).interviews_used == 1
+
+
+async def test_after_a_failed_opening_end_leaves_nothing(
+    model_bot: BotHarness, fake: FakeOpenAI
+) -> None:
+    user = model_bot.user("Grace")
+    await new_job(user)
+    fake.reply_status(500)
+    await user.send("/interview")
+    await user.expect("The interviewer didn't answer")
+    await user.send(ANSWERS[0])
+    await user.expect("hasn't asked anything yet")
+    await user.send("/end")
+    await user.expect("didn't answer any question, so there is no report")
+    assert await Interview.filter(job_info__user_id=user.id).count() == 0
+    assert (await User.get(id=user.id)).interviews_used == 0
 
 
 async def test_failed_report_is_kept_and_can_be_retried(
@@ -534,6 +589,78 @@ async def test_plan_limits_are_explained_and_nothing_is_started(
         await user.send("/interview")  # ...but starting one still takes a start token
         await user.expect("started a lot of interviews lately")
         assert await Interview.filter(job_info__user_id=user.id).count() == 0
+
+
+# ----- writes that belong together --------------------------------------------------------------
+
+
+async def interview_setup(user_id: int = 7) -> tuple[Quotas, JobInfo]:
+    """A user with a job, and quotas on the default plan limits (service-level tests)."""
+    await User.create(id=user_id, name="Ada")
+    job = await JobInfo.create(
+        user_id=user_id, name="X", experience_level="junior", description="d" * 30
+    )
+    return Quotas(PlanPolicy.from_settings(Settings.model_construct())), job
+
+
+async def test_a_lost_start_race_spends_no_start_token(db: str) -> None:
+    quotas, job = await interview_setup()
+    results = await asyncio.gather(
+        *(interviews.start_interview(quotas, 7, job.id) for _ in range(2)),
+        return_exceptions=True,
+    )
+    started = [r for r in results if isinstance(r, Interview)]
+    lost = [r for r in results if isinstance(r, interviews.InterviewInProgress)]
+    assert len(started) == 1 and len(lost) == 1, results
+    assert lost[0].interview.id == started[0].id
+    usage = await quotas.usage(7)
+    assert usage.interview_starts == usage.bucket_capacity - 1  # one interview, one token
+
+
+async def test_the_first_answer_and_its_quota_unit_are_stored_together(db: str) -> None:
+    conn = connections.get("default")
+    if conn.capabilities.dialect != "postgres":
+        pytest.skip("SQLite runs one transaction at a time: no second connection can look in")
+    quotas, job = await interview_setup()
+    interview = await interviews.start_interview(quotas, 7, job.id)
+    assert interview is not None
+    await interviews.save_interviewer_line(interview, "Tell me about a project.")
+    url = db.replace("postgres://", "postgresql://", 1)
+    locker, watcher = await asyncpg.connect(url), await asyncpg.connect(url)
+    try:
+        lock = locker.transaction()
+        await lock.start()  # holds back every insert of a line until released
+        await locker.execute('LOCK TABLE "interview_messages" IN SHARE MODE')
+        saving = asyncio.create_task(interviews.save_answer(quotas, 7, interview, ANSWERS[0]))
+        waiting = 0
+        for _ in range(200):
+            waiting = await watcher.fetchval(
+                "SELECT count(*) FROM pg_locks WHERE NOT granted "
+                "AND relation = 'interview_messages'::regclass"
+            )
+            if waiting or saving.done():
+                break
+            await asyncio.sleep(0.02)
+        assert waiting, "the answer was never held back at its insert"
+        # the unit is spent only together with the line: not visible while the line waits
+        assert await watcher.fetchval('SELECT interviews_used FROM "users" WHERE id = 7') == 0
+        await lock.rollback()
+        line = await saving
+    finally:
+        await locker.close()
+        await watcher.close()
+    assert line.text == ANSWERS[0]
+    assert (await User.get(id=7)).interviews_used == 1
+
+
+async def test_a_message_before_any_question_is_not_an_answer(db: str) -> None:
+    quotas, job = await interview_setup()
+    interview = await interviews.start_interview(quotas, 7, job.id)
+    assert interview is not None
+    with pytest.raises(interviews.NothingAsked):
+        await interviews.save_answer(quotas, 7, interview, ANSWERS[0])
+    assert await lines_of(interview) == []
+    assert (await User.get(id=7)).interviews_used == 0
 
 
 # ----- the schema ------------------------------------------------------------------------------

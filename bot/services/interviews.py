@@ -30,6 +30,14 @@ from models.interviews import InterviewMessage, MessageRole
 HISTORY_LIMIT = 10
 
 
+class NothingAsked(Exception):
+    """The interviewer hasn't asked anything yet (its opening failed): a candidate message is
+    not an answer until it does."""
+
+    def __init__(self) -> None:
+        super().__init__("the interviewer hasn't asked anything yet")
+
+
 class InterviewInProgress(Exception):
     """The user already has an interview in progress (only one at a time)."""
 
@@ -137,7 +145,9 @@ async def start_interview(
     """Start an interview for the user's job (None when the job isn't theirs).
 
     Raises InterviewInProgress when one is already running, QuotaExceeded/RateLimited when the
-    plan or the start limiter says no (asked only once we know we would start one).
+    plan or the start limiter says no (asked only once we know we would start one). The start
+    token is taken in the transaction that creates the interview: a start that loses the race
+    or fails spends none.
     """
     job = await get_job(user_id, parse_id(job_id))
     if job is None:
@@ -145,11 +155,12 @@ async def start_interview(
     current = await active_interview(user_id)
     if current is not None:
         raise InterviewInProgress(current)
-    await quotas.begin_interview(user_id)
     try:
-        interview = await Interview.create(
-            job_info=job, user_id=user_id, status=InterviewStatus.ACTIVE, started_at=_now()
-        )
+        async with in_transaction():
+            await quotas.begin_interview(user_id)
+            interview = await Interview.create(
+                job_info=job, user_id=user_id, status=InterviewStatus.ACTIVE, started_at=_now()
+            )
     except IntegrityError:  # another start won the race (the partial unique index)
         current = await active_interview(user_id)
         if current is None:
@@ -198,6 +209,11 @@ async def interviewer_turn(
     return Turn(stream=stream, closing=plan.must_close)
 
 
+async def has_asked(interview: Interview) -> bool:
+    """True once the interviewer has said something (its opening may have failed)."""
+    return await InterviewMessage.exists(interview_id=interview.id, role=MessageRole.INTERVIEWER)
+
+
 async def needs_interviewer(interview: Interview) -> bool:
     """True when the interviewer owes the next line (nothing said yet, or the candidate spoke
     last): what a Retry after a failed turn may do, and nothing more."""
@@ -226,24 +242,32 @@ async def save_answer(
     sent_at: datetime | None = None,
     voice_seconds: int | None = None,
 ) -> InterviewMessage:
-    """Store one candidate line. The first answer spends the interview quota (QuotaExceeded
-    leaves nothing stored)."""
-    previous = await InterviewMessage.filter(interview_id=interview.id).order_by("-id").first()
-    response = None
-    if previous is not None:
-        response = max(0.0, ((sent_at or _now()) - previous.created_at).total_seconds())
-    values: dict[str, Any] = {
-        "interview_id": interview.id,
-        "role": MessageRole.CANDIDATE,
-        "text": text,
-        "voice_seconds": voice_seconds,
-        "response_seconds": response,
-    }
-    answered = await InterviewMessage.exists(interview_id=interview.id, role=MessageRole.CANDIDATE)
-    if answered:
-        return await InterviewMessage.create(**values)
-    async with quotas.spend(user_id, "interview"):
-        return await InterviewMessage.create(**values)
+    """Store one candidate line. The first answer spends the interview quota, in the same
+    transaction (QuotaExceeded leaves nothing stored). Raises NothingAsked, storing and spending
+    nothing, while the interviewer hasn't asked anything yet."""
+    async with in_transaction():
+        if not await has_asked(interview):
+            raise NothingAsked
+        previous = await InterviewMessage.filter(interview_id=interview.id).order_by("-id").first()
+        response = None
+        if previous is not None:
+            response = max(0.0, ((sent_at or _now()) - previous.created_at).total_seconds())
+        values: dict[str, Any] = {
+            "interview_id": interview.id,
+            "role": MessageRole.CANDIDATE,
+            "text": text,
+            "voice_seconds": voice_seconds,
+            "response_seconds": response,
+        }
+        answered = await InterviewMessage.exists(
+            interview_id=interview.id, role=MessageRole.CANDIDATE
+        )
+        if answered:
+            return await InterviewMessage.create(**values)
+        # the insert in a savepoint of its own: if it fails, the unit is given back while the
+        # transaction is still usable, and then everything is rolled back
+        async with quotas.spend(user_id, "interview"), in_transaction():
+            return await InterviewMessage.create(**values)
 
 
 async def set_voice_replies(
