@@ -4,6 +4,7 @@ voice, the report (shown, stored, downloaded), history, restarts, limits and for
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import re
 import uuid
@@ -13,6 +14,7 @@ from typing import Any
 
 import asyncpg
 import pytest
+from pypdf import PdfReader
 from tortoise import connections
 from tortoise.exceptions import IntegrityError
 
@@ -78,6 +80,10 @@ async def only_interview(user: EmulatedUser) -> Interview:
 
 async def lines_of(interview: Interview) -> list[InterviewMessage]:
     return await InterviewMessage.filter(interview_id=interview.id).order_by("id")
+
+
+def pdf_text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
 
 
 def check_report_text(text: str) -> None:
@@ -237,6 +243,23 @@ async def test_interview_with_a_model_voice_answer_and_voice_replies(
     assert lines[-1].text.endswith("Your report follows.")
     closing = user.since_last_action()
     assert not any("End interview" in " ".join(b["text"] for b in m.buttons) for m in closing)
+
+    # the report can be downloaded, and the interview is listed in the job's history
+    await user.click("Markdown")
+    markdown = sent_file(model_bot, user.last).decode()
+    assert markdown == stored.feedback
+    assert markdown.startswith("# Mock interview report") and "Overall rating: 7/10" in markdown
+    assert REPORT["summary"] in markdown and "## Communication Clarity" in markdown
+    await user.click("PDF")
+    pdf = sent_file(model_bot, user.last)
+    assert pdf.startswith(b"%PDF")
+    assert "Overall rating: 7/10" in pdf_text(pdf)
+    await user.send("/interviews")
+    listing = await user.expect("Mock interviews — Acme backend")
+    [label] = user.buttons(listing)
+    assert f"{stored.duration} · ⭐ 7/10" in label
+    await user.click(label)
+    check_report_text(bot_text(user))
 
 
 async def test_failed_interviewer_turn_keeps_the_answer_and_can_be_retried(
