@@ -18,11 +18,11 @@ from pypdf import PdfReader
 from tortoise import connections
 from tortoise.exceptions import IntegrityError
 
-from bot.ai.schemas import REPORT_CATEGORIES
+from bot.ai.schemas import REPORT_CATEGORIES, InterviewReport
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
 from bot.emulator.server import BotAPIEmulator, ChatMessage
-from bot.services import interviews
+from bot.services import interviews, report_pdf
 from bot.services.plans import PlanPolicy
 from bot.services.quotas import Quotas
 from bot.settings import Settings
@@ -684,6 +684,45 @@ async def test_a_message_before_any_question_is_not_an_answer(db: str) -> None:
         await interviews.save_answer(quotas, 7, interview, ANSWERS[0])
     assert await lines_of(interview) == []
     assert (await User.get(id=7)).interviews_used == 0
+
+
+# ----- the PDF report ----------------------------------------------------------------------------
+
+RUSSIAN_REPORT = InterviewReport.model_validate(
+    {
+        "overall_rating": 8,
+        "summary": "Вы уверенно рассказали о миграции биллинга — с цифрами и примерами.",
+        "categories": [
+            {"name": name, "rating": 8, "text": f"Хорошо: «{name}» раскрыта. 中文 ✓ 🚀"}
+            for name in REPORT_CATEGORIES
+        ],
+    }
+)
+
+
+def test_pdf_report_keeps_cyrillic_text(caplog: pytest.LogCaptureFixture) -> None:
+    pdf = report_pdf.report_pdf(
+        "Отчёт о собеседовании — Яндекс", "Яндекс · 01 мар 2026 · 00:12:00", RUSSIAN_REPORT
+    )
+    assert pdf.startswith(b"%PDF")
+    text = pdf_text(pdf)
+    assert "Отчёт о собеседовании — Яндекс" in text
+    assert "Вы уверенно рассказали о миграции биллинга" in text
+    assert "Хорошо: «Communication Clarity» раскрыта." in text
+    assert "Overall rating: 8/10" in text
+    fonts = PdfReader(io.BytesIO(pdf)).pages[0]["/Resources"]["/Font"].values()
+    assert all("FiraSans" in str(font.get_object()["/BaseFont"]) for font in fonts)
+    # what the font can't draw is replaced, never left as missing glyphs
+    assert not [r for r in caplog.records if "missing" in r.getMessage()]
+
+
+def test_pdf_report_without_the_font_falls_back_to_latin1() -> None:
+    missing = report_pdf.UnicodeFont("no_such_font_package", "Nothing", {"": "Nothing.ttf"})
+    pdf = report_pdf.report_pdf("Report — Acme", "Acme · Ünïcode", RUSSIAN_REPORT, font=missing)
+    assert pdf.startswith(b"%PDF")
+    text = pdf_text(pdf)
+    assert "Report - Acme" in text and "Ünïcode" in text and "Overall rating: 8/10" in text
+    assert "Вы" not in text and "?? ????????" in text
 
 
 # ----- the schema ------------------------------------------------------------------------------

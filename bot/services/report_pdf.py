@@ -1,18 +1,43 @@
-"""An interview report as a PDF (fpdf2, core Helvetica font: Latin-1 text only).
+"""An interview report as a PDF (fpdf2).
 
-Characters Latin-1 can't hold are replaced by close ASCII (dashes, quotes, accents stripped)
-or dropped (emoji), so any report renders; Markdown markup is reduced to plain text.
+The text is set in Fira Sans (the `fontpkg-fira-sans` package: Latin, Cyrillic, Greek,
+Vietnamese), loaded with `importlib.resources`. Characters the font can't draw (CJK, emoji,
+symbols) are replaced by close ASCII (dashes, quotes, accents stripped), dropped (emoji) or
+shown as "?", so any report renders. Without the font package, the core Helvetica font is used
+and the text is reduced to Latin-1 the same way. Markdown markup is reduced to plain text.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from contextlib import ExitStack
+from dataclasses import dataclass
+from importlib import resources
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from bot.ai.schemas import InterviewReport
+
+
+@dataclass(frozen=True, slots=True)
+class UnicodeFont:
+    """A TTF font family shipped in a Python package: `files` maps fpdf2 styles ("", "B", "I")
+    to file names in the package's `files/` folder."""
+
+    package: str
+    family: str
+    files: dict[str, str]
+
+
+FIRA_SANS = UnicodeFont(
+    "fontpkg_fira_sans",
+    "Fira Sans",
+    {"": "FiraSans-Regular.ttf", "B": "FiraSans-Bold.ttf", "I": "FiraSans-Italic.ttf"},
+)
+CORE_FAMILY = "Helvetica"
 
 _SUBSTITUTES = str.maketrans(
     {
@@ -55,15 +80,26 @@ _DROPPED_CATEGORIES = {"So", "Sk", "Cs", "Co", "Cn", "Cf", "Mn", "Me"}
 
 def latin1(text: str) -> str:
     """`text` with only characters the core PDF fonts can encode."""
+    return drawable(text.translate(_SUBSTITUTES), lambda char: ord(char) < 256)
+
+
+def drawable(text: str, has: Callable[[str], bool]) -> str:
+    """`text` with only characters that `has` (the font can draw them), newlines and no other
+    control characters: the rest replaced by close ASCII, stripped of accents, dropped
+    (symbols, emoji, marks) or "?"."""
     out: list[str] = []
-    for char in text.translate(_SUBSTITUTES):
-        if char == "\n" or (ord(char) < 256 and unicodedata.category(char) != "Cc"):
+    for char in text:
+        if char == "\n" or (unicodedata.category(char) != "Cc" and has(char)):
             out.append(char)
+            continue
+        substitute = char.translate(_SUBSTITUTES)
+        if substitute != char:
+            out.append(substitute)
             continue
         base = "".join(
             c
             for c in unicodedata.normalize("NFKD", char)
-            if ord(c) < 256 and unicodedata.category(c) not in _DROPPED_CATEGORIES
+            if has(c) and unicodedata.category(c) not in _DROPPED_CATEGORIES
         )
         if base:
             out.append(base)
@@ -85,24 +121,53 @@ def plain(markdown: str) -> str:
 
 
 class _Report(FPDF):
+    text_family = CORE_FAMILY
+
     def footer(self) -> None:
         self.set_y(-12)
-        self.set_font("Helvetica", "I", 8)
+        self.set_font(self.text_family, "I", 8)
         self.set_text_color(120)
         self.cell(0, 8, f"Interview Coach - page {self.page_no()}", align="C")
 
 
-def report_pdf(title: str, meta: str, report: InterviewReport) -> bytes:
-    """The report as PDF bytes (a document starting with %PDF)."""
-    pdf = _Report(format="A4")
-    pdf.set_title(latin1(title))
+def _document(font: UnicodeFont | None) -> tuple[_Report, Callable[[str], str]]:
+    """A new report in `font`, with what makes text drawable in it; in the core font when
+    `font` is None or its package or a file of it is missing."""
+    if font is not None:
+        pdf = _Report(format="A4")
+        try:
+            folder = resources.files(font.package) / "files"
+            with ExitStack() as files:
+                for style, name in font.files.items():
+                    path = files.enter_context(resources.as_file(folder / name))
+                    pdf.add_font(font.family, style, fname=path)
+        except (ImportError, OSError):
+            pass
+        else:
+            pdf.text_family = font.family
+            cmaps = [added.cmap for added in pdf.fonts.values()]
+
+            def has(char: str) -> bool:  # in every style, so none misses a glyph
+                return all(ord(char) in cmap for cmap in cmaps)
+
+            return pdf, lambda text: drawable(text, has)
+    return _Report(format="A4"), latin1
+
+
+def report_pdf(
+    title: str, meta: str, report: InterviewReport, *, font: UnicodeFont | None = FIRA_SANS
+) -> bytes:
+    """The report as PDF bytes (a document starting with %PDF), in `font` when it is installed
+    (in the core font, Latin-1 only, otherwise)."""
+    pdf, fit = _document(font)
+    pdf.set_title(fit(title))
     pdf.set_creator("Interview Coach")
     pdf.set_auto_page_break(auto=True, margin=16)
     pdf.add_page()
 
     def block(text: str, size: float, style: str = "", height: float = 6, gap: float = 2) -> None:
-        pdf.set_font("Helvetica", style, size)
-        pdf.multi_cell(0, height, latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_font(pdf.text_family, style, size)
+        pdf.multi_cell(0, height, fit(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(gap)
 
     block(title, 16, "B", height=8)
