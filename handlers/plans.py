@@ -261,11 +261,7 @@ async def paysupport_command(update: Update, context: CoachContext) -> None:
     question = " ".join(context.args or []).strip()
     recent = await plans.recent_payments(user.id)
     if question:
-        await _relay_to_admins(context, update, question, recent)
-        await reply(
-            update.effective_message,
-            "📨 Thanks — your message went to the team. They'll answer you here in this chat.",
-        )
+        await _pass_on(update.effective_message, context, question, recent)
         return
     lines = [
         "<b>Help with payments</b>",
@@ -295,25 +291,64 @@ def _payment_line(payment: Any) -> str:
     )
 
 
-async def _relay_to_admins(
-    context: CoachContext, update: Update, question: str, recent: list[Any]
+_SUPPORT_SENT = "paysupport_sent_at"  # user_data: when their last message reached the team
+
+
+async def _pass_on(
+    message: Message, context: CoachContext, question: str, recent: list[Any]
 ) -> None:
-    user = update.effective_user
+    """Relay the user's message to the admins (one per user every 10 minutes) and tell the user
+    truthfully whether it reached anyone."""
+    now = context.services.plans.now()
+    wait = plans.support_wait(context.user_data.get(_SUPPORT_SENT), now)
+    if wait is not None:
+        minutes = max(1, -(-int(wait.total_seconds()) // 60))
+        await reply(
+            message,
+            "📨 Your last message is with the team already — they'll answer you here. You can "
+            f"send another in {minutes} minute{'s' if minutes != 1 else ''}.",
+        )
+        return
+    if await _relay_to_admins(context, message, question, recent):
+        context.user_data[_SUPPORT_SENT] = now.isoformat()
+        await reply(
+            message,
+            "📨 Thanks — your message went to the team. They'll answer you here in this chat.",
+        )
+        return
+    contact = context.settings.pay_support_contact
+    elsewhere = f" or write to {escape(contact)}" if contact else ""
+    await reply(
+        message,
+        "⚠️ Sorry — I couldn't pass your message on to the team just now. Please try again "
+        f"later{elsewhere}.",
+    )
+
+
+async def _relay_to_admins(
+    context: CoachContext, message: Message, question: str, recent: list[Any]
+) -> int:
+    """Send the question to every admin; how many got it. The user's text is cut before it is
+    escaped, so the HTML is whole and within Telegram's length."""
+    user = message.from_user
     assert user is not None
     who = escape(user.full_name) + (f" @{escape(user.username)}" if user.username else "")
     text = "\n".join(
         [
             f"💳 <b>/paysupport</b> from {who} (id <code>{user.id}</code>):",
-            escape(question),
+            escape(plans.clip(question)),
             *[_payment_line(p) for p in recent],
         ]
-    )[:4000]
+    )
     log.warning("Payment support request from %s (%d characters)", user.id, len(question))
+    reached = 0
     for admin_id in context.settings.admin_ids:
         try:
             await context.bot.send_message(admin_id, text, parse_mode=ParseMode.HTML)
+            reached += 1
         except TelegramError as exc:
             log.warning("Could not pass a payment question to admin %s: %s", admin_id, exc)
+    return reached
 
 
 # ----- flood control --------------------------------------------------------------------------

@@ -152,6 +152,37 @@ def grants_plan(payment: Payment) -> bool:
     return sold is None or payment.amount == sold.price
 
 
+# ----- /paysupport ----------------------------------------------------------------------------
+SUPPORT_COOLDOWN = timedelta(minutes=10)  # one message to the team per user in this time
+SUPPORT_TEXT_MAX = 3000  # UTF-16 code units of the user's text passed on (Telegram counts those)
+
+
+def support_wait(last_sent: str | None, at: datetime) -> timedelta | None:
+    """How long the user must wait before another /paysupport message reaches the team, from
+    when their last one did (ISO time, as kept in their user data); None when they may now."""
+    try:
+        sent = datetime.fromisoformat(last_sent) if last_sent else None
+    except (TypeError, ValueError):
+        sent = None
+    if sent is None or sent.tzinfo is None:
+        return None
+    left = sent + SUPPORT_COOLDOWN - at
+    return left if left > timedelta(0) else None
+
+
+def clip(text: str, limit: int = SUPPORT_TEXT_MAX) -> str:
+    """`text` cut to at most `limit` UTF-16 code units, at a whole character ("…" marks a
+    cut)."""
+    sizes = [2 if ord(char) > 0xFFFF else 1 for char in text]
+    if sum(sizes) <= limit:
+        return text
+    kept = units = 0
+    while units + sizes[kept] <= limit - 1:  # room for the "…"
+        units += sizes[kept]
+        kept += 1
+    return text[:kept] + "…"
+
+
 async def recent_payments(user_id: int, limit: int = 5) -> list[Payment]:
     return await Payment.filter(user_id=user_id).order_by("-created_at", "-id").limit(limit)
 
