@@ -1,5 +1,5 @@
-"""Admin actions on accounts: /setplan, /refund, /ban and /unban, and the ban guard that keeps
-a banned user out."""
+"""Admin actions on accounts: /setplan, /refund, /ban (which also stops the renewals of the
+user's Stars subscriptions) and /unban, and the ban guard that keeps a banned user out."""
 
 from __future__ import annotations
 
@@ -87,8 +87,39 @@ async def ban_command(message: Message, context: CoachContext, admin_id: int, ar
     _notices(context.application).pop(user.id, None)
     because = f" Reason: {escape(reason)}" if reason else ""
     verb = "Banned" if newly else "Already banned:"
-    await reply(message, f"🚫 {verb} {who(user)}.{because}")
-    return f"user {user.id} {'banned' if newly else 'already banned'}"
+    lines = [f"🚫 {verb} {who(user)}.{because}"]
+    outcomes = [f"user {user.id} {'banned' if newly else 'already banned'}"]
+    for charge_id, refusal in await _cancel_subscriptions(context, user.id):
+        if refusal is None:
+            lines.append(
+                f"🔁 Their Stars subscription (<code>{escape(charge_id)}</code>) renews no more."
+            )
+            outcomes.append(f"subscription {charge_id} cancelled")
+        else:
+            lines.append(
+                f"⚠️ Telegram refused to cancel their subscription (<code>{escape(charge_id)}"
+                f"</code>): {escape(refusal)}"
+            )
+            outcomes.append(f"subscription {charge_id} not cancelled: {refusal}")
+    await reply(message, "\n".join(lines))
+    return "; ".join(outcomes)
+
+
+async def _cancel_subscriptions(
+    context: CoachContext, user_id: int
+) -> list[tuple[str, str | None]]:
+    """Stop the renewals of the user's Stars subscriptions (each named by its latest charge):
+    (charge id, None) when cancelled, (charge id, Telegram's refusal) otherwise."""
+    outcomes: list[tuple[str, str | None]] = []
+    for charge_id in await service.subscription_charges(user_id):
+        try:
+            await context.bot.edit_user_star_subscription(user_id, charge_id, is_canceled=True)
+        except TelegramError as exc:
+            log.warning("Could not cancel subscription %s of %s: %s", charge_id, user_id, exc)
+            outcomes.append((charge_id, exc.message))
+        else:
+            outcomes.append((charge_id, None))
+    return outcomes
 
 
 async def unban_command(message: Message, context: CoachContext, admin_id: int, args: str) -> str:

@@ -16,6 +16,7 @@ import pytest
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
 from bot.emulator.server import BotAPIEmulator, ChatMessage
+from bot.emulator.types import SUBSCRIPTION_PERIOD
 from bot.services import broadcast
 from bot.settings import Settings
 from models import Interview, JobInfo, Question, User
@@ -307,7 +308,7 @@ async def test_ban_gives_one_notice_and_blocks_everything_until_unban(
     await root.expect("Usage: /unban")
 
 
-async def test_banned_subscriber_cannot_pay_but_renewals_are_recorded(
+async def test_ban_cancels_the_subscription_and_a_renewal_already_charged_is_recorded(
     bot: BotHarness, root: EmulatedUser
 ) -> None:
     ada = await started(bot, "Ada")
@@ -315,14 +316,46 @@ async def test_banned_subscriber_cannot_pay_but_renewals_are_recorded(
     max_invoice = [m for m in ada.since_last_action() if m.kind == "invoice"][-1]
     link = next(b["url"] for b in max_invoice.buttons if "url" in b)
     subscription = await ada.pay(link)
-    assert subscription.ok
+    assert subscription.ok and subscription.invoice and subscription.subscription_expiration_date
+    # Telegram charges the next period just as the admin bans her; it arrives after the ban.
+    in_flight = bot.emulator.charge(
+        ada.profile,
+        subscription.invoice,
+        recurring=True,
+        expires=subscription.subscription_expiration_date + SUBSCRIPTION_PERIOD,
+    )
+
     await root.send("/ban @ada")
+    banned = await root.expect("Banned Ada @ada")
+    assert f"subscription ({subscription.charge_id}) renews no more" in banned.text
+    edits = [c.params for c in bot.emulator.calls if c.method == "editUserStarSubscription"]
+    assert edits == [
+        {
+            "user_id": ada.id,
+            "telegram_payment_charge_id": subscription.charge_id,
+            "is_canceled": True,
+        }
+    ]
+    audit = await AdminAction.get(command="ban")
+    assert audit.result == f"user {ada.id} banned; subscription {subscription.charge_id} cancelled"
 
     refused = await ada.pay(max_invoice)  # a new payment: refused at pre-checkout
     assert not refused.ok and refused.error == "🚫 Your access to this bot has been suspended."
-    renewal = await ada.renew(subscription)  # Telegram charged it by itself: keep the record
-    assert renewal.ok
-    charges = {subscription.charge_id, renewal.charge_id}
+    await bot.emulator.push_update(  # the renewal charged before the cancellation: recorded
+        {
+            "message": {
+                "message_id": bot.emulator.new_message_id(),
+                "date": int(time.time()),
+                "chat": bot.emulator.private_chat(ada.id),
+                "from": ada.profile,
+                "successful_payment": in_flight,
+            }
+        }
+    )
+    await bot.idle()
+    later = await ada.renew(subscription)  # cancelled: Telegram charges no more periods
+    assert not later.ok
+    charges = {subscription.charge_id, in_flight["telegram_payment_charge_id"]}
     assert (
         set(
             await Payment.filter(user_id=ada.id).values_list(
@@ -330,6 +363,32 @@ async def test_banned_subscriber_cannot_pay_but_renewals_are_recorded(
             )
         )
         == charges
+    )
+
+
+async def test_ban_reports_a_subscription_telegram_would_not_cancel(
+    bot: BotHarness, root: EmulatedUser
+) -> None:
+    """A subscription recorded here that Telegram doesn't know: the ban holds, the admin and
+    the audit trail are told."""
+    ada = await started(bot, "Ada")
+    await Payment.create(
+        user_id=ada.id,
+        plan=Plan.PRO,
+        amount=250,
+        telegram_payment_charge_id="ch_unknown_sub",
+        is_recurring=True,
+    )
+    await root.send("/ban @ada")
+    told = await root.expect("Banned Ada @ada")
+    assert (
+        "refused to cancel their subscription (ch_unknown_sub): charge_not_found"
+        in told.text.lower()
+    )
+    assert (await User.get(id=ada.id)).is_banned
+    audit = await AdminAction.get(command="ban")
+    assert audit.ok and audit.result.lower() == (
+        f"user {ada.id} banned; subscription ch_unknown_sub not cancelled: charge_not_found"
     )
 
 

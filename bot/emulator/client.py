@@ -182,10 +182,15 @@ class EmulatedUser:
 
     async def renew(self, subscription: Receipt, *, wait: bool = True) -> Receipt:
         """The next period of a Stars subscription: Telegram charges it by itself (no
-        pre-checkout) and sends a successful_payment with is_recurring."""
+        pre-checkout) and sends a successful_payment with is_recurring — unless the bot
+        cancelled the renewals (editUserStarSubscription): then nothing is charged."""
         assert subscription.invoice and subscription.subscription_expiration_date, (
             "renew() takes the receipt of a subscription payment"
         )
+        if self.emulator.subscription_canceled(self.id, subscription.invoice):
+            return Receipt(
+                False, error="the bot cancelled this subscription", invoice=subscription.invoice
+            )
         expires = subscription.subscription_expiration_date + SUBSCRIPTION_PERIOD
         payment = self.emulator.charge(
             self.profile, subscription.invoice, recurring=True, expires=expires

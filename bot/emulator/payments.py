@@ -107,6 +107,35 @@ class PaymentsAPI:
         self.refunds.append(params)
         return True
 
+    async def api_edituserstarsubscription(self, params: dict[str, Any]) -> Any:
+        """Cancel (or let the user re-enable) the renewals of a Stars subscription; the
+        subscription must still be active up to the end of its period. Any charge of the
+        subscription names it."""
+        charge = self.charges.get(params["telegram_payment_charge_id"])
+        if charge is None or charge["user_id"] != params["user_id"]:
+            raise APIError("Bad Request: CHARGE_NOT_FOUND")
+        if "subscription" not in charge:
+            raise APIError("Bad Request: SUBSCRIPTION_NOT_FOUND")
+        charges = self._subscription_charges(charge["user_id"], charge["subscription"])
+        ends = max(c["payment"].get("subscription_expiration_date") or 0 for c in charges)
+        if ends <= time.time():
+            raise APIError("Bad Request: SUBSCRIPTION_EXPIRED")
+        for each in charges:
+            each["canceled_by_bot"] = bool(params["is_canceled"])
+        return True
+
+    def subscription_canceled(self, user_id: int, invoice: dict[str, Any]) -> bool:
+        """Whether the bot cancelled the renewals of this user's subscription to `invoice`."""
+        charges = self._subscription_charges(user_id, invoice["payload"])
+        return any(c.get("canceled_by_bot") for c in charges)
+
+    def _subscription_charges(self, user_id: int, payload: str) -> list[dict[str, Any]]:
+        return [
+            c
+            for c in self.charges.values()
+            if c["user_id"] == user_id and c.get("subscription") == payload
+        ]
+
     # Payments, the user's side (see EmulatedUser.pay) -----------------------------------
     def pre_checkout_query(self, user: dict[str, Any], invoice: dict[str, Any]) -> dict[str, Any]:
         """Issue the pre-checkout query Telegram sends once the user confirms a payment."""
@@ -145,9 +174,8 @@ class PaymentsAPI:
             payment["subscription_expiration_date"] = expires
             if first_recurring:
                 payment["is_first_recurring"] = True
-        self.charges[payment["telegram_payment_charge_id"]] = {
-            "user_id": user["id"],
-            "invoice": invoice,
-            "payment": payment,
-        }
+        charge: dict[str, Any] = {"user_id": user["id"], "invoice": invoice, "payment": payment}
+        if recurring:  # a subscription: one per user and subscription invoice
+            charge["subscription"] = invoice["payload"]
+        self.charges[payment["telegram_payment_charge_id"]] = charge
         return payment

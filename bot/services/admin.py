@@ -199,6 +199,20 @@ async def ban(user_id: int, reason: str | None) -> bool:
     return bool(changed)
 
 
+async def subscription_charges(user_id: int) -> list[str]:
+    """The latest charge of each Stars subscription the user has paid for (one subscription
+    per subscription invoice), newest first: the ids that name them to Telegram."""
+    rows = (
+        await Payment.filter(user_id=user_id, is_recurring=True)
+        .order_by("-created_at", "-id")
+        .values_list("invoice_payload", "telegram_payment_charge_id")
+    )
+    latest: dict[str, str] = {}
+    for payload, charge_id in rows:
+        latest.setdefault(payload, charge_id)
+    return list(latest.values())
+
+
 async def unban(user_id: int) -> bool:
     """Lift the ban; False if the user was not banned."""
     return bool(
