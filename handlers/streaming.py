@@ -19,11 +19,12 @@ from telegram.error import BadRequest, TelegramError
 
 from bot.ai.streams import TextStream
 from bot.context import CoachContext
+from bot.telegram_html import utf16_len
 from handlers.replies import send_markdown
 
 log = logging.getLogger(__name__)
 
-PREVIEW_LIMIT = 4000
+PREVIEW_LIMIT = 4000  # UTF-16 code units, as Telegram measures (4096 at most), plus " …"
 
 
 @contextlib.asynccontextmanager
@@ -84,6 +85,7 @@ async def stream_reply(
                     preview_message = await _show(message, preview_message, preview)
                 shown, last_at = preview, time.monotonic()
     except BaseException:
+        # A draft can't be taken back (an empty one shows "Thinking…"); it fades by itself.
         if preview_message is not None:
             with contextlib.suppress(TelegramError):
                 await preview_message.delete()
@@ -101,8 +103,22 @@ async def _chain(first: str, rest: AsyncIterator[str]) -> AsyncIterator[str]:
 
 
 def _preview(text: str) -> str:
+    """The text as shown while it is written: cut to `PREVIEW_LIMIT` UTF-16 units (an emoji
+    is two), so a long reply is never refused as too long."""
     text = text.strip() or "…"
-    return text if len(text) <= PREVIEW_LIMIT else text[:PREVIEW_LIMIT] + " …"
+    if utf16_len(text) <= PREVIEW_LIMIT:
+        return text
+    return _utf16_prefix(text, PREVIEW_LIMIT) + " …"
+
+
+def _utf16_prefix(text: str, limit: int) -> str:
+    """The longest prefix of `text` within `limit` UTF-16 units (never half a character)."""
+    units = 0
+    for index, char in enumerate(text):
+        units += 2 if ord(char) > 0xFFFF else 1
+        if units > limit:
+            return text[:index]
+    return text
 
 
 async def _show(reply_to: Message, preview_message: Message | None, text: str) -> Message:

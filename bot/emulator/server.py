@@ -51,6 +51,7 @@ class BotAPIEmulator(FilesAPI, PaymentsAPI):
         self.callback_answers: dict[str, dict[str, Any]] = {}
         self.pre_checkout_answers: dict[str, dict[str, Any]] = {}
         self.drafts: dict[int, str] = {}
+        self.drafts_enabled = True  # False: sendMessageDraft is refused, as by an older server
         self.chat_actions: list[tuple[int, str]] = []
         self.refunds: list[dict[str, Any]] = []
         # Payments: invoices by message id, invoice links by URL, pre-checkout queries issued
@@ -274,6 +275,8 @@ class BotAPIEmulator(FilesAPI, PaymentsAPI):
         )
 
     async def api_sendmessagedraft(self, params: dict[str, Any]) -> Any:
+        if not self.drafts_enabled:
+            raise APIError("Not Found", code=404)  # Telegram's reply to an unknown method
         chat_id = self._chat(params)
         if not params.get("draft_id"):
             raise APIError("Bad Request: draft_id must be non-zero")
