@@ -103,3 +103,38 @@ def test_long_answer_is_fast() -> None:
     start = time.perf_counter()
     assert precheck_answer(QUESTION, answer) is None
     assert time.perf_counter() - start < 0.05
+
+
+# Answers built to make a backtracking pattern retry a long run from each of its characters
+# (quadratic: seconds for one answer, in the event loop, on every backend), and a long answer
+# of many words (each word checked against the keyboard rows).
+HOSTILE = {
+    "one 20,000-letter word": "a" * 20_000,
+    "one word of letters and underscores": "a_" * 10_000,
+    "one word of letters and digits": "a1" * 10_000,
+    "20,000 blank lines inside": "x" + "\n" * 20_000 + "x",
+    "20,000 one-letter words": "x " * 20_000,
+    "8,000 four-letter words": "tree " * 8_000,
+}
+
+
+@pytest.mark.parametrize("answer", HOSTILE.values(), ids=HOSTILE.keys())
+def test_hostile_answers_are_checked_fast(answer: str) -> None:
+    start = time.perf_counter()
+    result = precheck_answer(QUESTION, answer)
+    elapsed = time.perf_counter() - start
+    assert result is not None and result.rating in (1, 2)
+    assert elapsed < 0.05
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "x2 = f2(y)",  # names with digits
+        "café = calcule(x)",  # a name that isn't all Latin letters
+        "__init__(self) and self.items = []",
+        "total += x\n    }",  # a brace on its own line
+    ],
+)
+def test_code_with_names_and_braces_is_an_attempt(answer: str) -> None:
+    assert precheck_answer(QUESTION, answer) is None

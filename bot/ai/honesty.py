@@ -69,21 +69,32 @@ _DONT_KNOW_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(p) for p in sorted(_DONT_KNOW, key=len, reverse=True)) + r")\b"
 )
 
-# Signals that an answer is code: a fence, inline code, or programming syntax.
+# A name: a whole word with a Latin letter or "_" in it. Tried once per word, not again from
+# each of its letters (that made a long word cost quadratic time), and it accepts the same
+# words as `[A-Za-z_]\w*` did when followed by "(" or "=".
+_NAME = r"(?<!\w)(?=\w*?[A-Za-z_])\w+"
+# Signals that an answer is code: a fence, inline code, or programming syntax. Blank space at a
+# line's end or start stays on that line (`[^\S\n]`), so a run of blank lines is not rescanned
+# from each of them; it finds the same lines as `\s` did.
 _CODE_SIGNALS = (
     re.compile(r"```|`[^`]+`"),
     re.compile(
         r"\b(?:def|return|class|function|const|let|var|import|lambda|func|public|static|"
         r"async|await|SELECT|FROM|WHERE|INSERT|UPDATE|JOIN|print|console\.log)\b"
     ),
-    re.compile(r"[A-Za-z_]\w*\s*\([^()]*\)"),  # a call: name(...)
+    re.compile(_NAME + r"\s*\([^()]*\)"),  # a call: name(...)
     re.compile(r"(?:==|!=|<=|>=|=>|->|:=|\+=|&&|\|\|)"),
-    re.compile(r"[A-Za-z_]\w*\s*=\s*\S"),  # an assignment
-    re.compile(r"[{};]\s*$|^\s*[{}]", re.MULTILINE),
+    re.compile(_NAME + r"\s*=\s*\S"),  # an assignment
+    re.compile(r"[{};][^\S\n]*$|^[^\S\n]*[{}]", re.MULTILINE),
 )
 
-# Keyboard rows, for spotting mashes such as "asdfgh" or "qwerty".
+# Keyboard rows, for spotting mashes such as "asdfgh" or "qwerty": either way along a row,
+# and every run of five neighbouring keys as one pattern (one scan of a token, however long).
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY_LINES = tuple(line for row in _KEYBOARD_ROWS for line in (row, row[::-1]))
+_FIVE_KEY_RUN_RE = re.compile(
+    "|".join(line[i : i + 5] for line in _KEY_LINES for i in range(len(line) - 4))
+)
 
 _NO_REFERENCE = (
     "A full answer couldn't be judged from this reply, so the reference answer is held back "
@@ -184,7 +195,7 @@ def _looks_like_code(text: str) -> bool:
 
 def _is_gibberish(words: list[str]) -> bool:
     """Most longer Latin tokens fail simple shape tests for being words."""
-    if any(_is_mash(w) for w in words) and len(words) <= 2:
+    if len(words) <= 2 and any(_is_mash(w) for w in words):
         return True
     judged = [w for w in words if _LATIN_RE.match(w) and len(w) >= 4]
     if not judged:
@@ -218,13 +229,9 @@ def _has_repeats(token: str) -> bool:
 
 def _is_mash(token: str) -> bool:
     """A run of five keys along a keyboard row, or a token that is exactly a four-key run."""
-    for row in _KEYBOARD_ROWS:
-        for line in (row, row[::-1]):
-            if token in line and len(token) >= 4:
-                return True
-            if any(line[i : i + 5] in token for i in range(len(line) - 4)):
-                return True
-    return False
+    if len(token) >= 4 and any(token in line for line in _KEY_LINES):
+        return True
+    return bool(_FIVE_KEY_RUN_RE.search(token))
 
 
 def _is_question_copy(question: str, words: list[str]) -> bool:
