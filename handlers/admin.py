@@ -24,6 +24,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.services import admin as service
 from bot.settings import Settings
 from handlers import callbacks, start
 from handlers.admin_accounts import (
@@ -77,8 +78,9 @@ def command_handlers(settings: Settings) -> list[BaseHandler]:
 
 
 async def post_init(app: Application) -> None:
-    """The admins' command menu (public commands + admin ones, in their chats only), and the
-    resumption of broadcasts a restart interrupted, once the application runs."""
+    """The admins' command menu (public commands + admin ones, in their chats only) — taken
+    back from former admins — and the resumption of broadcasts a restart interrupted, once the
+    application runs."""
     settings: Settings = app.bot_data["settings"]
     menu = start.bot_commands() + [BotCommand(name, text) for name, text in ADMIN_COMMANDS]
     for admin_id in sorted(settings.admin_ids):
@@ -86,6 +88,16 @@ async def post_init(app: Application) -> None:
             await app.bot.set_my_commands(menu, scope=BotCommandScopeChat(admin_id))
         except TelegramError as exc:  # e.g. the admin never opened a chat with the bot
             log.warning("Could not set the admin menu for %s: %s", admin_id, exc)
+            continue
+        await service.remember_menu(admin_id)
+    for former in await service.former_admins_with_menu(settings.admin_ids):
+        try:
+            await app.bot.delete_my_commands(scope=BotCommandScopeChat(former))
+        except TelegramError as exc:  # tried again at the next start
+            log.warning("Could not remove the admin menu of former admin %s: %s", former, exc)
+            continue
+        await service.menu_removed(former)
+        log.info("Removed the admin menu of former admin %s", former)
     if app.job_queue is None:
         log.warning("No job queue (APScheduler missing): unfinished broadcasts won't resume")
         return

@@ -115,6 +115,40 @@ async def test_admin_menu_is_scoped_to_admin_chats(bot: BotHarness) -> None:
     assert len(bot.emulator.commands) == 2  # default + the one admin's chat
 
 
+async def test_former_admins_lose_the_admin_menu_at_the_next_start(
+    database_url: str, tmp_path: Path
+) -> None:
+    """Their ids are remembered in the audit trail: from a command they ran, or from the menu
+    being set for them."""
+    emulator = BotAPIEmulator()
+    quiet, busy = 4_200_002, 4_200_003  # one never ran a command, one did
+
+    def has_menu(admin_id: int) -> bool:
+        return json.dumps({"chat_id": admin_id, "type": "chat"}, sort_keys=True) in (
+            emulator.commands
+        )
+
+    def start(*admins: int, wipe: bool = False) -> run_harness_clean:
+        settings = make_settings(database_url, tmp_path, admin_ids=frozenset(admins))
+        return run_harness_clean(settings, emulator, wipe=wipe)
+
+    async with start(ADMIN_ID, quiet, busy, wipe=True) as bot:
+        await (await started(bot, "Busy", user_id=busy)).send("/stats")
+    async with start(ADMIN_ID, quiet, busy):  # the trail now knows all three
+        assert all(has_menu(a) for a in (ADMIN_ID, quiet, busy))
+    async with start(ADMIN_ID):
+        assert has_menu(ADMIN_ID) and not has_menu(quiet) and not has_menu(busy)
+        taken = await AdminAction.filter(command="menu", result__startswith="admin menu removed")
+        assert sorted(a.admin_id for a in taken) == [quiet, busy]
+    calls = len(emulator.calls)
+    async with start(ADMIN_ID):  # nothing left to take back
+        assert not any(c.method == "deleteMyCommands" for c in emulator.calls[calls:])
+    async with start(ADMIN_ID, quiet):  # an admin again, then not again
+        assert has_menu(quiet)
+    async with start(ADMIN_ID):
+        assert has_menu(ADMIN_ID) and not has_menu(quiet)
+
+
 async def test_admin_callbacks_from_others_look_stale(bot: BotHarness, root: EmulatedUser) -> None:
     ada = await started(bot, "Ada")
     await root.send("/broadcast Hello")

@@ -8,13 +8,14 @@ through the `PlanPolicy` and `Quotas` the handlers pass in (`context.services`).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from tortoise import connections
 from tortoise.expressions import Q
-from tortoise.functions import Avg, Count, Sum
+from tortoise.functions import Avg, Count, Max, Sum
 from tortoise.queryset import QuerySet
 
 from bot.services.plans import CURRENCY, PlanPolicy
@@ -62,6 +63,39 @@ async def record_action(
         result=result[:4000],
         ok=ok,
     )
+
+
+# The admins' command menu is remembered in the audit trail: a "menu" row when it is set for an
+# admin the trail doesn't know yet, another when it is taken from a former admin. Anyone in the
+# trail but no longer an admin (and not taken already) still has it.
+MENU = "menu"
+MENU_SET = "admin menu set"
+MENU_REMOVED = "admin menu removed: no longer an admin"
+
+
+async def remember_menu(admin_id: int) -> None:
+    """Note that `admin_id` has the admin menu, unless the trail knows them as an admin."""
+    last = await AdminAction.filter(admin_id=admin_id).order_by("-id").first()
+    if last is None or (last.command == MENU and last.result == MENU_REMOVED):
+        await record_action(admin_id, MENU, "", MENU_SET)
+
+
+async def former_admins_with_menu(admin_ids: Collection[int]) -> list[int]:
+    """Ids in the audit trail that are not admins now and whose menu wasn't taken yet."""
+    query = AdminAction.all()
+    if admin_ids:
+        query = query.exclude(admin_id__in=list(admin_ids))
+    rows = await query.annotate(last=Max("id")).group_by("admin_id").values("admin_id", "last")
+    taken = set(
+        await AdminAction.filter(
+            id__in=[row["last"] for row in rows], command=MENU, result=MENU_REMOVED
+        ).values_list("admin_id", flat=True)
+    )
+    return sorted(row["admin_id"] for row in rows if row["admin_id"] not in taken)
+
+
+async def menu_removed(admin_id: int) -> None:
+    await record_action(admin_id, MENU, "", MENU_REMOVED)
 
 
 # ----- figures -------------------------------------------------------------------------------
