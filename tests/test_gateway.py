@@ -7,6 +7,7 @@ rating is never shown without reasons. The OpenAI backend runs against `tests.fa
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -268,6 +269,24 @@ async def test_rating_without_feedback_in_the_text_layout_is_never_shown(
 
     assert [b.get("response_format") for b in fake.chat_bodies][-2:] == [None, None]
     assert fake.pending() == 0
+
+
+@pytest.mark.parametrize(
+    "answer", ["a" * 20_000, "a_" * 10_000, "x" + "\n" * 20_000 + "x"], ids=["word", "_", "lines"]
+)
+async def test_a_hostile_answer_is_rated_quickly_and_never_sent(
+    gateway: AIGateway, fake: FakeOpenAI, answer: str
+) -> None:
+    # The no-content check runs in the event loop before either backend: it must stay fast
+    # on answers built to make a regular expression backtrack (it took seconds, for everyone).
+    start = time.perf_counter()
+    result = await gateway.grade_answer(JOB, QUESTION, answer)
+    elapsed = time.perf_counter() - start
+
+    assert result.rating in (1, 2)
+    assert "trying again" in result.model_answer
+    assert fake.chat_bodies == []
+    assert elapsed < 0.05
 
 
 # ----- every function returns a validated result, on both backends -------------------------
