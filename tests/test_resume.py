@@ -3,9 +3,12 @@ kind, the stored review, comparison with the last score, Retry after an AI failu
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import logging
+import multiprocessing
+import time
 import uuid
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -21,6 +24,7 @@ from tortoise.exceptions import IntegrityError
 from bot.ai.schemas import RESUME_CATEGORIES, ResumeAnalysis
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
+from bot.services import documents
 from bot.services.documents import DocumentKind, ExtractedText
 from bot.services.resume import RetryTexts
 from handlers.resume_report import LABELS, pack
@@ -78,6 +82,34 @@ def drawing_pdf() -> bytes:
     pdf.add_page()
     pdf.rect(20, 20, 120, 80, style="D")
     return bytes(pdf.output())
+
+
+def slow_pdf(operators: int = 20_000, pages: int = 30) -> bytes:
+    """A crafted PDF: one long content stream (`operators` text moves) that every page shares,
+    so a few hundred KB cost pypdf many seconds (about 20 s as made here)."""
+    stream = b"BT /F1 12 Tf " + b"(ab) Tj 1 0 Td " * operators + b"ET"
+    page = b"<< /Type /Page /Parent 2 0 R /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>"
+    kids = b" ".join(b"%d 0 R" % (5 + n) for n in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d /MediaBox [0 0 612 792] >>" % (kids, pages),
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        *[page] * pages,
+    ]
+    out = io.BytesIO(b"%PDF-1.4\n")
+    out.seek(0, io.SEEK_END)
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
+    return out.getvalue()
 
 
 def make_docx(lines: list[str]) -> bytes:
@@ -439,6 +471,32 @@ async def test_every_bad_upload_gets_a_reason_and_the_same_question(
     await user.send_document(good_pdf, "cv.pdf", PDF)
     await user.expect("Resume review")
     assert len(await rows(job)) == 1
+
+
+async def test_parsing_is_stopped_at_its_time_limit_and_the_parsers_are_free_again() -> None:
+    """A crafted file would keep pypdf busy for ~20 s: it is stopped at the limit (the parser
+    process killed), and files sent meanwhile or after are read as usual."""
+    crafted = slow_pdf()
+    began = time.monotonic()
+    with pytest.raises(documents.TooSlow) as refused:
+        await documents.extract_text(crafted, DocumentKind.PDF, timeout=1.0)
+    assert time.monotonic() - began < 3
+    assert refused.value.user_message == (
+        "I couldn't read this file in time — it may be damaged or far too complex."
+    )
+    assert [p for p in multiprocessing.active_children() if p.name == "document-parser"] == []
+
+    # As many crafted files as there are parsers, and a good one beside them: each slow one is
+    # stopped at its own limit and the good one is read.
+    slow = [
+        documents.extract_text(crafted, DocumentKind.PDF, timeout=1.0)
+        for _ in range(documents.PARSE_WORKERS)
+    ]
+    good = documents.extract_text(make_pdf(RESUME_LINES), DocumentKind.PDF, timeout=5.0)
+    *stopped, read = await asyncio.gather(*slow, good, return_exceptions=True)
+    assert all(isinstance(e, documents.TooSlow) for e in stopped), stopped
+    assert isinstance(read, ExtractedText) and MARKER in read.text
+    assert [p for p in multiprocessing.active_children() if p.name == "document-parser"] == []
 
 
 async def test_resume_over_30_pages_is_cut_with_a_notice(

@@ -1,7 +1,8 @@
 """Text out of an uploaded resume: PDF (pypdf), DOCX (python-docx) or TXT (any encoding).
 
 `check_upload` refuses from what Telegram reports (name, type, size) before anything is
-downloaded; `extract_text` parses the bytes in a worker thread. Every refusal is a
+downloaded; `extract_text` parses the bytes in a child process, within `PARSE_TIMEOUT`
+seconds. Every refusal is a
 `DocumentError` whose `user_message` is one line for the user, saying what is wrong with the file
 (which formats to send instead is the caller's to say). The text itself is never logged.
 
@@ -12,15 +13,20 @@ length rules.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import io
 import logging
+import multiprocessing
 import re
+import threading
+import time
 import unicodedata
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import PurePath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -35,6 +41,8 @@ MAX_CHARS = 90_000
 MIN_CHARS = 100  # fewer letters and digits than this is not a resume we can review
 # A DOCX is a zip; refuse one that would inflate to more than this (a zip bomb).
 MAX_DOCX_UNZIPPED = 100 * 1024 * 1024
+PARSE_TIMEOUT = 30.0  # seconds for one file, waiting for a free parser included
+PARSE_WORKERS = 2  # files parsed at once; more wait (within their PARSE_TIMEOUT)
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc, and password-protected .docx
 # Encodings tried for TXT that is not UTF-8: the usual single-byte Western, Central European,
@@ -111,6 +119,10 @@ class NoText(DocumentError):
     """Opened fine but holds (almost) no selectable text: a scan or an image."""
 
 
+class TooSlow(DocumentError):
+    """Not read within PARSE_TIMEOUT (a crafted or pathological file); the parser was stopped."""
+
+
 @dataclass(frozen=True, slots=True)
 class ExtractedText:
     text: str
@@ -145,15 +157,155 @@ def document_kind(file_name: str | None, mime_type: str | None) -> DocumentKind:
 
 
 async def extract_text(
-    content: bytes, kind: DocumentKind, *, min_chars: int = MIN_CHARS
+    content: bytes,
+    kind: DocumentKind,
+    *,
+    min_chars: int = MIN_CHARS,
+    timeout: float | None = None,
 ) -> ExtractedText:
-    """The document's text, tidied and cut to about 30 pages, parsed off the event loop.
-    Fewer than `min_chars` letters and digits is refused (the default is a resume's minimum)."""
+    """The document's text, tidied and cut to about 30 pages. Fewer than `min_chars` letters
+    and digits is refused (the default is a resume's minimum).
+
+    Parsing runs in a child process, at most PARSE_WORKERS at once, and is stopped after
+    `timeout` seconds (PARSE_TIMEOUT; waiting for a free parser included): `TooSlow`."""
     if len(content) > MAX_BYTES:
         raise TooLarge(f"That file is over {MAX_BYTES // 1024 // 1024} MB.")
     if not content.strip():
         raise EmptyDocument("That file is empty.")
-    return await asyncio.to_thread(_extract, content, kind, min_chars)
+    limit = PARSE_TIMEOUT if timeout is None else timeout
+    abandoned = threading.Event()
+    job = _parsers().submit(
+        _parse_in_child, content, kind, min_chars, time.monotonic() + limit, abandoned
+    )
+    try:
+        return await asyncio.wait_for(asyncio.wrap_future(job), limit)
+    except TimeoutError:
+        abandoned.set()
+        if not job.cancel():  # it is running: wait the moment it takes to stop its process
+            with contextlib.suppress(Exception):
+                await asyncio.wrap_future(job)
+        raise _too_slow() from None
+    finally:
+        abandoned.set()  # a parser still running for this file (e.g. cancelled) is stopped
+
+
+# ----- the parser processes -------------------------------------------------------------------
+# Why processes: pypdf and python-docx are pure Python. A crafted file (e.g. one huge content
+# stream shared by every page) keeps a parser busy for minutes; in a thread it can't be stopped,
+# holds the GIL against the event loop and takes a pool worker until it is done. A child
+# process is killed at the deadline. Each file gets its own, forked from a forkserver that has
+# the parsers imported already (~20 ms each; as multiprocessing does, a child imports the main
+# script, which `python -m bot` skips); the small dedicated thread pool only waits for them, and
+# bounds how many run at once. Their log lines are logged here, by this process's logging.
+_PARSERS: ThreadPoolExecutor | None = None
+_PARSERS_LOCK = threading.Lock()
+_PRELOAD = ["pypdf", "docx", "charset_normalizer", __name__]
+
+
+def _parsers() -> ThreadPoolExecutor:
+    global _PARSERS
+    with _PARSERS_LOCK:
+        if _PARSERS is None:
+            _PARSERS = ThreadPoolExecutor(PARSE_WORKERS, thread_name_prefix="document-parser")
+        return _PARSERS
+
+
+def _context() -> Any:
+    if "forkserver" not in multiprocessing.get_all_start_methods():  # pragma: no cover
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(_PRELOAD)
+    return context
+
+
+def _too_slow() -> TooSlow:
+    return TooSlow("I couldn't read this file in time — it may be damaged or far too complex.")
+
+
+def _parse_in_child(
+    content: bytes,
+    kind: DocumentKind,
+    min_chars: int,
+    deadline: float,
+    abandoned: threading.Event,
+) -> ExtractedText:
+    """`_extract` in a child process (run in a parser thread): its result or its
+    DocumentError; TooSlow, the child killed, at the deadline or once the caller gave up."""
+    if abandoned.is_set() or time.monotonic() >= deadline:
+        raise _too_slow()  # waited too long for a free parser
+    context = _context()
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(
+        target=_child, args=(sender, content, kind, min_chars), name="document-parser"
+    )
+    child.daemon = True
+    try:
+        child.start()
+        sender.close()
+        while not receiver.poll(0.05):
+            if abandoned.is_set() or time.monotonic() >= deadline:
+                log.warning("Stopped parsing a %s file: too slow", kind)
+                raise _too_slow()
+            if not child.is_alive() and not receiver.poll(0):
+                raise EOFError
+        ok, value, records = receiver.recv()
+    except EOFError:  # the child ended without answering
+        child.join()
+        raise _no_answer(child.exitcode) from None
+    finally:
+        receiver.close()
+        if child.is_alive():
+            child.kill()
+        child.join()
+    for record in records:  # the child's log lines, through this process's logging
+        logger = logging.getLogger(record.name)
+        if logger.isEnabledFor(record.levelno):
+            logger.handle(record)
+    if ok:
+        return value  # type: ignore[no-any-return]
+    raise value
+
+
+def _no_answer(exitcode: int | None) -> Exception:
+    if exitcode is not None and exitcode < 0:  # killed, e.g. out of memory: blame the file
+        log.warning("A parser process was killed by signal %s", -exitcode)
+        return Unreadable("I couldn't read that file — it seems damaged.")
+    log.error("A parser process failed to start or crashed (exit code %s)", exitcode)
+    return RuntimeError(f"the document parser process ended with code {exitcode}")
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Keep the record in a form that pickles: its message formatted, any traceback as
+        text."""
+        message = record.getMessage()
+        if record.exc_info:
+            message += "\n" + logging.Formatter().formatException(record.exc_info)
+        record.msg, record.args = message, None
+        record.exc_info = record.exc_text = record.stack_info = None
+        self.records.append(record)
+
+
+def _child(
+    sender: Any, content: bytes, kind: DocumentKind, min_chars: int
+) -> None:  # pragma: no cover (runs in the child process)
+    collect = _Collect()
+    root = logging.getLogger()
+    root.handlers[:] = [collect]  # everything goes to the parent, which logs it
+    root.setLevel(logging.INFO)
+    try:
+        answer = (True, _extract(content, kind, min_chars), collect.records)
+    except DocumentError as exc:
+        answer = (False, exc, collect.records)
+    except Exception as exc:  # a parser bug: reported in the parent like any other
+        log.exception("Parser failed on a %s file", kind)
+        answer = (False, RuntimeError(f"{type(exc).__name__} while parsing"), collect.records)
+    sender.send(answer)
+    sender.close()
 
 
 def _extract(content: bytes, kind: DocumentKind, min_chars: int) -> ExtractedText:
