@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import json
 import random
+import sys
 import time
+import tracemalloc
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -27,7 +30,7 @@ from bot.ai.offline.coach import OfflineCoach
 from bot.ai.offline.grading import grade_bank_question
 from bot.ai.offline.interviewer import FOLLOW_UPS, is_follow_up
 from bot.ai.offline.skills import detect_skills, skill_mentions
-from bot.ai.offline.text import normalise
+from bot.ai.offline.text import normalise, stem
 from bot.ai.schemas import (
     REPORT_CATEGORIES,
     RESUME_CATEGORIES,
@@ -795,3 +798,81 @@ async def test_greeting_for_a_single_question(small_bank: Bank) -> None:
     plan = InterviewPlan(candidate_name="Ann", max_questions=1)
     text = await coach.interviewer_turn(job(), [], plan).collect()
     assert "I'll ask you 1 main question." in text
+
+
+# --- stems -----------------------------------------------------------------------------------
+
+# Tokens longer than the stem cache takes, each ending in a suffix the stemmer changes.
+SUFFIXES = ("ational", "ization", "fulness", "ingly", "ousness", "ements", "iveness")
+
+
+def test_long_tokens_are_stemmed_but_not_kept() -> None:
+    assert stem("k" * 41 + "oingly") == "k" * 41 + "o"
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for n in range(20):  # twenty 10,000-character "words", as a pasted resume can hold
+            stem(f"{n:02d}" + "k" * 10_000)
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert kept < 50_000  # kept in a cache, they would hold 200,000 characters and more
+
+
+def test_stemming_from_many_threads_at_once_gives_the_same_stems() -> None:
+    # Long analyses run in worker threads; a stemmer keeps its word in itself while it works.
+    words = [f"{n:03d}" + "k" * 40 + "o" + suffix for n in range(30) for suffix in SUFFIXES]
+    expected = [stem(w) for w in words]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-5)  # switch threads often, mid-word
+    try:
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            rounds = list(pool.map(lambda _: [stem(w) for w in words], range(16)))
+    finally:
+        sys.setswitchinterval(interval)
+    assert all(got == expected for got in rounds)
+
+
+# --- hostile text --------------------------------------------------------------------------
+# The coach runs in the event loop that serves every user, so no pattern may backtrack on
+# hostile text.
+
+
+# Text built to make a backtracking pattern retry a long run from each of its characters: one
+# such resume took from seconds to minutes (31 s for the letters) before.
+HOSTILE_TEXT = {
+    "letters": "a" * 90_000,
+    "digits and hyphens": "1-" * 45_000,
+    "digits and dots": "1." * 45_000,
+    "Go mentions": "Go " * 30_000,
+    "web addresses": "www." * 22_500,
+}
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXT.values(), ids=HOSTILE_TEXT.keys())
+async def test_resume_analysis_of_hostile_text_is_fast(text: str) -> None:
+    start = time.perf_counter()
+    result = await OfflineCoach().analyze_resume(RESUME_JOB, text)
+    assert time.perf_counter() - start < 1
+    ResumeAnalysis.model_validate(result.model_dump())
+
+
+@pytest.mark.parametrize("description", ["Go, " * 2_500, "Go " * 3_333], ids=["list", "words"])
+def test_skills_of_a_hostile_job_description_are_found_fast(description: str) -> None:
+    start = time.perf_counter()
+    assert detect_skills(job(description=description)) == ["go"]
+    assert time.perf_counter() - start < 0.1
+
+
+@pytest.mark.parametrize("answer", ["1." * 10_000, "1-" * 10_000, "a" * 20_000])
+async def test_grading_and_report_of_a_hostile_answer_are_fast(answer: str) -> None:
+    bank = load_bank()
+    coach = OfflineCoach(bank=bank)
+    question = bank.questions[0]
+    start = time.perf_counter()
+    grade = await coach.grade_answer(job(), question.text, answer)
+    unknown = await coach.grade_answer(job(), "How would you design a rate limiter?", answer)
+    report = await coach.interview_report(job(), interview([(answer, 60.0)], bank), "Ann")
+    assert time.perf_counter() - start < 1
+    assert 1 <= grade.rating <= 10 and 1 <= unknown.rating <= 10
+    InterviewReport.model_validate(report.model_dump())

@@ -60,9 +60,11 @@ NARRATIVE_RE = re.compile(
     r"(?:role|job|team|company|project|position|internship|employer|startup)\b"
     r"|\b(?:i|we)(?:\s+(?:have|had)|['’]ve)?\s+(?:" + _PAST + r")\b)"
 )
-# A measured result: a percentage, money, or a number with a unit of scale or time.
+# A measured result: a percentage, money, or a number with a unit of scale or time. The number
+# is tried once per run of digits, commas and dots, from its first digit after a word boundary
+# (the atomic group), not again from every digit of "1.1.1.1…", which was quadratic.
 METRIC_RE = re.compile(
-    r"[$€£]\s?\d|\b\d[\d,.]*\s?(?:%|percent\b|x\b|k\b|ms\b|"
+    r"[$€£]\s?\d|(?<![\d,.])(?>[\d,.]*?\b\d)[\d,.]*+\s?(?:%|percent\b|x\b|k\b|ms\b|"
     r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|users?|customers?|clients?|"
     r"requests?|people|engineers?|developers?|services?|servers?|teams?|times|million|"
     r"thousand)\b)",

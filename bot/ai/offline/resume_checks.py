@@ -37,11 +37,21 @@ SECTIONS: dict[str, tuple[str, ...]] = {
 }
 REQUIRED_SECTIONS = ("Experience", "Education", "Skills")
 
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A resume can be 90,000 characters of anything, so no pattern may try a long run of
+# characters again from each of them (quadratic time: "a" * 90_000 took half a minute). The
+# lookbehinds below start a match only where a run of name characters starts.
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE_RE = re.compile(r"(?<![\w/])\+?\d[\d\s().-]{7,}\d(?![\w/])")
 LINKEDIN_RE = re.compile(r"linkedin\.com/(?:in|pub)/", re.IGNORECASE)
 GITHUB_RE = re.compile(r"github\.com/\w", re.IGNORECASE)
-URL_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:dev|io|me|com|net|org)/?\S*", re.I)
+# A link: a full address (group `url`) or a bare domain (group `domain`), which is tried once
+# per run of name characters and starts at its first letter or digit ("-site.dev" gives
+# "site.dev", as before).
+URL_RE = re.compile(
+    r"\b(?P<url>(?:https?://|www\.)\S+)"
+    r"|(?<![\w-])-*+\b(?P<domain>[\w-]+\.(?:dev|io|me|com|net|org)/?\S*)",
+    re.IGNORECASE,
+)
 BULLET_RE = re.compile(r"^\s*([•\-*–▪◦●○➢✓>·])\s+")
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 DATE_FORMATS: dict[str, re.Pattern[str]] = {
@@ -360,7 +370,8 @@ def _voice_findings(text: str) -> list[Finding]:
 def other_findings(text: str) -> list[Finding]:
     out: list[Finding] = []
     without_emails = EMAIL_RE.sub(" ", text)
-    links = [u for u in URL_RE.findall(without_emails) if "linkedin" not in u.lower()]
+    found = (m.group("url") or m.group("domain") for m in URL_RE.finditer(without_emails))
+    links = [u for u in found if "linkedin" not in u.lower()]
     if links:
         out.append(Finding("strength", "Links", f"Links to your work: {', '.join(links[:3])}."))
     else:

@@ -177,6 +177,9 @@ _GO_STRONG_NEXT = re.compile(
     re.IGNORECASE,
 )
 _GO_LIST_BEFORE = re.compile(r"(?:[,/&(|]|\band|\bor|\bin|\bwith|\busing)\s*$")
+# Characters before a mention's blank space that the two patterns above need: "using" and the
+# character before it (for `\b`). More than one, so that `^` only matches at the real start.
+_BEFORE_CONTEXT = 8
 
 # Some skills imply a neighbour at lower weight: React work is JavaScript work.
 _IMPLIES: dict[str, tuple[tuple[str, float], ...]] = {
@@ -202,12 +205,22 @@ for _skill, _cased in _CASED.items():
     _PATTERNS[_skill].append(_compile(_cased, 0))
 
 
+def _just_before(text: str, end: int) -> str:
+    """What the "before" patterns can see of `text[:end]`: the blank space that ends it and
+    the few characters before that (all of `text[:end]` when that is short). Reading only this
+    keeps each "Go" mention constant work, not a scan of everything before it."""
+    start = end
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return text[max(0, start - _BEFORE_CONTEXT) : end]
+
+
 def _go_matches(text: str) -> list[re.Match[str]]:
     """Mentions of "Go" the language: capitalised, and in a list or with a clear signal."""
     found: list[re.Match[str]] = []
     for match in _GO_WORD.finditer(text):
-        before, after = text[: match.start()], text[match.end() :]
-        strong_after = bool(_GO_STRONG_NEXT.match(after))
+        before = _just_before(text, match.start())
+        strong_after = bool(_GO_STRONG_NEXT.match(text, match.end()))
         in_list = bool(_GO_LIST_BEFORE.search(before))
         at_start = bool(_GO_SENTENCE_START.search(before))
         # Mid-sentence "Go" is the language ("we write Go"); a sentence-initial "Go" is usually

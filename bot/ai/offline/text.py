@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -19,7 +20,12 @@ _CONTRACTIONS = (
 )
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 
-_STEMMER = snowballstemmer.stemmer("english")
+# A Snowball stemmer keeps the word it is working on in itself, so each thread has its own:
+# the coach runs long analyses in worker threads.
+_THREAD = threading.local()
+# Longer tokens are stemmed but not cached: user text can hold 90,000-character "words", and
+# a cache keyed by them would keep every one alive. Real words are far shorter.
+CACHED_TOKEN_CHARS = 40
 
 
 def wordset(text: str) -> frozenset[str]:
@@ -54,9 +60,22 @@ def normalise(text: str) -> str:
     return " ".join(tokens(text))
 
 
-@lru_cache(maxsize=65536)
 def stem(token: str) -> str:
-    return _STEMMER.stemWord(token)
+    if len(token) > CACHED_TOKEN_CHARS:
+        return _stem(token)
+    return _cached_stem(token)
+
+
+@lru_cache(maxsize=65536)
+def _cached_stem(token: str) -> str:
+    return _stem(token)
+
+
+def _stem(token: str) -> str:
+    stemmer = getattr(_THREAD, "stemmer", None)
+    if stemmer is None:
+        stemmer = _THREAD.stemmer = snowballstemmer.stemmer("english")
+    return stemmer.stemWord(token)
 
 
 def stems(text: str) -> list[str]:
