@@ -4,14 +4,18 @@ depend on which bank files exist; the bank tests check the real files."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import random
+import subprocess
 import sys
 import time
 import tracemalloc
 from collections import Counter
+from collections.abc import Awaitable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -41,6 +45,8 @@ from bot.ai.schemas import (
     TranscriptLine,
 )
 from bot.ai.streams import END_MARKER
+
+T = TypeVar("T")
 
 # --- helpers ---------------------------------------------------------------------------------
 
@@ -833,9 +839,43 @@ def test_stemming_from_many_threads_at_once_gives_the_same_stems() -> None:
     assert all(got == expected for got in rounds)
 
 
-# --- hostile text --------------------------------------------------------------------------
-# The coach runs in the event loop that serves every user, so no pattern may backtrack on
-# hostile text.
+# --- the event loop stays free ---------------------------------------------------------------
+# The coach runs in the event loop that serves every user, so nothing it does may hold that
+# loop: not a pattern that backtracks on hostile text, not a big resume or report, not the
+# first load of the bank.
+
+
+async def watch_the_loop(work: Awaitable[T]) -> tuple[T, float, float]:
+    """Await `work` while a ticker asks for the event loop every millisecond: the result, how
+    long the work took, and the longest the ticker had to wait for the loop."""
+    stalls: list[float] = []
+    done = asyncio.Event()
+
+    async def tick() -> None:
+        last = time.perf_counter()
+        while not done.is_set():
+            await asyncio.sleep(0.001)
+            now = time.perf_counter()
+            stalls.append(now - last)
+            last = now
+
+    ticker = asyncio.create_task(tick())
+    await asyncio.sleep(0.005)  # the ticker is running before the work starts
+    start = time.perf_counter()
+    try:
+        result = await work
+    finally:
+        elapsed = time.perf_counter() - start
+        done.set()
+        await ticker
+    return result, elapsed, max(stalls)
+
+
+def assert_loop_stayed_free(elapsed: float, longest_stall: float) -> None:
+    # Work done in the loop stalls it for all of its duration; work in a worker thread only
+    # while one regular expression or string method runs over the whole text (a fifth of the
+    # time at most for these inputs).
+    assert longest_stall < elapsed / 2, (longest_stall, elapsed)
 
 
 # Text built to make a backtracking pattern retry a long run from each of its characters: one
@@ -876,3 +916,61 @@ async def test_grading_and_report_of_a_hostile_answer_are_fast(answer: str) -> N
     assert time.perf_counter() - start < 1
     assert 1 <= grade.rating <= 10 and 1 <= unknown.rating <= 10
     InterviewReport.model_validate(report.model_dump())
+
+
+async def test_a_large_resume_is_analysed_off_the_event_loop() -> None:
+    resume = (GOOD_RESUME * 200)[:90_000]
+    result, elapsed, stall = await watch_the_loop(OfflineCoach().analyze_resume(RESUME_JOB, resume))
+    ResumeAnalysis.model_validate(result.model_dump())
+    assert_loop_stayed_free(elapsed, stall)
+
+
+async def test_a_long_interview_is_reported_off_the_event_loop() -> None:
+    bank = load_bank()
+    answers = [(good_answer(q) * 30, 60.0) for q in bank.questions[:12]]
+    report, elapsed, stall = await watch_the_loop(
+        OfflineCoach(bank=bank).interview_report(job(), interview(answers, bank), "Ann")
+    )
+    InterviewReport.model_validate(report.model_dump())
+    assert_loop_stayed_free(elapsed, stall)
+
+
+async def test_a_very_long_answer_is_graded_off_the_event_loop() -> None:
+    bank = load_bank()
+    question = bank.questions[0]
+    answer = (good_answer(question) + " ") * 2_000  # 780,000 characters
+    grade, elapsed, stall = await watch_the_loop(
+        OfflineCoach(bank=bank).grade_answer(job(), question.text, answer)
+    )
+    assert grade.rating >= 5
+    assert_loop_stayed_free(elapsed, stall)
+
+
+# A fresh interpreter, where the bank has not been built yet: two users at once build it.
+FIRST_USE = """
+import asyncio, json
+from bot.ai.offline.coach import OfflineCoach
+from tests.test_offline_coach import RICH, job, watch_the_loop
+
+async def main():
+    asking, grading = OfflineCoach(), OfflineCoach()
+    question = asking.generate_question(job(description="Python and SQL"), "easy", [])
+    work = asyncio.gather(question.collect(), grading.grade_answer(job(), "Why?", RICH))
+    (text, grade), elapsed, stall = await watch_the_loop(work)
+    one_bank = asking.bank is grading.bank
+    print(json.dumps({"text": text, "one_bank": one_bank, "elapsed": elapsed, "stall": stall}))
+
+asyncio.run(main())
+"""
+
+
+def test_the_bank_is_built_once_off_the_event_loop() -> None:
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_USE], cwd=root, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    measured = json.loads(done.stdout.strip().splitlines()[-1])
+    assert load_bank().find(measured["text"]) is not None
+    assert measured["one_bank"]
+    assert_loop_stayed_free(measured["elapsed"], measured["stall"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -153,7 +154,17 @@ def load_bank_from(directory: Path) -> Bank:
     return bank
 
 
-@lru_cache(maxsize=1)
+_LOAD_LOCK = threading.Lock()
+
+
 def load_bank() -> Bank:
-    """The packaged bank, built on first use and shared afterwards."""
+    """The packaged bank, built on first use and shared afterwards. Building it takes about
+    0.2 s, so the event loop calls this through `asyncio.to_thread` (the offline coach does);
+    the lock makes concurrent first calls build it once."""
+    with _LOAD_LOCK:
+        return _packaged_bank()
+
+
+@lru_cache(maxsize=1)
+def _packaged_bank() -> Bank:
     return load_bank_from(BANK_DIR)

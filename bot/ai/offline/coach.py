@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 
 from bot.ai.errors import SpeechUnavailableError
 from bot.ai.offline.bank import Bank, load_bank
@@ -25,27 +26,48 @@ from bot.ai.schemas import (
 from bot.ai.streams import END_MARKER, TextStream, stream_of
 
 _NO_SPEECH = "Voice messages need an AI key; the offline coach works with text only."
+# Answers (with their question) up to this long are graded in the event loop: about 1 ms.
+# Longer ones, up to a 90,000-character paste, go to a worker thread.
+INLINE_GRADING_CHARS = 4_000
 
 
 class OfflineCoach:
-    """CoachBackend without a model. Every method is deterministic given the `rng` seed."""
+    """CoachBackend without a model. Every method is deterministic given the `rng` seed.
+
+    Nothing here may stall the event loop, which serves every user: the bank is built in a
+    worker thread on first use, and work that grows with the user's text (resumes of up to
+    90,000 characters, interview reports, long answers, job descriptions) runs in one too.
+    """
 
     name = "offline"
     has_speech = False
 
     def __init__(self, rng: random.Random | None = None, bank: Bank | None = None) -> None:
         self._rng = rng or random.Random()
-        self._bank_override = bank
+        self._bank = bank
 
     @property
     def bank(self) -> Bank:
-        # Loaded on first use, so importing the coach (or building the gateway) stays cheap.
-        return self._bank_override or load_bank()
+        """The bank, built on first use (about 0.2 s): in the event loop, `await loaded_bank()`.
+        Loading lazily keeps importing the coach (or building the gateway) cheap."""
+        if self._bank is None:
+            self._bank = load_bank()
+        return self._bank
+
+    async def loaded_bank(self) -> Bank:
+        """The bank; the first call builds it in a worker thread, not in the event loop."""
+        if self._bank is None:
+            self._bank = await asyncio.to_thread(load_bank)
+        return self._bank
 
     def generate_question(
         self, job: JobContext, difficulty: Difficulty, previous_questions: Sequence[str]
     ) -> TextStream:
-        return TextStream(stream_of(self.pick_question_text(job, difficulty, previous_questions)))
+        return TextStream(
+            self._stream_off_loop(
+                self.pick_question_text, job, difficulty, list(previous_questions)
+            )
+        )
 
     def pick_question_text(
         self, job: JobContext, difficulty: Difficulty, previous_questions: Sequence[str]
@@ -66,6 +88,12 @@ class OfflineCoach:
         return self._rng.choice(fresh or list(FALLBACK_QUESTIONS))
 
     async def grade_answer(self, job: JobContext, question: str, answer: str) -> GradeResult:
+        await self.loaded_bank()
+        if len(question) + len(answer) <= INLINE_GRADING_CHARS:
+            return self._grade(question, answer)
+        return await asyncio.to_thread(self._grade, question, answer)
+
+    def _grade(self, question: str, answer: str) -> GradeResult:
         found = self.bank.find(question)
         if found is None:
             return grade_unknown_question(question, answer)
@@ -74,16 +102,36 @@ class OfflineCoach:
     def interviewer_turn(
         self, job: JobContext, transcript: Sequence[TranscriptLine], plan: InterviewPlan
     ) -> TextStream:
-        line = ScriptedInterviewer(self.bank).next_line(job, transcript, plan)
-        return TextStream(stream_of(line), end_marker=END_MARKER)
+        return TextStream(
+            self._stream_off_loop(self._interviewer_line, job, list(transcript), plan),
+            end_marker=END_MARKER,
+        )
+
+    def _interviewer_line(
+        self, job: JobContext, transcript: Sequence[TranscriptLine], plan: InterviewPlan
+    ) -> str:
+        return ScriptedInterviewer(self.bank).next_line(job, transcript, plan)
+
+    async def _stream_off_loop(
+        self, compose: Callable[..., str], *args: object
+    ) -> AsyncIterator[str]:
+        """Stream the text `compose(*args)` returns, composed in a worker thread once the
+        stream is read (a question or line reads the job description and the transcript)."""
+        await self.loaded_bank()
+        text = await asyncio.to_thread(compose, *args)
+        async for delta in stream_of(text):
+            yield delta
 
     async def interview_report(
         self, job: JobContext, transcript: Sequence[TranscriptLine], candidate_name: str
     ) -> InterviewReport:
-        return interview_report(job, transcript, candidate_name, self.bank)
+        bank = await self.loaded_bank()
+        return await asyncio.to_thread(
+            interview_report, job, list(transcript), candidate_name, bank
+        )
 
     async def analyze_resume(self, job: JobContext, resume_text: str) -> ResumeAnalysis:
-        return analyze_resume(job, resume_text)
+        return await asyncio.to_thread(analyze_resume, job, resume_text)
 
     async def transcribe(self, audio: bytes, mime: str) -> str:
         raise SpeechUnavailableError(_NO_SPEECH)
