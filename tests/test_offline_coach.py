@@ -806,6 +806,14 @@ async def test_greeting_for_a_single_question(small_bank: Bank) -> None:
     assert "I'll ask you 1 main question." in text
 
 
+async def test_an_empty_bullet_is_not_a_line() -> None:
+    # "• " alone on a line (a PDF's empty bullet) used to crash the analysis.
+    resume = "Experience\n• \n• made websites in Python\n-\t\nSkills: Python"
+    result = await OfflineCoach().analyze_resume(RESUME_JOB, resume)
+    [verbs] = [f for f in result.writing_and_formatting.feedback if f.name == "Action verbs"]
+    assert "0 of 1 line " in verbs.message and "“made websites in Python”" in verbs.message
+
+
 # --- stems -----------------------------------------------------------------------------------
 
 # Tokens longer than the stem cache takes, each ending in a suffix the stemmer changes.

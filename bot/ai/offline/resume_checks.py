@@ -114,7 +114,9 @@ def headings(text: str) -> set[str]:
 
 
 def bullet_lines(text: str) -> list[str]:
-    return [BULLET_RE.sub("", line).strip() for line in text.splitlines() if BULLET_RE.match(line)]
+    """The text of each bulleted line; a bullet with nothing after it is not a line."""
+    lines = (BULLET_RE.sub("", line).strip() for line in text.splitlines() if BULLET_RE.match(line))
+    return [line for line in lines if line]
 
 
 def ats_findings(text: str) -> list[Finding]:
