@@ -25,6 +25,7 @@ from bot.ai.gateway import build_gateway
 from bot.context import CoachApplication, CoachContext, Services
 from bot.persistence import DatabasePersistence
 from bot.processor import PerUserUpdateProcessor
+from bot.services.flood import FloodControl
 from bot.services.plans import PlanPolicy
 from bot.services.quotas import Quotas
 from bot.settings import Settings
@@ -41,9 +42,10 @@ from handlers import resume as resume_handlers
 log = logging.getLogger(__name__)
 
 # Handler groups: lower runs first; a handler may stop later groups (ApplicationHandlerStop).
+# Flood control runs before all of them, in the update processor (bot/processor.py).
 PRIVATE_ONLY = -30  # groups get a pointer to the private chat and nothing else
 TRACK_USERS = -20
-GUARDS = -10  # bans and flood control, before anything else
+GUARDS = -10  # bans, before any feature
 PAYMENTS = -7  # payments and plan buttons: before any flow, which must not swallow them
 FLOWS = -5  # starting a flow ends stale ones (handlers/flows.py)
 INTERVIEWS = -3  # an interview in progress (in the DB) takes answers and its buttons first
@@ -60,13 +62,16 @@ def build_application(
     token = token or (
         settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
     )
+    # Flood control counts each update as it arrives, before it waits for the user's turn.
+    flood = FloodControl(settings.flood_updates_per_minute, 60.0)
+    processor = PerUserUpdateProcessor(settings.max_concurrent_updates, flood=flood)
     builder = (
         ApplicationBuilder()
         .token(token)
         .base_url(settings.telegram_base_url)
         .base_file_url(settings.telegram_base_file_url)
         .context_types(ContextTypes(context=CoachContext))
-        .concurrent_updates(PerUserUpdateProcessor(settings.max_concurrent_updates))
+        .concurrent_updates(processor)
         .rate_limiter(AIORateLimiter(max_retries=3))
         .persistence(DatabasePersistence())
         .post_init(post_init)
@@ -76,6 +81,7 @@ def build_application(
         builder = builder.request(request).get_updates_request(updates_request or request)
     application: CoachApplication = builder.build()  # type: ignore[assignment]
     application.bot_data["settings"] = settings
+    processor.notify = plans_handlers.flood_notifier(application.bot, flood.limit)
     with warnings.catch_warnings():
         # Our conversations mix button and message steps on purpose and are tracked per user
         # and chat (per_message=False); python-telegram-bot warns about that combination.
@@ -89,9 +95,8 @@ def register_handlers(app: CoachApplication) -> None:
     app.add_handler(TypeHandler(Update, start.private_chats_only), group=PRIVATE_ONLY)
     app.add_handler(TypeHandler(Update, start.track_user), group=TRACK_USERS)
 
-    # 1. Guards (group GUARDS): bans and flood control stop an update before any feature.
-    # The flood guard matches only updates over the limit, so it goes first in the group.
-    app.add_handler(plans_handlers.flood_guard(app.bot_data["settings"]), group=GUARDS)
+    # 1. Guards (group GUARDS): bans stop an update before any feature. (Flood control has
+    # already dropped updates over the limit in the update processor, before any handler.)
     app.add_handler(admin_handlers.guard_handler(), group=GUARDS)
 
     # 1b. Pre-checkout, successful/refunded payments, plan buttons (group PAYMENTS).

@@ -1,18 +1,38 @@
-"""Updates of one user strictly in order; different users concurrently, with a global bound."""
+"""Updates of one user strictly in order; different users concurrently, with a global bound.
+
+Flood control happens here, when an update arrives and before it waits for its user's turn:
+an update over the user's per-minute limit, or beyond `max_waiting` updates already queued
+behind the user's current one (say, during a minutes-long model call), is dropped at once —
+no handler, no database, no memory held — and the user gets one "slow down" notice.
+Payments are never dropped: Telegram waits for their answer.
+"""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
+import inspect
+import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+from bot.services.flood import FloodControl, Verdict
+
+log = logging.getLogger(__name__)
+
 # The base class's semaphore is taken *before* our per-user lock, so a user flooding the bot
 # would hold every slot while waiting on their own lock. We give the base a wide bound and
 # take our own slot only once the user's turn has come.
 _BASE_BOUND = 100_000
+
+# Updates of one user that may wait behind the one being handled; later ones are dropped.
+MAX_WAITING_PER_USER = 20
+
+# Sends the one notice of a drop: (update, seconds until the per-minute window lets updates
+# in again, or None when the drop was for too many waiting updates).
+Notify = Callable[[Update, float | None], Awaitable[None]]
 
 
 def ordering_key(update: object) -> int | None:
@@ -31,15 +51,34 @@ def ordering_key(update: object) -> int | None:
     return None
 
 
+def never_dropped(update: object) -> bool:
+    """Payment messages: the plan they buy (or take back) must always be applied."""
+    message = update.message if isinstance(update, Update) else None
+    return message is not None and bool(message.successful_payment or message.refunded_payment)
+
+
 class PerUserUpdateProcessor(BaseUpdateProcessor):
-    def __init__(self, max_concurrent_updates: int) -> None:
+    def __init__(
+        self,
+        max_concurrent_updates: int,
+        *,
+        flood: FloodControl | None = None,
+        max_waiting: int = MAX_WAITING_PER_USER,
+    ) -> None:
         super().__init__(_BASE_BOUND)
+        if max_waiting < 0:
+            raise ValueError("max_waiting must not be negative")
         self.limit = max_concurrent_updates
+        self.flood = flood
+        self.max_waiting = max_waiting
+        self.notify: Notify | None = None  # set by build_application once the bot exists
         self._slots = asyncio.Semaphore(max_concurrent_updates)
         self._locks: dict[int, asyncio.Lock] = {}
-        self._waiters: dict[int, int] = {}
+        self._waiters: dict[int, int] = {}  # admitted and not finished, per key
+        self._told: set[int] = set()  # keys told about their backlog since it last emptied
         self.started = 0
         self.finished = 0
+        self.dropped = 0
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         self.started += 1
@@ -49,6 +88,11 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
                 async with self._slots:
                     await coroutine
                 return
+            if not never_dropped(update):
+                verdict, retry_after = self._admit(key)
+                if verdict is not Verdict.ALLOW:
+                    await self._drop(update, coroutine, verdict, retry_after)
+                    return
             lock = self._locks.setdefault(key, asyncio.Lock())
             self._waiters[key] = self._waiters.get(key, 0) + 1
             try:
@@ -56,11 +100,49 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
                     await coroutine
             finally:
                 self._waiters[key] -= 1
-                if not self._waiters[key]:  # forget idle users so the dict stays small
+                if not self._waiters[key]:  # forget idle users so the dicts stay small
                     del self._waiters[key]
                     del self._locks[key]
+                    self._told.discard(key)
         finally:
             self.finished += 1
+
+    def _admit(self, key: int) -> tuple[Verdict, float | None]:
+        """Whether an arriving update may queue; checked before it waits for its turn."""
+        lock = self._locks.get(key)
+        waiting = self._waiters.get(key, 0) - (1 if lock is not None and lock.locked() else 0)
+        if waiting >= self.max_waiting:  # not counted against the per-minute window
+            if key in self._told:
+                return Verdict.DROP, None
+            self._told.add(key)
+            return Verdict.NOTIFY, None
+        if self.flood is None:
+            return Verdict.ALLOW, None
+        verdict = self.flood.hit(key)
+        return verdict, self.flood.retry_after(key)
+
+    async def _drop(
+        self,
+        update: object,
+        coroutine: Awaitable[Any],
+        verdict: Verdict,
+        retry_after: float | None,
+    ) -> None:
+        self.dropped += 1
+        if inspect.iscoroutine(coroutine):
+            coroutine.close()  # never run: no "was never awaited" warning
+        if verdict is not Verdict.NOTIFY or self.notify is None:
+            return
+        assert isinstance(update, Update)
+        log.info(
+            "Flood control: dropping updates of %s (%s)",
+            update.effective_user.id if update.effective_user else None,
+            "too many waiting" if retry_after is None else "over the per-minute limit",
+        )
+        try:
+            await self.notify(update, retry_after)
+        except Exception:  # a notice must never break the processor
+            log.exception("Could not send the flood notice")
 
     @property
     def busy(self) -> bool:

@@ -9,17 +9,19 @@ then a successful_payment message that activates or extends the plan.
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
 
 from telegram import (
+    Bot,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     LabeledPrice,
     Message,
     Update,
 )
-from telegram.constants import ParseMode
+from telegram.constants import ChatType, ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
     ApplicationHandlerStop,
@@ -34,7 +36,6 @@ from telegram.ext import (
 from bot.context import CoachContext
 from bot.rendering import escape
 from bot.services import plans
-from bot.services.flood import FloodControl, Verdict
 from bot.settings import Settings
 from handlers import callbacks
 from handlers.replies import reply
@@ -352,51 +353,31 @@ async def _relay_to_admins(
 
 
 # ----- flood control --------------------------------------------------------------------------
-class FloodGuard(BaseHandler[Update, CoachContext, None]):
-    """Matches only updates over the user's limit: the first gets a notice, all are dropped
-    (ApplicationHandlerStop). Other guards in the group still see every other update.
-    Payments are never dropped: Telegram waits for their answer."""
+# Counted in bot/processor.py when an update arrives, before it waits for the user's turn;
+# dropped updates reach no handler. This is the one notice a user gets about it.
+def flood_notifier(bot: Bot, limit: int) -> Callable[[Update, float | None], Awaitable[None]]:
+    """The processor's `notify`: tells the user once, in their private chat only."""
 
-    def __init__(self, control: FloodControl) -> None:
-        super().__init__(self._unused, block=True)
-        self.control = control
-
-    @staticmethod
-    async def _unused(update: Update, context: CoachContext) -> None:  # pragma: no cover
-        return None
-
-    def check_update(self, update: object) -> Verdict | None:
-        if not isinstance(update, Update) or update.effective_user is None:
-            return None
-        if update.pre_checkout_query is not None:
-            return None
-        message = update.message
-        if message is not None and (message.successful_payment or message.refunded_payment):
-            return None
-        verdict = self.control.hit(update.effective_user.id)
-        return None if verdict is Verdict.ALLOW else verdict
-
-    async def handle_update(
-        self, update: Update, application: Any, check_result: object, context: CoachContext
-    ) -> None:
+    async def notify(update: Update, retry_after: float | None) -> None:
         chat = update.effective_chat
-        if check_result is Verdict.NOTIFY and chat is not None and update.effective_user:
-            seconds = max(1, round(self.control.retry_after(update.effective_user.id)))
-            log.info("Flood control: dropping updates of %s", update.effective_user.id)
-            try:
-                await context.bot.send_message(
-                    chat.id,
-                    "🐢 Slow down, please — that's more than "
-                    f"{self.control.limit} messages in a minute. I'll ignore new ones for about "
-                    f"{seconds} s.",
-                )
-            except TelegramError as exc:
-                log.info("Could not send the flood notice to %s: %s", chat.id, exc)
-        raise ApplicationHandlerStop
+        if chat is None or chat.type != ChatType.PRIVATE:
+            return  # in groups the bot stays quiet (handlers/start.py private_chats_only)
+        if retry_after is None:
+            text = (
+                "🐢 Slow down, please — I'm still working on your earlier messages. "
+                "I'll ignore new ones until I've caught up."
+            )
+        else:
+            text = (
+                f"🐢 Slow down, please — that's more than {limit} messages in a minute. "
+                f"I'll ignore new ones for about {max(1, round(retry_after))} s."
+            )
+        try:
+            await bot.send_message(chat.id, text)
+        except TelegramError as exc:
+            log.info("Could not send the flood notice to %s: %s", chat.id, exc)
 
-
-def flood_guard(settings: Settings) -> FloodGuard:
-    return FloodGuard(FloodControl(settings.flood_updates_per_minute, 60.0))
+    return notify
 
 
 # ----- registration ---------------------------------------------------------------------------
