@@ -39,10 +39,13 @@ class Settings(BaseSettings):
     ai_timeout_seconds: float = Field(default=60.0, gt=0)
     ai_max_retries: int = Field(default=3, ge=0, le=10)
 
-    # Concurrency: updates handled at once across all users
-    max_concurrent_updates: int = Field(default=64, ge=1, le=1024)
-    # Broadcasts: messages a second overall (Telegram allows about 30)
-    broadcast_per_second: float = Field(default=25.0, gt=0, le=30)
+    # Concurrency: updates handled at once across all users. Mostly waiting on the model
+    # (minutes) or the network, so the bound is wide: a low one makes new users wait for
+    # others' model calls to finish.
+    max_concurrent_updates: int = Field(default=512, ge=1, le=4096)
+    # Broadcasts: messages a second overall. Telegram allows about 30 for the whole bot; the
+    # rest is left for replies to users while a broadcast runs.
+    broadcast_per_second: float = Field(default=10.0, gt=0, le=30)
 
     # Interviews
     interview_max_questions: int = Field(default=6, ge=1, le=30)

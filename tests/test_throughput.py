@@ -1,0 +1,79 @@
+"""Throughput under load: many users mid-generation, broadcasts and typing actions sharing
+Telegram's rate limit. (Flood control and per-user backlogs: tests/test_plans.py.)"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from telegram.ext import MessageHandler, filters
+
+from bot.emulator.harness import BotHarness
+from tests.conftest import make_settings, run_harness_clean
+from tests.helpers import started
+
+ADMIN_ID = 4_300_001
+
+
+async def until(predicate: Callable[[], object], what: str, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await asyncio.sleep(0.01)
+
+
+async def timed(call: Awaitable[object]) -> float:
+    started_at = time.monotonic()
+    await call
+    return time.monotonic() - started_at
+
+
+async def test_a_hundred_users_mid_generation_do_not_hold_up_a_new_users_start(
+    bot: BotHarness,
+) -> None:
+    """Each update holds a slot for its whole model call; with the default bound, a hundred
+    users waiting on the model leave room for everyone else."""
+    release = asyncio.Event()
+    waiting: list[int] = []
+
+    async def generating(update: object, context: object) -> None:
+        waiting.append(1)
+        await release.wait()
+
+    bot.app.add_handler(MessageHandler(filters.Regex("^generate$"), generating), group=-100)
+    try:
+        for n in range(100):
+            await bot.user(f"Busy{n}").send("generate", wait=False)
+        await until(lambda: len(waiting) == 100, "every user's update to start")
+        newcomer = bot.user("New")
+        await newcomer.send("/start", wait=False)
+        await newcomer.expect("interview coach", timeout=3)
+        assert len(waiting) == 100 and not release.is_set()  # all still "generating"
+    finally:
+        release.set()
+    await bot.idle()
+
+
+async def test_a_broadcast_leaves_most_of_telegrams_rate_to_users_by_default(
+    database_url: str, tmp_path: Path
+) -> None:
+    settings = make_settings(database_url, tmp_path, admin_ids=frozenset({ADMIN_ID}))
+    async with run_harness_clean(settings) as bot:
+        root = await started(bot, "Root", user_id=ADMIN_ID)
+        for n in range(12):
+            await started(bot, f"Reader{n}")
+        await root.send("/broadcast Paced news")  # the preview
+        before = len(bot.emulator.calls)
+        await root.click("Send")
+        await root.expect("finished", timeout=15)
+        sent = [
+            call.at
+            for call in bot.emulator.calls[before:]
+            if call.method == "sendMessage" and call.params.get("text") == "Paced news"
+        ]
+        assert len(sent) == 13
+        pace = (len(sent) - 1) / (sent[-1] - sent[0])
+        assert pace <= 10.5  # messages a second: 20 of Telegram's 30 stay free for replies
