@@ -8,6 +8,8 @@ import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+import pytest
+from telegram.constants import ChatAction
 from telegram.ext import MessageHandler, filters
 
 from bot.emulator.harness import BotHarness
@@ -55,6 +57,36 @@ async def test_a_hundred_users_mid_generation_do_not_hold_up_a_new_users_start(
     finally:
         release.set()
     await bot.idle()
+
+
+# PTB 22 itself warns on every RetryAfter it builds that `retry_after` will become a timedelta.
+@pytest.mark.filterwarnings("ignore:.*retry_after. will be of type:DeprecationWarning")
+async def test_typing_and_drafts_neither_queue_behind_messages_nor_pause_on_a_429(
+    bot: BotHarness,
+) -> None:
+    ada, bob = bot.user("Ada"), bot.user("Bob")
+    api = bot.app.bot
+    # 75 messages queued at once (as a broadcast or a busy minute would): 1.5 s beyond the
+    # burst Telegram's overall 30 a second allows.
+    sends = [
+        asyncio.create_task(api.send_message(ada.id, f"news {n}", disable_notification=True))
+        for n in range(75)
+    ]
+    await asyncio.sleep(0.05)
+    assert await timed(api.send_chat_action(bob.id, ChatAction.TYPING)) < 0.5
+    assert await timed(api.send_message_draft(bob.id, 7, "Thinking…")) < 0.5
+    await asyncio.gather(*sends)
+    assert bot.emulator.drafts[bob.id] == "Thinking…"
+
+    # A 429 makes the limiter hold every other request until the wait is over (and retry).
+    bot.emulator.flood_limit = (3, 5.0)
+    blocked = [asyncio.create_task(api.send_message(ada.id, f"more {n}")) for n in range(4)]
+    await until(lambda: bot.emulator.flood_errors, "a 429")
+    assert await timed(api.send_chat_action(bob.id, ChatAction.TYPING)) < 0.5
+    assert await timed(api.send_message_draft(bob.id, 7, "Still thinking…")) < 0.5
+    bot.emulator.flood_limit = None
+    await asyncio.gather(*blocked)  # retried after the wait
+    assert (bob.id, "typing") in bot.emulator.chat_actions
 
 
 async def test_a_broadcast_leaves_most_of_telegrams_rate_to_users_by_default(
