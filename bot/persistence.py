@@ -34,12 +34,24 @@ class DatabasePersistence(BasePersistence[dict, dict, dict]):
     async def get_user_data(self) -> dict[int, dict]:
         rows = await BotState.filter(kind=USER_DATA).values_list("key", "value")
         data: dict[int, dict] = defaultdict(dict)
+        empty: list[str] = []
         for key, value in rows:
-            data[int(key)] = dict(value)
+            if value:
+                data[int(key)] = dict(value)
+            else:
+                empty.append(key)
+        # Empty rows (older versions wrote one for every user ever seen): not loaded, removed.
+        for start in range(0, len(empty), 500):
+            await BotState.filter(kind=USER_DATA, key__in=empty[start : start + 500]).delete()
         return data
 
     async def update_user_data(self, user_id: int, data: dict) -> None:
-        await _put(USER_DATA, str(user_id), data)
+        # python-telegram-bot keeps an entry for every user who sent anything, mostly `{}`:
+        # only users with something to remember get a row.
+        if data:
+            await _put(USER_DATA, str(user_id), data)
+        else:
+            await self.drop_user_data(user_id)
 
     async def drop_user_data(self, user_id: int) -> None:
         await BotState.filter(kind=USER_DATA, key=str(user_id)).delete()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -11,6 +12,10 @@ from pydantic import Field, SecretStr, ValidationError, field_validator, model_v
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_DATA_DIR = Path("data")
+# A flow (practice, resume, adding or editing a job) left untouched this long ends by itself,
+# so abandoned ones don't stay in memory and in the database (ConversationHandler's
+# conversation_timeout, run by the application's JobQueue).
+CONVERSATION_TIMEOUT = timedelta(hours=6)
 
 
 class Settings(BaseSettings):

@@ -31,6 +31,7 @@ from bot.context import CoachContext
 from bot.rendering import escape
 from bot.services import jobs as service
 from bot.services.jobs import InvalidValue, JobCard
+from bot.settings import CONVERSATION_TIMEOUT
 from handlers import callbacks
 from handlers.picker import job_label
 from handlers.replies import reply
@@ -246,6 +247,7 @@ class Flow:
             ],
             name=self.key,
             persistent=True,
+            conversation_timeout=CONVERSATION_TIMEOUT,
         )
 
 

@@ -27,6 +27,7 @@ from bot.rendering import escape
 from bot.services import practice
 from bot.services.jobs import get_job
 from bot.services.quotas import QuotaExceeded
+from bot.settings import CONVERSATION_TIMEOUT
 from handlers import callbacks
 from handlers.limits import explain_limit
 from handlers.picker import choose_job
@@ -316,4 +317,5 @@ def conversation() -> ConversationHandler:
         allow_reentry=True,
         persistent=True,
         name=FEATURE,
+        conversation_timeout=CONVERSATION_TIMEOUT,
     )

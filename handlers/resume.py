@@ -36,6 +36,7 @@ from bot.services import documents
 from bot.services import resume as service
 from bot.services.jobs import get_job
 from bot.services.quotas import QuotaExceeded
+from bot.settings import CONVERSATION_TIMEOUT
 from handlers import callbacks
 from handlers.limits import explain_limit
 from handlers.picker import choose_job
@@ -306,6 +307,7 @@ def conversation() -> ConversationHandler:
         allow_reentry=True,
         persistent=True,
         name=FEATURE,
+        conversation_timeout=CONVERSATION_TIMEOUT,
     )
 
 

@@ -1,8 +1,17 @@
-"""Conversation states and user_data survive in the database, whatever their JSON type."""
+"""Conversation states and user_data survive in the database, whatever their JSON type; only
+what is worth keeping is kept (no empty user_data, no abandoned flows)."""
 
 from __future__ import annotations
 
-from bot.persistence import DatabasePersistence
+from datetime import UTC, datetime, timedelta
+
+from telegram.ext import ConversationHandler
+
+from bot.emulator.client import EmulatedUser
+from bot.emulator.harness import BotHarness
+from bot.persistence import USER_DATA, DatabasePersistence
+from bot.settings import CONVERSATION_TIMEOUT
+from models.state import BotState
 
 
 async def test_states_of_every_json_type_round_trip(db: str) -> None:
@@ -34,3 +43,51 @@ async def test_user_data_round_trips_and_drops(db: str) -> None:
     assert data[7] == {"draft": {"name": "Acme 2"}} and data[8] == {}
     await store.drop_user_data(7)
     assert 7 not in await store.get_user_data()
+
+
+async def test_only_users_with_something_to_remember_get_a_row(db: str) -> None:
+    store = DatabasePersistence()
+    await store.update_user_data(7, {"draft": {"name": "Acme"}})
+    await store.update_user_data(8, {})  # python-telegram-bot's entry for a user who chatted
+    assert await BotState.filter(kind=USER_DATA).values_list("key", flat=True) == ["7"]
+    await store.update_user_data(7, {})  # the flow ended: its row goes
+    assert await BotState.filter(kind=USER_DATA).count() == 0
+    # Empty rows written by older versions are neither loaded nor kept.
+    await BotState.create(kind=USER_DATA, key="9", value={})
+    await store.update_user_data(10, {"step": 1})
+    assert dict(await store.get_user_data()) == {10: {"step": 1}}
+    assert await BotState.filter(kind=USER_DATA).values_list("key", flat=True) == ["10"]
+
+
+async def test_users_who_only_chat_leave_no_rows(bot: BotHarness, user: EmulatedUser) -> None:
+    await user.send("hello")
+    await user.expect("not waiting for an answer")
+    await user.send("anyone there?")
+    await bot.app.update_persistence()
+    rows = await BotState.filter(kind=USER_DATA).values_list("key", "value")
+    assert rows == [], (rows, dict(bot.app.user_data))
+
+
+async def test_an_abandoned_flow_ends_by_itself(bot: BotHarness, user: EmulatedUser) -> None:
+    flows = [
+        handler
+        for handlers in bot.app.handlers.values()
+        for handler in handlers
+        if isinstance(handler, ConversationHandler)
+    ]
+    assert {flow.name for flow in flows} >= {"practice", "resume"} and len(flows) >= 4
+    assert all(flow.conversation_timeout == CONVERSATION_TIMEOUT for flow in flows)
+
+    await user.send("/newjob")
+    await user.expect("company or job name")
+    await bot.app.update_persistence()
+    assert await BotState.filter(kind__startswith="conversation:").count() == 1
+    [timeout] = [job for job in bot.app.job_queue.jobs() if job.name == "_trigger_timeout"]
+    assert timeout.next_t is not None
+    left = timeout.next_t - datetime.now(UTC)
+    assert CONVERSATION_TIMEOUT - timedelta(minutes=1) < left <= CONVERSATION_TIMEOUT
+    await timeout.run(bot.app)  # six hours later
+    await bot.app.update_persistence()
+    assert await BotState.filter(kind__startswith="conversation:").count() == 0
+    await user.send("Acme")  # no longer taken as the job's name
+    await user.expect("not waiting for an answer")
