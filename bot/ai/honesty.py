@@ -8,6 +8,7 @@ attempt (a short technical phrase, a code snippet, an answer in another script) 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from bot.ai.schemas import GradeResult
@@ -18,6 +19,7 @@ MIN_MEANINGFUL_WORDS = 3
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _LATIN_RE = re.compile(r"^[a-z]+$")
+_TRIPLE_RE = re.compile(r"(.)\1\1")
 _VOWELS = frozenset("aeiouy")
 
 
@@ -197,12 +199,13 @@ def _is_gibberish(words: list[str]) -> bool:
     """Most longer Latin tokens fail simple shape tests for being words."""
     if len(words) <= 2 and any(_is_mash(w) for w in words):
         return True
-    judged = [w for w in words if _LATIN_RE.match(w) and len(w) >= 4]
+    # Each distinct word is judged once, however often it occurs.
+    judged = Counter(w for w in words if _LATIN_RE.match(w) and len(w) >= 4)
     if not judged:
         # Only short tokens: gibberish if they are all mashes or repeated characters.
-        return all(_is_mash(w) or _has_repeats(w) for w in words)
-    wordlike = sum(1 for w in judged if _looks_like_word(w))
-    return wordlike / len(judged) < 0.5
+        return all(_is_mash(w) or _has_repeats(w) for w in set(words))
+    wordlike = sum(n for w, n in judged.items() if _looks_like_word(w))
+    return wordlike / judged.total() < 0.5
 
 
 def _looks_like_word(token: str) -> bool:
@@ -224,7 +227,7 @@ def _longest_consonant_run(token: str) -> int:
 
 def _has_repeats(token: str) -> bool:
     # "aaaa" or "lolololol": one or two characters repeated.
-    return bool(re.search(r"(.)\1\1", token)) or (len(token) >= 6 and len(set(token)) <= 2)
+    return bool(_TRIPLE_RE.search(token)) or (len(token) >= 6 and len(set(token)) <= 2)
 
 
 def _is_mash(token: str) -> bool:
