@@ -88,14 +88,14 @@ async def route(update: Update, context: CoachContext) -> None:
     if update.callback_query is not None:
         data = callbacks.parse(update.callback_query.data)
         if data is None or data.feature not in (FEATURE, HISTORY_FEATURE):
-            user_data(context)[DETOUR] = True
+            await _note_detour(user.id, context)
         return
     message = update.message
     if message is None:
         return
     command = _command(message)
     if command is not None and command not in OWN_COMMANDS:
-        user_data(context)[DETOUR] = True
+        await _note_detour(user.id, context)
         return
     if command in ("interview", "interviews") or _yields(update, context):
         return
@@ -103,6 +103,13 @@ async def route(update: Update, context: CoachContext) -> None:
     if interview is None:
         return
     await final(_interview_message(message, user, interview, command))(update, context)
+
+
+async def _note_detour(user_id: int, context: CoachContext) -> None:
+    """Remember the user went elsewhere, only while an interview is in progress (so users who
+    never interview keep no per-user state)."""
+    if await service.active_interview(user_id) is not None:
+        user_data(context)[DETOUR] = True
 
 
 def _interview_message(

@@ -63,6 +63,8 @@ async def test_users_who_only_chat_leave_no_rows(bot: BotHarness, user: Emulated
     await user.send("hello")
     await user.expect("not waiting for an answer")
     await user.send("anyone there?")
+    await user.send("/help")  # commands and stray buttons outside any interview, too
+    await user.press("zz:gone")
     await bot.app.update_persistence()
     rows = await BotState.filter(kind=USER_DATA).values_list("key", "value")
     assert rows == [], (rows, dict(bot.app.user_data))
