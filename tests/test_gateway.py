@@ -286,7 +286,7 @@ async def test_a_hostile_answer_is_rated_quickly_and_never_sent(
     assert result.rating in (1, 2)
     assert "trying again" in result.model_answer
     assert fake.chat_bodies == []
-    assert elapsed < 0.05
+    assert elapsed < 0.5  # quadratic patterns took seconds here
 
 
 # ----- every function returns a validated result, on both backends -------------------------
