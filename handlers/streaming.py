@@ -64,9 +64,9 @@ async def stream_reply(
     draft_id = random.randint(1, 2**31 - 1)
     preview_message: Message | None = None
     shown, last_at = "", 0.0
+    iterator = aiter(stream)
     try:
         async with typing(context, chat.id):
-            iterator = aiter(stream)
             first = await anext(iterator, None)  # typing shows until the first words
         if first is not None:
             async for _ in _chain(first, iterator):
@@ -85,6 +85,11 @@ async def stream_reply(
                     preview_message = await _show(message, preview_message, preview)
                 shown, last_at = preview, time.monotonic()
     except BaseException:
+        # Whatever failed (Telegram, the model, a cancel), stop the model's stream now.
+        with contextlib.suppress(Exception):
+            await iterator.aclose()  # type: ignore[attr-defined]  # an async generator
+        with contextlib.suppress(Exception):
+            await stream.aclose()
         # A draft can't be taken back (an empty one shows "Thinking…"); it fades by itself.
         if preview_message is not None:
             with contextlib.suppress(TelegramError):

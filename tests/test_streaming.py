@@ -133,3 +133,46 @@ async def test_a_long_emoji_stream_is_previewed_within_telegrams_limit(
     assert stored.text == "".join(chunks)
     final = [m for m in user.chat if m.from_bot and "🙂" in m.text]
     assert "".join(m.text for m in final).count("🙂") == len(chunks) * len(chunk)
+
+
+async def test_closing_a_text_stream_closes_the_models_stream() -> None:
+    """When showing a reply fails half-way, the model's stream is closed at once."""
+    from bot.ai.streams import TextStream
+
+    closed: list[bool] = []
+
+    async def deltas() -> Any:
+        try:
+            yield "What is "
+            await asyncio.sleep(30)
+            yield "never read"
+        finally:
+            closed.append(True)
+
+    stream = TextStream(deltas())
+    iterator = aiter(stream)
+    assert await anext(iterator) == "What is "
+    await iterator.aclose()  # type: ignore[attr-defined]
+    await stream.aclose()
+    assert closed == [True]
+
+
+async def test_a_user_who_blocks_the_bot_mid_stream_gets_nothing_saved(
+    database_url: str, tmp_path: Path
+) -> None:
+    emulator = BotAPIEmulator()
+    emulator.drafts_enabled = False  # the preview is a message, so the block is felt at once
+    async with PacedOpenAI() as fake:
+        fake.reply_text([f"word{i} " for i in range(30)])
+        async with run_harness_clean(model_settings(database_url, tmp_path, fake), emulator) as bot:
+            user = bot.user("Gone")
+            job = await new_job(user)
+            await user.send("/practice")
+            await user.click("Hard", wait=False)
+            for _ in range(100):  # until the preview appears
+                if previews(emulator, user.id, "word0"):
+                    break
+                await asyncio.sleep(0.02)
+            user.block_bot()
+            await bot.idle()
+            assert await Question.filter(job_info_id=job.id).count() == 0

@@ -24,6 +24,12 @@ class TextStream:
     def __aiter__(self) -> AsyncIterator[str]:
         return self._iterate()
 
+    async def aclose(self) -> None:
+        """Stop reading: closes the model's stream now (its HTTP response), not at GC time."""
+        close = getattr(self._deltas, "aclose", None)
+        if close is not None:
+            await close()
+
     async def _iterate(self) -> AsyncIterator[str]:
         held = ""
         async for delta in self._deltas:
