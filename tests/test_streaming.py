@@ -6,17 +6,21 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 from aiohttp import web
 
+from bot.emulator.client import EmulatedUser
+from bot.emulator.harness import BotHarness
 from bot.emulator.server import BotAPIEmulator, ChatMessage
 from bot.emulator.types import CallRecord
 from bot.telegram_html import utf16_len
 from handlers.streaming import PREVIEW_LIMIT
-from models import Question
+from models import JobInfo, Question
 from tests.conftest import model_settings, run_harness_clean
 from tests.fake_openai import FakeOpenAI, Reply
 from tests.helpers import new_job
@@ -49,6 +53,28 @@ class PacedOpenAI(FakeOpenAI):
         return response
 
 
+@asynccontextmanager
+async def practising_hard(
+    database_url: str,
+    tmp_path: Path,
+    emulator: BotAPIEmulator,
+    chunks: list[str],
+    *,
+    name: str = "Ada",
+    wait: bool = True,
+) -> AsyncIterator[tuple[BotHarness, EmulatedUser, JobInfo]]:
+    """A user who asked for a Hard question while a paced model writes `chunks`."""
+    async with PacedOpenAI() as fake:
+        fake.reply_text(chunks)
+        settings = model_settings(database_url, tmp_path, fake)
+        async with run_harness_clean(settings, emulator) as bot:
+            user = bot.user(name)
+            job = await new_job(user)
+            await user.send("/practice")
+            await user.click("Hard", wait=wait)
+            yield bot, user, job
+
+
 def calls(emulator: BotAPIEmulator, method: str) -> list[CallRecord]:
     return [c for c in emulator.calls if c.method == method]
 
@@ -66,16 +92,9 @@ async def test_without_drafts_one_message_is_edited_once_a_second_then_replaced(
     emulator = BotAPIEmulator()
     emulator.drafts_enabled = False
     emulator.flood_limit = (20, 1.0)
-    async with PacedOpenAI() as fake:
-        fake.reply_text(words)
-        settings = model_settings(database_url, tmp_path, fake)
-        async with run_harness_clean(settings, emulator) as bot:
-            user = bot.user("Ada")
-            job = await new_job(user)
-            await user.send("/practice")
-            await user.click("Hard")
-            final = await user.expect("Hard question", timeout=15)
-            stored = await Question.get(job_info_id=job.id)
+    async with practising_hard(database_url, tmp_path, emulator, words) as (_bot, user, job):
+        final = await user.expect("Hard question", timeout=15)
+        stored = await Question.get(job_info_id=job.id)
 
     [draft] = calls(emulator, "sendMessageDraft")  # tried once, refused, not again
     assert draft.error == "Not Found"
@@ -105,17 +124,10 @@ async def test_a_long_emoji_stream_is_previewed_within_telegrams_limit(
     chunks = [chunk] * 20  # 6,000 emoji: 12,000 units, about 2 s of writing
     emulator = BotAPIEmulator()
     emulator.drafts_enabled = drafts
-    async with PacedOpenAI() as fake:
-        fake.reply_text(chunks)
-        settings = model_settings(database_url, tmp_path, fake)
-        async with run_harness_clean(settings, emulator) as bot:
-            user = bot.user("Ada")
-            job = await new_job(user)
-            await user.send("/practice")
-            await user.click("Hard")
-            await user.expect("Hard question", timeout=15)
-            await bot.idle()
-            stored = await Question.get(job_info_id=job.id)
+    async with practising_hard(database_url, tmp_path, emulator, chunks) as (bot, user, job):
+        await user.expect("Hard question", timeout=15)
+        await bot.idle()
+        stored = await Question.get(job_info_id=job.id)
 
     assert not [c for c in emulator.calls if c.error and "too long" in c.error]
     shown = [  # previews are plain text; the final message is HTML
@@ -162,17 +174,14 @@ async def test_a_user_who_blocks_the_bot_mid_stream_gets_nothing_saved(
 ) -> None:
     emulator = BotAPIEmulator()
     emulator.drafts_enabled = False  # the preview is a message, so the block is felt at once
-    async with PacedOpenAI() as fake:
-        fake.reply_text([f"word{i} " for i in range(30)])
-        async with run_harness_clean(model_settings(database_url, tmp_path, fake), emulator) as bot:
-            user = bot.user("Gone")
-            job = await new_job(user)
-            await user.send("/practice")
-            await user.click("Hard", wait=False)
-            for _ in range(100):  # until the preview appears
-                if previews(emulator, user.id, "word0"):
-                    break
-                await asyncio.sleep(0.02)
-            user.block_bot()
-            await bot.idle()
-            assert await Question.filter(job_info_id=job.id).count() == 0
+    words = [f"word{i} " for i in range(30)]
+    async with practising_hard(
+        database_url, tmp_path, emulator, words, name="Gone", wait=False
+    ) as (bot, user, job):
+        for _ in range(100):  # until the preview appears
+            if previews(emulator, user.id, "word0"):
+                break
+            await asyncio.sleep(0.02)
+        user.block_bot()
+        await bot.idle()
+        assert await Question.filter(job_info_id=job.id).count() == 0
