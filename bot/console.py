@@ -101,10 +101,12 @@ async def run_console(settings: Settings) -> int:
         reader.interrupt()
 
     installed: list[signal.Signals] = []
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-            loop.add_signal_handler(sig, on_signal)
-            installed.append(sig)
+    # Windows event loops have no add_signal_handler; there Ctrl-C arrives as KeyboardInterrupt.
+    if sys.platform != "win32":
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(RuntimeError, ValueError):  # not the main thread
+                loop.add_signal_handler(sig, on_signal)
+                installed.append(sig)
     try:
         async with run_harness(settings) as harness:
             first_name, username = console_user_names()
