@@ -32,6 +32,7 @@ from bot.rendering import escape
 from bot.services import jobs as service
 from bot.services.jobs import InvalidValue, JobCard
 from bot.settings import CONVERSATION_TIMEOUT
+from bot.wording import plural
 from handlers import callbacks
 from handlers.picker import job_label
 from handlers.replies import reply
@@ -262,10 +263,6 @@ async def _drop_buttons(context: CoachContext, chat_id: int, draft: dict[str, An
 def level_label(level: object) -> str:
     value = str(getattr(level, "value", level))
     return LEVEL_LABELS.get(value, value)
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def preview(description: str) -> str:

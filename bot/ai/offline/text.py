@@ -9,6 +9,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from bot.wording import plural as plural  # re-exported for the offline coach's modules
+
 # Keep "c++", "c#" and "k8s" whole; everything else splits on non-alphanumerics.
 _TOKEN_RE = re.compile(r"[^\W_]+(?:\+\+|#)?", re.UNICODE)
 _APOSTROPHES = str.maketrans("", "", "'’`")
@@ -131,11 +133,6 @@ def quote(text: str, max_words: int = 14) -> str:
     if len(words) > max_words:
         clipped = clipped.rstrip(",;:.") + "…"
     return f"“{clipped}”"
-
-
-def plural(count: int, noun: str, nouns: str | None = None) -> str:
-    """A count with its noun in the right number: “1 answer”, “2 answers”, “0 answers”."""
-    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
 
 
 def agree(count: int, singular: str, plural_form: str) -> str:
