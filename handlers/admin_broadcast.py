@@ -21,7 +21,7 @@ from bot.services.broadcast import Outcome, Progress, RetryLater
 from bot.settings import Settings
 from handlers import callbacks, start
 from handlers.admin_audit import usage_error
-from handlers.replies import reply
+from handlers.replies import remove_keyboard, reply
 from models.admin import Broadcast, DeliveryStatus
 
 log = logging.getLogger(__name__)
@@ -95,7 +95,7 @@ async def _broadcast_action(
             await query.answer("This broadcast was sent or cancelled already.")
             return f"broadcast #{broadcast_id}: nothing to cancel", False
         await query.answer("Cancelled.")
-        await _drop_keyboard(query.message)
+        await remove_keyboard(query.message)
         if isinstance(query.message, Message):
             await reply(query.message, f"Broadcast #{broadcast_id} cancelled; nothing was sent.")
         return f"broadcast #{broadcast_id} cancelled", True
@@ -104,7 +104,7 @@ async def _broadcast_action(
         await query.answer("This broadcast was sent or cancelled already.")
         return f"broadcast #{broadcast_id}: not a draft", False
     await query.answer("Sending…")
-    await _drop_keyboard(query.message)
+    await remove_keyboard(query.message)
     if isinstance(query.message, Message):
         progress = await reply(
             query.message, _progress_text(broadcast_id, Progress(total, 0, 0, 0, total), False)
@@ -112,12 +112,6 @@ async def _broadcast_action(
         await broadcast.set_progress_message(broadcast_id, progress.chat_id, progress.message_id)
     start_sender(context.application, broadcast_id)
     return f"broadcast #{broadcast_id} sending to {total} users", True
-
-
-async def _drop_keyboard(message: object) -> None:
-    if isinstance(message, Message) and message.reply_markup:
-        with contextlib.suppress(BadRequest):
-            await message.edit_reply_markup(reply_markup=None)
 
 
 def _progress_text(broadcast_id: int, p: Progress, final: bool) -> str:

@@ -4,7 +4,6 @@ against that user by the service)."""
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -16,7 +15,6 @@ from telegram import (
     Update,
     User,
 )
-from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot.context import CoachContext
@@ -126,10 +124,3 @@ async def pressed_interview(
         await query.answer(refusal)
         return None
     return Pressed(query, message, user, interview)
-
-
-async def remove_keyboard(message: Message) -> None:
-    if message.reply_markup is None:
-        return
-    with contextlib.suppress(TelegramError):
-        await message.edit_reply_markup(reply_markup=None)

@@ -19,9 +19,8 @@ from handlers.interview_common import (
     has_ended,
     has_report,
     pressed_interview,
-    remove_keyboard,
 )
-from handlers.replies import reply, send_markdown
+from handlers.replies import remove_keyboard, reply, send_markdown
 from handlers.streaming import typing
 from models import Interview
 

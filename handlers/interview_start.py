@@ -23,14 +23,13 @@ from handlers.interview_common import (
     is_active,
     live_keyboard,
     pressed_interview,
-    remove_keyboard,
     user_data,
 )
 from handlers.interview_report import after_end
 from handlers.interview_turns import interviewer_speaks
 from handlers.limits import explain_limit
 from handlers.picker import choose_job, job_label
-from handlers.replies import OFFLINE_NOTICE, reply, send_markdown
+from handlers.replies import OFFLINE_NOTICE, remove_keyboard, reply, send_markdown
 from models import Interview
 
 

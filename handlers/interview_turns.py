@@ -39,12 +39,11 @@ from handlers.interview_common import (
     is_active,
     live_keyboard,
     pressed_interview,
-    remove_keyboard,
     user_data,
 )
 from handlers.interview_report import after_end
 from handlers.limits import explain_limit
-from handlers.replies import reply
+from handlers.replies import remove_keyboard, reply
 from handlers.streaming import stream_reply
 from handlers.voice import transcribe_voice
 from models import Interview

@@ -40,7 +40,6 @@ from handlers.practice_flow import (
     State,
     answer_hint,
     claim,
-    drop_keyboard,
     end,
     flow_data,
     new_offer,
@@ -50,7 +49,7 @@ from handlers.practice_flow import (
     user_of,
 )
 from handlers.practice_past import list_questions, open_question, past_button
-from handlers.replies import OFFLINE_NOTICE, reply, send_markdown
+from handlers.replies import OFFLINE_NOTICE, remove_keyboard, reply, send_markdown
 from handlers.streaming import stream_reply, typing
 from handlers.voice import transcribe_voice
 
@@ -274,7 +273,7 @@ async def done(update: Update, context: CoachContext) -> State:
         return None
     query, message, _ = pressed
     await query.answer()
-    await drop_keyboard(query)
+    await remove_keyboard(query.message)
     await reply(message, "✅ Practice finished. Send /practice any time for more questions.")
     return end(context)
 

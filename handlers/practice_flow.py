@@ -9,18 +9,17 @@ keyboard is a no-op rather than a second question.
 
 from __future__ import annotations
 
-import contextlib
 import secrets
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from telegram import CallbackQuery, Message, Update
-from telegram.error import BadRequest
 from telegram.ext import ConversationHandler
 
 from bot.ai.schemas import Difficulty
 from bot.context import CoachContext
 from handlers import callbacks
+from handlers.replies import remove_keyboard
 
 FEATURE = "practice"
 # States are ints: the database persistence stores them as JSON values.
@@ -126,13 +125,5 @@ async def claim(
         await query.answer(USED_BUTTON)
         return None
     await query.answer()
-    await drop_keyboard(query)
+    await remove_keyboard(query.message)
     return work
-
-
-async def drop_keyboard(query: CallbackQuery) -> None:
-    """Remove the buttons of a used keyboard (best effort)."""
-    message = query.message
-    if isinstance(message, Message) and message.reply_markup is not None:
-        with contextlib.suppress(BadRequest):
-            await query.edit_message_reply_markup(None)

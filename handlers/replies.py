@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 import re
 
 from telegram import InlineKeyboardMarkup, Message
 from telegram.constants import ParseMode
-from telegram.error import BadRequest
+from telegram.error import BadRequest, TelegramError
 
 from bot.rendering import render_markdown
 from bot.telegram_html import utf16_len
@@ -69,3 +70,11 @@ async def reply(message: Message, html_text: str, **kwargs: object) -> Message:
 
 def _strip_tags(html_text: str) -> str:
     return html.unescape(re.sub(r"<[^>]*>", "", html_text))
+
+
+async def remove_keyboard(message: object) -> None:
+    """Take the buttons off a message once they are used (best effort: an old or already
+    edited message is fine as it is)."""
+    if isinstance(message, Message) and message.reply_markup is not None:
+        with contextlib.suppress(TelegramError):
+            await message.edit_reply_markup(reply_markup=None)

@@ -19,7 +19,7 @@ from telegram import (
     Message,
     Update,
 )
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
@@ -40,7 +40,7 @@ from bot.settings import CONVERSATION_TIMEOUT
 from handlers import callbacks
 from handlers.limits import explain_limit
 from handlers.picker import choose_job
-from handlers.replies import reply
+from handlers.replies import remove_keyboard, reply
 from handlers.resume_report import FEATURE, send_report, show_last
 from handlers.streaming import typing
 from models.core import JobInfo
@@ -236,7 +236,7 @@ async def retry(update: Update, context: CoachContext) -> int:
     await query.answer("Trying again…" if pending else None)
     if message is None:
         return END
-    await _remove_buttons(message)
+    await remove_keyboard(message)
     if pending is not None:
         return await _analyze(message, context, user.id, pending.job_id, pending.extracted)
     job = await _job_of_flow(context, user.id)
@@ -245,15 +245,6 @@ async def retry(update: Update, context: CoachContext) -> int:
         return END
     await reply(message, "I no longer have that file (I keep it only briefly, in memory).")
     return await _ask_for_document(message, context, job)
-
-
-async def _remove_buttons(message: Message) -> None:
-    if message.reply_markup is None:
-        return
-    try:
-        await message.edit_reply_markup(reply_markup=None)
-    except TelegramError as exc:  # already edited, or too old to edit: harmless
-        log.debug("Could not remove the Retry button: %s", exc)
 
 
 async def got_photo(update: Update, context: CoachContext) -> int:
