@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import warnings
 from collections.abc import Callable, Coroutine
+from datetime import UTC, datetime
 from typing import Any
 
 from telegram import Update
@@ -31,9 +32,11 @@ from bot.processor import PerUserUpdateProcessor
 from bot.services.flood import FloodControl
 from bot.services.plans import PlanPolicy
 from bot.services.quotas import Quotas
+from bot.services.users import save_flow
+from bot.session import saving
 from bot.settings import Settings
 from handlers import admin as admin_handlers
-from handlers import errors, flows, start
+from handlers import flows, start
 from handlers import interviews as interview_handlers
 from handlers import jobs as jobs_handlers
 from handlers import jobs_edit as jobs_edit_handlers
@@ -41,6 +44,8 @@ from handlers import jobs_new as jobs_new_handlers
 from handlers import plans as plans_handlers
 from handlers import practice as practice_handlers
 from handlers import resume as resume_handlers
+from handlers.kit import errors
+from handlers.kit.flow import FlowRouter
 
 log = logging.getLogger(__name__)
 
@@ -85,12 +90,18 @@ def build_application(
     application: CoachApplication = builder.build()  # type: ignore[assignment]
     application.bot_data["settings"] = settings
     processor.notify = plans_handlers.flood_notifier(application.bot, flood.limit)
+    processor.around = lambda coroutine: saving(coroutine, save_flow, lambda: _now(application))
     with warnings.catch_warnings():
         # Our conversations mix button and message steps on purpose and are tracked per user
         # and chat (per_message=False); python-telegram-bot warns about that combination.
         warnings.filterwarnings("ignore", message=".*per_message=False", category=PTBUserWarning)
         register_handlers(application)
     return application
+
+
+def _now(app: Application) -> datetime:
+    services: Services | None = app.bot_data.get("services")
+    return services.plans.now() if services is not None else datetime.now(UTC)
 
 
 class CoachRateLimiter(AIORateLimiter):
@@ -134,7 +145,12 @@ def register_handlers(app: CoachApplication) -> None:
     # 1b. Starting a flow ends any other flow the user left hanging (group FLOWS).
     app.add_handler(TypeHandler(Update, flows.end_stale_flows), group=FLOWS)
 
-    # 2. Conversations (group MAIN), before plain commands so /cancel and steps reach them.
+    # 2. Conversations (group MAIN), before plain commands so /cancel and steps reach them:
+    # the user's current flow first, then whichever flow an update starts.
+    app.add_handler(
+        FlowRouter([], clock=lambda: _now(app)),
+        group=MAIN,
+    )
     app.add_handlers(interview_handlers.early_handlers(), group=INTERVIEWS)
     app.add_handler(jobs_edit_handlers.edit_conversation(), group=MAIN)  # before /newjob
     app.add_handler(jobs_new_handlers.newjob_conversation(), group=MAIN)

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.ai.gateway import AIGateway
+from bot.i18n import Texts, texts
 from bot.services.plans import PlanPolicy
 from bot.services.quotas import Quotas
+from bot.session import UserSession, current
 from bot.settings import Settings
 
 
@@ -29,6 +31,20 @@ class CoachContext(CallbackContext[ExtBot[None], dict, dict, dict]):
     @property
     def settings(self) -> Settings:
         return self.services.settings
+
+    @property
+    def session(self) -> UserSession:
+        """The user of this update, loaded once (see `bot.session`)."""
+        session = current()
+        if session is None:
+            raise RuntimeError("no user session: the update has no user, or it wasn't loaded")
+        return session
+
+    @property
+    def texts(self) -> Texts:
+        """The text catalogue in the user's language."""
+        session = current()
+        return session.texts if session is not None else texts()
 
 
 CoachApplication = Application[ExtBot[None], CoachContext, dict, dict, dict, object]

@@ -72,6 +72,8 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
         self.flood = flood
         self.max_waiting = max_waiting
         self.notify: Notify | None = None  # set by build_application once the bot exists
+        # Wraps the handling of each update (the user session is stored after it).
+        self.around: Callable[[Awaitable[Any]], Awaitable[None]] | None = None
         self._slots = asyncio.Semaphore(max_concurrent_updates)
         self._locks: dict[int, asyncio.Lock] = {}
         self._waiters: dict[int, int] = {}  # admitted and not finished, per key
@@ -86,7 +88,7 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
             key = ordering_key(update)
             if key is None:
                 async with self._slots:
-                    await coroutine
+                    await self._run(coroutine)
                 return
             if not never_dropped(update):
                 verdict, retry_after = self._admit(key)
@@ -97,7 +99,7 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
             self._waiters[key] = self._waiters.get(key, 0) + 1
             try:
                 async with lock, self._slots:
-                    await coroutine
+                    await self._run(coroutine)
             finally:
                 self._waiters[key] -= 1
                 if not self._waiters[key]:  # forget idle users so the dicts stay small
@@ -106,6 +108,9 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
                     self._told.discard(key)
         finally:
             self.finished += 1
+
+    async def _run(self, coroutine: Awaitable[Any]) -> None:
+        await (self.around(coroutine) if self.around is not None else coroutine)
 
     def _admit(self, key: int) -> tuple[Verdict, float | None]:
         """Whether an arriving update may queue; checked before it waits for its turn."""

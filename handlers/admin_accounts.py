@@ -10,15 +10,13 @@ from telegram import Message, Update
 from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationHandlerStop
-from tortoise.exceptions import BaseORMException
 
 from bot.context import CoachContext
 from bot.rendering import escape
 from bot.services import admin as service
 from bot.services import plans
 from handlers.admin_audit import UsageError, usage_error, user_arg, when, who
-from handlers.errors import stop_for_database_error
-from handlers.replies import reply
+from handlers.kit.replies import reply
 from models.payments import Plan
 
 log = logging.getLogger(__name__)
@@ -148,11 +146,7 @@ async def ban_guard(update: Update, context: CoachContext) -> None:
     message = update.message
     if message is not None and (message.successful_payment or message.refunded_payment):
         return  # money Telegram has moved already (e.g. a subscription renewal) is recorded
-    try:
-        banned = await service.is_banned(user.id)
-    except (BaseORMException, OSError) as exc:  # fail closed: an unchecked ban is no ban
-        await stop_for_database_error(update, context, exc)
-    if not banned:
+    if not context.session.user.is_banned:  # read with the session (fails closed there)
         return
     notices = _notices(context.application)
     now = time.monotonic()

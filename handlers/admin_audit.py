@@ -14,7 +14,7 @@ from telegram import Message, Update
 from bot.context import CoachContext
 from bot.rendering import escape
 from bot.services import admin as service
-from handlers.replies import reply
+from handlers.kit.replies import reply
 from models import User
 
 log = logging.getLogger(__name__)

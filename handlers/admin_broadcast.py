@@ -21,7 +21,7 @@ from bot.services.broadcast import Outcome, Progress, RetryLater
 from bot.settings import Settings
 from handlers import callbacks, start
 from handlers.admin_audit import usage_error
-from handlers.replies import remove_keyboard, reply
+from handlers.kit.replies import remove_keyboard, reply
 from models.admin import Broadcast, DeliveryStatus
 
 log = logging.getLogger(__name__)

@@ -18,8 +18,8 @@ from handlers.interview_common import (
     pressed_interview,
 )
 from handlers.interview_report import retry_report_keyboard, show_report
-from handlers.picker import choose_job
-from handlers.replies import reply
+from handlers.kit.picker import choose_job
+from handlers.kit.replies import reply
 from models.core import InterviewStatus
 from models.interviews import InterviewMessage, MessageRole
 

@@ -20,8 +20,8 @@ from handlers.interview_common import (
     has_report,
     pressed_interview,
 )
-from handlers.replies import remove_keyboard, reply, send_markdown
-from handlers.streaming import typing
+from handlers.kit.replies import remove_keyboard, reply, send_markdown
+from handlers.kit.streaming import typing
 from models import Interview
 
 

@@ -27,9 +27,9 @@ from handlers.interview_common import (
 )
 from handlers.interview_report import after_end
 from handlers.interview_turns import interviewer_speaks
-from handlers.limits import explain_limit
-from handlers.picker import choose_job, job_label
-from handlers.replies import OFFLINE_NOTICE, remove_keyboard, reply, send_markdown
+from handlers.kit.limits import explain_limit
+from handlers.kit.picker import choose_job, job_label
+from handlers.kit.replies import OFFLINE_NOTICE, remove_keyboard, reply, send_markdown
 from models import Interview
 
 

@@ -42,10 +42,10 @@ from handlers.interview_common import (
     user_data,
 )
 from handlers.interview_report import after_end
-from handlers.limits import explain_limit
-from handlers.replies import remove_keyboard, reply
-from handlers.streaming import stream_reply
-from handlers.voice import transcribe_voice
+from handlers.kit.limits import explain_limit
+from handlers.kit.replies import remove_keyboard, reply
+from handlers.kit.streaming import stream_reply
+from handlers.kit.voice import transcribe_voice
 from models import Interview
 from models.core import InterviewStatus
 from models.interviews import InterviewMessage

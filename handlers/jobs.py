@@ -34,9 +34,9 @@ from bot.services.jobs import InvalidValue, JobCard
 from bot.settings import CONVERSATION_TIMEOUT
 from bot.wording import plural
 from handlers import callbacks
-from handlers.picker import job_label
-from handlers.replies import reply
-from handlers.streaming import typing
+from handlers.kit.picker import job_label
+from handlers.kit.replies import reply
+from handlers.kit.streaming import typing
 
 PAGE_SIZE = 8
 PREVIEW_LINES, PREVIEW_CHARS = 4, 300

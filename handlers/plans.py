@@ -38,7 +38,7 @@ from bot.rendering import escape
 from bot.services import plans
 from bot.settings import Settings
 from handlers import callbacks
-from handlers.replies import reply
+from handlers.kit.replies import reply
 from models.payments import Plan
 
 log = logging.getLogger(__name__)

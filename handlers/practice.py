@@ -29,8 +29,11 @@ from bot.services.jobs import get_job
 from bot.services.quotas import QuotaExceeded
 from bot.settings import CONVERSATION_TIMEOUT
 from handlers import callbacks
-from handlers.limits import explain_limit
-from handlers.picker import choose_job
+from handlers.kit.limits import explain_limit
+from handlers.kit.picker import choose_job
+from handlers.kit.replies import OFFLINE_NOTICE, remove_keyboard, reply, send_markdown
+from handlers.kit.streaming import stream_reply, typing
+from handlers.kit.voice import transcribe_voice
 from handlers.practice_flow import (
     ANSWERING,
     CHOOSING,
@@ -49,9 +52,6 @@ from handlers.practice_flow import (
     user_of,
 )
 from handlers.practice_past import list_questions, open_question, past_button
-from handlers.replies import OFFLINE_NOTICE, remove_keyboard, reply, send_markdown
-from handlers.streaming import stream_reply, typing
-from handlers.voice import transcribe_voice
 
 # ----- keyboards ---------------------------------------------------------------------------
 

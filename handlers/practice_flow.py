@@ -19,7 +19,7 @@ from telegram.ext import ConversationHandler
 from bot.ai.schemas import Difficulty
 from bot.context import CoachContext
 from handlers import callbacks
-from handlers.replies import remove_keyboard
+from handlers.kit.replies import remove_keyboard
 
 FEATURE = "practice"
 # States are ints: the database persistence stores them as JSON values.

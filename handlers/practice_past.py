@@ -10,6 +10,7 @@ from bot.context import CoachContext
 from bot.rendering import escape, plain_text
 from bot.services import practice
 from handlers import callbacks
+from handlers.kit.replies import reply, send_markdown
 from handlers.practice_flow import (
     ANSWERING,
     FEATURE,
@@ -19,7 +20,6 @@ from handlers.practice_flow import (
     owned,
     reset,
 )
-from handlers.replies import reply, send_markdown
 
 
 def past_button(job_id: object) -> InlineKeyboardButton:

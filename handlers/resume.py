@@ -38,11 +38,11 @@ from bot.services.jobs import get_job
 from bot.services.quotas import QuotaExceeded
 from bot.settings import CONVERSATION_TIMEOUT
 from handlers import callbacks
-from handlers.limits import explain_limit
-from handlers.picker import choose_job
-from handlers.replies import remove_keyboard, reply
+from handlers.kit.limits import explain_limit
+from handlers.kit.picker import choose_job
+from handlers.kit.replies import remove_keyboard, reply
+from handlers.kit.streaming import typing
 from handlers.resume_report import FEATURE, send_report, show_last
-from handlers.streaming import typing
 from models.core import JobInfo
 
 log = logging.getLogger(__name__)

@@ -13,7 +13,7 @@ from bot.services import documents
 from bot.services import resume as service
 from bot.telegram_html import utf16_len
 from handlers import callbacks
-from handlers.replies import OFFLINE_NOTICE, reply
+from handlers.kit.replies import OFFLINE_NOTICE, reply
 
 FEATURE = "resume"
 MESSAGE_LIMIT = 4000  # below Telegram's 4096, measured on our HTML (never shorter than text)

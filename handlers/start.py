@@ -9,9 +9,10 @@ from tortoise.exceptions import BaseORMException
 
 from bot.context import CoachContext
 from bot.rendering import escape as _escape
-from bot.services.users import upsert_user
-from handlers.errors import stop_for_database_error
-from handlers.replies import OFFLINE_NOTICE, reply
+from bot.services.users import load_session
+from bot.session import install
+from handlers.kit.errors import stop_for_database_error
+from handlers.kit.replies import OFFLINE_NOTICE, reply
 
 # The command menu (setMyCommands) and /help both come from this list. Features add theirs.
 PUBLIC_COMMANDS: list[tuple[str, str]] = [
@@ -34,18 +35,23 @@ def bot_commands() -> list[BotCommand]:
     return [BotCommand(name, description) for name, description in PUBLIC_COMMANDS]
 
 
-async def remember_user(update: Update) -> None:
-    tg_user = update.effective_user
-    if tg_user is not None:
-        await upsert_user(tg_user.id, tg_user.full_name, tg_user.username, tg_user.language_code)
-
-
 async def track_user(update: Update, context: CoachContext) -> None:
-    """Runs before every handler: the user row exists and is current for every feature."""
+    """Runs before every handler: the user's row, read once (created on first contact), is
+    the session every later handler of this update uses (`context.session`)."""
+    tg_user = update.effective_user
+    if tg_user is None:
+        return
     try:
-        await remember_user(update)
+        session = await load_session(
+            tg_user.id,
+            tg_user.full_name,
+            tg_user.username,
+            tg_user.language_code,
+            context.services.plans.now(),
+        )
     except (BaseORMException, OSError) as exc:
         await stop_for_database_error(update, context, exc)
+    install(session)
 
 
 async def start(update: Update, context: CoachContext) -> None:

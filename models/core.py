@@ -42,6 +42,14 @@ class User(TimestampedModel):
     resumes_used = fields.IntField(default=0)
     interview_tokens = fields.FloatField(null=True, description="bucket level; NULL = full")
     interview_tokens_at = fields.DatetimeField(null=True, description="bucket level as of")
+    support_sent_at = fields.DatetimeField(null=True, description="last /paysupport relay")
+
+    # the one current conversation flow (migration 9): see bot/session.py
+    flow = fields.CharField(max_length=24, null=True)
+    flow_step = fields.CharField(max_length=24, null=True)
+    flow_data = fields.JSONField(null=True)
+    flow_at = fields.DatetimeField(null=True, description="when the flow last changed")
+    language = fields.CharField(max_length=8, default="en", description="interface language")
     payments: fields.ReverseRelation[Payment]
 
     job_infos: fields.ReverseRelation[JobInfo]

@@ -202,7 +202,7 @@ async def test_a_failing_handler_is_told_plainly_and_the_bot_keeps_running(
     bot.app.add_handler(MessageHandler(filters.Regex("^db$"), database_down), group=-100)
     bot.app.add_handler(CallbackQueryHandler(broken, pattern="^explode$"), group=-100)
     user = bot.user("Oops")
-    with caplog.at_level("ERROR", logger="handlers.errors"):
+    with caplog.at_level("ERROR", logger="handlers.kit.errors"):
         await user.send("explode")
     await user.expect("something went wrong")
     assert any("boom" in str(r.exc_info[1]) for r in caplog.records if r.exc_info)

@@ -19,7 +19,7 @@ from bot.emulator.harness import BotHarness
 from bot.emulator.server import BotAPIEmulator, ChatMessage
 from bot.emulator.types import CallRecord
 from bot.telegram_html import utf16_len
-from handlers.streaming import PREVIEW_LIMIT
+from handlers.kit.streaming import PREVIEW_LIMIT
 from models import JobInfo, Question
 from tests.conftest import model_settings, run_harness_clean
 from tests.fake_openai import FakeOpenAI, Reply

@@ -7,7 +7,7 @@ import time
 
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
-from handlers.voice import MAX_DOWNLOAD_BYTES, MAX_DURATION_SECONDS
+from handlers.kit.voice import MAX_DOWNLOAD_BYTES, MAX_DURATION_SECONDS
 from models import Question
 from models.answers import Answer
 from tests.fake_openai import FAKE_OGG, FakeOpenAI

@@ -1,47 +1,68 @@
-"""Users: created or refreshed from what Telegram tells us on every interaction."""
+"""Users: created or refreshed from what Telegram tells us, read once per update."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
+from tortoise.exceptions import IntegrityError
+
+from bot.i18n import choose_language
+from bot.session import UserSession
 from models import User
 
 # Last activity is refreshed at most this often per user: not one write per update.
 LAST_SEEN_EVERY = timedelta(minutes=5)
 
 
-async def upsert_user(
-    user_id: int, name: str, username: str | None, language_code: str | None
-) -> tuple[User, bool]:
-    """Create the user or update their name, username and language. Returns (user, created).
+async def load_session(
+    user_id: int, name: str, username: str | None, language_code: str | None, now: datetime
+) -> UserSession:
+    """The user's row (created on first contact) as a session: one read, plus a write only
+    when Telegram's details changed, the user was unreachable, or `last_seen_at` is stale.
 
-    Also keeps `last_seen_at` (every few minutes) and `is_active` (a user who writes to us
-    can be reached again) current, in the same write when one is needed anyway."""
+    The interface language is taken from Telegram's `language_code` on first contact only;
+    later it is the user's choice."""
     name = (name or "").strip()[:255] or "there"
-    now = datetime.now(UTC)
-    user, created = await User.get_or_create(
-        id=user_id,
-        defaults={
-            "name": name,
-            "username": username,
-            "language_code": language_code,
-            "last_seen_at": now,
-        },
-    )
-    if created:
-        return user, created
-    activity: list[str] = []
+    user = await User.get_or_none(id=user_id)
+    if user is None:
+        try:
+            user = await User.create(
+                id=user_id,
+                name=name,
+                username=username,
+                language_code=language_code,
+                language=choose_language(language_code),
+                last_seen_at=now,
+            )
+        except IntegrityError:  # created meanwhile by an update without ordering (payment)
+            user = await User.get(id=user_id)
+        return UserSession.of(user)
+    changes: dict[str, object] = {}
     if user.last_seen_at is None or now - user.last_seen_at >= LAST_SEEN_EVERY:
-        user.last_seen_at = now
-        activity.append("last_seen_at")
+        changes["last_seen_at"] = now
     if not user.is_active:
-        user.is_active = True
-        activity.append("is_active")
+        changes["is_active"] = True
     if (user.name, user.username, user.language_code) != (name, username, language_code):
-        user.name, user.username, user.language_code = name, username, language_code
-        await user.save(
-            update_fields=["name", "username", "language_code", "updated_at", *activity]
-        )
-    elif activity:
-        await User.filter(id=user_id).update(**{field: getattr(user, field) for field in activity})
-    return user, created
+        changes.update(name=name, username=username, language_code=language_code, updated_at=now)
+    if changes:
+        await User.filter(id=user_id).update(**changes)
+        for field_name, value in changes.items():
+            setattr(user, field_name, value)
+    return UserSession.of(user)
+
+
+async def save_flow(session: UserSession, now: datetime) -> None:
+    """Store the session's flow (one UPDATE)."""
+    flow = session.flow
+    await User.filter(id=session.user_id).update(
+        flow=flow,
+        flow_step=session.step if flow else None,
+        flow_data=session.data if flow and session.data else None,
+        flow_at=now if flow else None,
+    )
+    session.user.flow_at = now if flow else None
+    session.mark_stored()
+
+
+async def set_language(user_id: int, language: str) -> None:
+    await User.filter(id=user_id).update(language=language)

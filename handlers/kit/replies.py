@@ -16,8 +16,6 @@ from bot.telegram_html import utf16_len
 
 log = logging.getLogger(__name__)
 
-OFFLINE_NOTICE = "🧩 <i>Offline mode: the built-in coach is answering (no AI key is set).</i>"
-
 
 async def send_markdown(
     message: Message,

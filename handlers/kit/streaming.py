@@ -20,7 +20,7 @@ from telegram.error import BadRequest, TelegramError
 from bot.ai.streams import TextStream
 from bot.context import CoachContext
 from bot.telegram_html import utf16_len
-from handlers.replies import send_markdown
+from handlers.kit.replies import send_markdown
 
 log = logging.getLogger(__name__)
 

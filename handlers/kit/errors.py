@@ -12,6 +12,8 @@ from tortoise.exceptions import BaseORMException
 
 from bot.ai.errors import AIUnavailableError
 from bot.context import CoachContext
+from bot.i18n import Texts
+from bot.session import current
 
 log = logging.getLogger(__name__)
 
@@ -26,12 +28,12 @@ def describe(update: object) -> str:
     return f"update {update.update_id} ({kind}) user={user} chat={chat}"
 
 
-def user_message_for(error: BaseException | None) -> str:
+def user_message_for(error: BaseException | None, t: Texts) -> str:
     if isinstance(error, AIUnavailableError):
         return error.user_message
     if isinstance(error, BaseORMException | OSError) and not isinstance(error, NetworkError):
-        return "⚠️ I couldn't reach my database just now. Nothing was lost — please try again."
-    return "⚠️ Sorry, something went wrong on my side. Please try again."
+        return t.plain("kit-error-database")
+    return t.plain("kit-error-generic")
 
 
 async def on_error(update: object, context: CoachContext) -> None:
@@ -40,6 +42,8 @@ async def on_error(update: object, context: CoachContext) -> None:
         log.info("Forbidden for %s: %s", describe(update), error)
         return
     log.error("Error while handling %s", describe(update), exc_info=error)
+    if (session := current()) is not None:
+        session.discard = True  # the step stored before this update stands
     if not isinstance(update, Update):
         return
     if update.callback_query is not None:
@@ -48,7 +52,9 @@ async def on_error(update: object, context: CoachContext) -> None:
     if update.effective_chat is None or isinstance(error, TimedOut):
         return
     try:
-        await context.bot.send_message(update.effective_chat.id, user_message_for(error))
+        await context.bot.send_message(
+            update.effective_chat.id, user_message_for(error, context.texts)
+        )
     except Exception:  # never let the error handler raise
         log.exception("Could not tell %s about the error", describe(update))
 
@@ -61,7 +67,11 @@ async def stop_for_database_error(update: Update, context: CoachContext, exc: Ex
         if update.callback_query is not None:
             await update.callback_query.answer()
         if update.pre_checkout_query is not None:
-            await update.pre_checkout_query.answer(ok=False, error_message=user_message_for(exc))
+            await update.pre_checkout_query.answer(
+                ok=False, error_message=user_message_for(exc, context.texts)
+            )
         elif update.effective_chat is not None:
-            await context.bot.send_message(update.effective_chat.id, user_message_for(exc))
+            await context.bot.send_message(
+                update.effective_chat.id, user_message_for(exc, context.texts)
+            )
     raise ApplicationHandlerStop
