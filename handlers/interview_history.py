@@ -31,7 +31,7 @@ async def interviews_command(update: Update, context: CoachContext) -> None:
     message, user = update.effective_message, update.effective_user
     assert message is not None and user is not None
     job = await choose_job(
-        message, user.id, HISTORY_FEATURE, "Which job's mock interviews do you want to see?"
+        message, context, HISTORY_FEATURE, "Which job's mock interviews do you want to see?"
     )
     if job is not None:
         await _show_history(message, user.id, str(job.id))

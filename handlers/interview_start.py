@@ -6,6 +6,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup, Message, Update, User
 
 from bot.context import CoachContext
+from bot.i18n import texts
 from bot.rendering import escape
 from bot.services import interviews as service
 from bot.services.interviews import InterviewInProgress
@@ -29,7 +30,7 @@ from handlers.interview_report import after_end
 from handlers.interview_turns import interviewer_speaks
 from handlers.kit.limits import explain_limit
 from handlers.kit.picker import choose_job, job_label
-from handlers.kit.replies import OFFLINE_NOTICE, remove_keyboard, reply, send_markdown
+from handlers.kit.replies import remove_keyboard, reply, send_markdown
 from models import Interview
 
 
@@ -54,7 +55,7 @@ def intro(job_text: str, settings_questions: int, minutes: int, has_speech: bool
 async def interview_command(update: Update, context: CoachContext) -> None:
     message, user = update.effective_message, update.effective_user
     assert message is not None and user is not None
-    job = await choose_job(message, user.id, FEATURE, "Which job is this mock interview for?")
+    job = await choose_job(message, context, FEATURE, "Which job is this mock interview for?")
     if job is not None:
         await _begin(message, context, user, str(job.id))
 
@@ -72,7 +73,7 @@ async def _begin(message: Message, context: CoachContext, user: User, job_id: st
         await _offer_replace(message, context, exc.interview, job_id)
         return
     except QuotaExceeded as exc:
-        await explain_limit(message, exc)
+        await explain_limit(message, context, exc)
         return
     if interview is None:
         await reply(message, JOB_NOT_FOUND)
@@ -85,7 +86,7 @@ async def _begin(message: Message, context: CoachContext, user: User, job_id: st
         settings.interview_time_limit_minutes,
         gateway.has_speech,
     )
-    await reply(message, text + (f"\n\n{OFFLINE_NOTICE}" if gateway.offline else ""))
+    await reply(message, text + (f"\n\n{texts()('kit-offline-notice')}" if gateway.offline else ""))
     await interviewer_speaks(message, context, user, interview)
 
 

@@ -175,7 +175,7 @@ async def _answer(
             voice_seconds=_duration(recording),
         )
     except QuotaExceeded as exc:
-        await explain_limit(message, exc)
+        await explain_limit(message, context, exc)
         return
     except service.NothingAsked:
         await _nothing_asked(message, interview)

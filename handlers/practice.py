@@ -23,6 +23,7 @@ from telegram.ext import (
 from bot.ai.errors import AIUnavailableError
 from bot.ai.schemas import Difficulty
 from bot.context import CoachContext
+from bot.i18n import texts
 from bot.rendering import escape
 from bot.services import practice
 from bot.services.jobs import get_job
@@ -31,7 +32,7 @@ from bot.settings import CONVERSATION_TIMEOUT
 from handlers import callbacks
 from handlers.kit.limits import explain_limit
 from handlers.kit.picker import choose_job
-from handlers.kit.replies import OFFLINE_NOTICE, remove_keyboard, reply, send_markdown
+from handlers.kit.replies import remove_keyboard, reply, send_markdown
 from handlers.kit.streaming import stream_reply, typing
 from handlers.kit.voice import transcribe_voice
 from handlers.practice_flow import (
@@ -118,9 +119,7 @@ async def start_command(update: Update, context: CoachContext) -> State:
     message = update.effective_message
     assert message is not None
     end(context)
-    job = await choose_job(
-        message, user_of(update), FEATURE, "Which job do you want to practise for?"
-    )
+    job = await choose_job(message, context, FEATURE, "Which job do you want to practise for?")
     if job is None:
         return END
     return await _offer_difficulties(message, context, job.id, job.name)
@@ -167,7 +166,7 @@ async def _new_question(
             await stream_reply(message, context, stream, header=header)
             question = await practice.save_question(setup, level, stream.text)
     except QuotaExceeded as exc:
-        await explain_limit(message, exc)
+        await explain_limit(message, context, exc)
         return end(context)
     except AIUnavailableError as exc:
         await _offer_retry(
@@ -246,7 +245,7 @@ async def _grade(message: Message, context: CoachContext, user_id: int, text: st
     rating = graded.result.rating
     header = f"<b>Rating: {rating}/10</b>\n{_rating_bar(rating)}\n\n<b>Feedback</b>"
     if gateway.offline:
-        header = f"{OFFLINE_NOTICE}\n\n{header}"
+        header = f"{texts()('kit-offline-notice')}\n\n{header}"
     await send_markdown(message, graded.result.feedback, header=header)
     await send_markdown(
         message,

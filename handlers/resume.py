@@ -89,7 +89,7 @@ async def _quota_ok(message: Message, context: CoachContext, user_id: int) -> bo
     try:
         await context.services.quotas.check(user_id, "resume")
     except QuotaExceeded as exc:
-        await explain_limit(message, exc)
+        await explain_limit(message, context, exc)
         return False
     return True
 
@@ -125,7 +125,7 @@ async def resume_command(update: Update, context: CoachContext) -> int:
     if not await _quota_ok(message, context, user.id):
         return END
     job = await choose_job(
-        message, user.id, FEATURE, "📄 Which job should I check your resume against?"
+        message, context, FEATURE, "📄 Which job should I check your resume against?"
     )
     if job is None:
         return END
@@ -200,7 +200,7 @@ async def _analyze(
                 gateway, context.services.quotas, user_id, str(job_id), extracted
             )
     except QuotaExceeded as exc:
-        await explain_limit(message, exc)
+        await explain_limit(message, context, exc)
         return END
     except AIUnavailableError as exc:
         token = _retry_texts(context).put(user_id, str(job_id), extracted)

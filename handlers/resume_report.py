@@ -8,12 +8,13 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 
 from bot.ai.schemas import ResumeAnalysis, ResumeCategory
 from bot.context import CoachContext
+from bot.i18n import texts
 from bot.rendering import escape
 from bot.services import documents
 from bot.services import resume as service
 from bot.telegram_html import utf16_len
 from handlers import callbacks
-from handlers.kit.replies import OFFLINE_NOTICE, reply
+from handlers.kit.replies import reply
 
 FEATURE = "resume"
 MESSAGE_LIMIT = 4000  # below Telegram's 4096, measured on our HTML (never shorter than text)
@@ -78,7 +79,7 @@ def report_blocks(stored: service.StoredAnalysis, *, title: str, offline: bool) 
             f"I reviewed the first {documents.MAX_PAGES}.</i>"
         )
     if offline:
-        header.append(OFFLINE_NOTICE)
+        header.append(texts()("kit-offline-notice"))
     return ["\n".join(header), *(category_block(k, c) for k, c in analysis.categories())]
 
 

@@ -8,11 +8,12 @@ from telegram.ext import ApplicationHandlerStop, CommandHandler, MessageHandler,
 from tortoise.exceptions import BaseORMException
 
 from bot.context import CoachContext
+from bot.i18n import texts
 from bot.rendering import escape as _escape
 from bot.services.users import load_session
 from bot.session import install
 from handlers.kit.errors import stop_for_database_error
-from handlers.kit.replies import OFFLINE_NOTICE, reply
+from handlers.kit.replies import reply
 
 # The command menu (setMyCommands) and /help both come from this list. Features add theirs.
 PUBLIC_COMMANDS: list[tuple[str, str]] = [
@@ -69,7 +70,7 @@ async def start(update: Update, context: CoachContext) -> None:
         "Start with /newjob. /help lists every command.",
     ]
     if context.services.gateway.offline:
-        lines += ["", OFFLINE_NOTICE]
+        lines += ["", texts()("kit-offline-notice")]
     await reply(update.effective_message, "\n".join(lines))
 
 
