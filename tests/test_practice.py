@@ -17,6 +17,8 @@ from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
 from bot.emulator.server import BotAPIEmulator, ChatMessage
 from bot.services.practice import GRADES_PER_DAY, PREVIOUS_LIMIT
+from handlers.kit.entry_buttons import PracticeJob, PracticeList
+from handlers.practice.buttons import QuestionButton
 from models import JobInfo, Question, User
 from models.answers import Answer
 from tests.conftest import make_settings, model_settings, run_harness_clean
@@ -287,7 +289,7 @@ async def test_one_question_is_graded_at_most_five_times_a_day(
     )  # graded more than a day ago: does not count
 
     fake.reply_json(GRADE, times=GRADES_PER_DAY + 1)
-    await user.press(f"practice:q:{question.id}")
+    await user.press(QuestionButton(question_id=question.id).pack())
     await user.expect("Answer again")
     for attempt in range(GRADES_PER_DAY):
         if attempt:
@@ -306,7 +308,9 @@ async def test_one_question_is_graded_at_most_five_times_a_day(
     assert len(fake.chat_bodies) == GRADES_PER_DAY  # the model was not asked
     assert await Answer.filter(question_id=question.id).count() == GRADES_PER_DAY + 1
 
-    await user.press(f"practice:q:{other.id}")  # another question is graded as usual
+    await user.press(
+        QuestionButton(question_id=other.id).pack()
+    )  # another question is graded as usual
     await user.expect("Answer again")
     await user.send(ANSWER)
     await user.expect("Rating: 8/10")
@@ -341,11 +345,11 @@ async def test_forged_ids_are_not_found(bot: BotHarness, user: EmulatedUser) -> 
     await user.expect("Choose a difficulty")
 
     for data in (
-        f"practice:q:{other_question.id}",
-        f"practice:q:{uuid.uuid4()}",
-        "practice:q:not-a-uuid",
-        f"practice:list:{other_job.id}",
-        f"practice:job:{other_job.id}",
+        QuestionButton(question_id=other_question.id).pack(),
+        QuestionButton(question_id=uuid.uuid4()).pack(),
+        "practice.q:not-a-uuid",
+        PracticeList(job_id=other_job.id).pack(),
+        PracticeJob(job_id=other_job.id).pack(),
     ):
         query = await user.press(data)
         answer = user.callback_answer(query)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from tortoise.functions import Count, Max
 
@@ -94,14 +94,10 @@ async def best_rating(question_id: uuid.UUID) -> int | None:
 
 class TooManyGradings(Exception):
     """The question was graded `GRADES_PER_DAY` times in the last 24 hours; nothing was
-    graded or stored. `user_message` is safe to show."""
+    graded or stored."""
 
     def __init__(self, limit: int = GRADES_PER_DAY) -> None:
         self.limit = limit
-        self.user_message = (
-            f"You've had this question graded {limit} times today, the most for one question. "
-            "Choose a new question, or answer this one again tomorrow."
-        )
         super().__init__(f"question graded {limit} times in the last day")
 
 
@@ -113,7 +109,12 @@ class Graded:
 
 
 async def grade_answer(
-    gateway: AIGateway, user_id: int, question_id: str | uuid.UUID | None, text: str
+    gateway: AIGateway,
+    user_id: int,
+    question_id: str | uuid.UUID | None,
+    text: str,
+    *,
+    now: datetime,
 ) -> Graded | None:
     """Grade an answer and store it. None when the question isn't the user's.
 
@@ -124,7 +125,7 @@ async def grade_answer(
     question = await get_question(user_id, question_id)
     if question is None:
         return None
-    since = datetime.now(UTC) - timedelta(days=1)
+    since = now - timedelta(days=1)
     graded_today = await Answer.filter(question_id=question.id, created_at__gte=since).count()
     if graded_today >= GRADES_PER_DAY:
         raise TooManyGradings()

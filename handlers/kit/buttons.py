@@ -135,8 +135,8 @@ def on_press(button: type[Button], callback: PressCallback) -> CallbackQueryHand
         t = context.texts
         data = button.unpack(query.data)
         message = query.message if isinstance(query.message, Message) else None
-        if data is None:
-            await _answer(query, t.plain("kit-button-unreadable"))
+        if data is None:  # the kind is right (the pattern matched), its values are not
+            await _answer(query, t.plain(button.missing), alert=True)
             return None
         if message is None:
             await _answer(query, t.plain("kit-button-too-old"))

@@ -7,9 +7,11 @@ serves them all:
 
 1. the user's current flow gets the update first: the handlers of its step, then its
    fallbacks (`/cancel` and the like);
-2. otherwise the first flow whose entry point matches starts; the flow the user was in is
-   left, and they are told so in one line (its `left` message, e.g. "Your interview is paused
-   — /interview to continue, /end to finish"), unless it was at a step where nothing is pending;
+2. otherwise the first flow whose entry point matches runs; if its handler starts something
+   (returns a step or END), the flow the user was in is left and they are told so in one line
+   (its `left` message, e.g. "Your interview is paused — /interview to continue, /end to
+   finish"), unless it was at a step where nothing is pending; if it returns None (a refused
+   button, say), the user stays where they were;
 3. otherwise the update goes on to plain commands and buttons.
 
 A flow untouched for `timeout` is over: its next update finds no flow. The step of a flow whose
@@ -126,13 +128,18 @@ class FlowRouter(BaseHandler[Update, CoachContext, None]):
         assert isinstance(match, _Match)
         session = current()
         assert session is not None
+        before = (session.flow, session.step, session.data)
         if match.entering:
-            await self._leave(update, context, session, match.flow)
             session.enter(match.flow.name)
         step = await match.handler.handle_update(update, application, match.check, context)
+        if match.entering and step is None:
+            session.flow, session.step, session.data = before  # nothing started: as it was
+            return
+        if match.entering:
+            await self._leave(update, context, session, match.flow, before)
         if session.flow != match.flow.name:
             return  # the handler moved the user elsewhere itself
-        if step is END or (match.entering and step is None):
+        if step is END or (session.step is None and not isinstance(step, str)):
             session.clear()
         elif isinstance(step, str):
             if step not in match.flow.steps:
@@ -140,19 +147,24 @@ class FlowRouter(BaseHandler[Update, CoachContext, None]):
             session.step = step
 
     async def _leave(
-        self, update: Update, context: CoachContext, session: UserSession, entering: Flow
+        self,
+        update: Update,
+        context: CoachContext,
+        session: UserSession,
+        entering: Flow,
+        before: tuple[str | None, str | None, dict[str, Any]],
     ) -> None:
-        """The user starts `entering`: end the flow they were in, saying so if it waited."""
-        old = self.by_name.get(session.flow) if session.flow else None
+        """`entering` started: the flow the user was in is over; say so if it waited."""
+        name, step, data = before
+        old = self.by_name.get(name) if name else None
         if old is None or old is entering:
             return
         if old.on_leave is not None:
             try:
-                await old.on_leave(update, context, session)
+                await old.on_leave(update, context, UserSession(session.user, name, step, data))
             except TelegramError as exc:  # tidying up is cosmetic
                 log.info("Could not tidy up flow %s: %s", old.name, exc)
-        if old.left and session.step not in old.quiet_steps and update.effective_chat:
+        if old.left and step not in old.quiet_steps and update.effective_chat:
             await context.bot.send_message(
                 update.effective_chat.id, context.texts(old.left), parse_mode=ParseMode.HTML
             )
-        session.clear()

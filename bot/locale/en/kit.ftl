@@ -4,6 +4,7 @@ kit-button-unreadable = This button is no longer active. Send /help to start aga
 kit-button-too-old = This message is too old — send the command again.
 kit-button-not-yours = That button isn't yours.
 kit-not-found = Not found — it may have been deleted.
+kit-job-not-found = That job wasn't found. /jobs lists yours.
 kit-offline-notice = 🧩 <i>Offline mode: the built-in coach is answering (no AI key is set).</i>
 
 ## Errors

@@ -1,0 +1,265 @@
+"""The question/answer loop: a question at the chosen difficulty, the user's answer (text or
+voice), its rating out of 10 with feedback and the correct answer, then what next.
+
+The flow's data (`context.session.data`) keeps ids only: the job, the question, an answer kept
+after a failed grading, and `keyboard`, the message whose buttons count. A press on any other
+message (a second press of a used keyboard) is refused, so a double press asks one question.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from telegram import InlineKeyboardMarkup, Message, Update
+
+from bot.ai.errors import AIUnavailableError
+from bot.context import CoachContext
+from bot.i18n import Html, Texts
+from bot.services import practice
+from bot.services.quotas import QuotaExceeded
+from handlers.kit.buttons import Button, Press
+from handlers.kit.entry_buttons import PracticeJob, PracticeList
+from handlers.kit.flow import END, Step
+from handlers.kit.limits import explain_limit
+from handlers.kit.picker import choose_job
+from handlers.kit.replies import remove_keyboard, reply, send_markdown
+from handlers.kit.streaming import stream_reply, typing
+from handlers.kit.voice import transcribe_voice
+from handlers.practice.buttons import DifficultyButton, DoneButton, QuestionButton, RetryGradeButton
+from models import Difficulty, JobInfo
+
+CHOOSING, ANSWERING = "choosing", "answering"
+
+
+# ----- keyboards ---------------------------------------------------------------------------
+def level_name(t: Texts, level: Difficulty | str) -> str:
+    return t.plain("practice-level", level=str(level))
+
+
+def difficulty_row(t: Texts) -> list[Any]:
+    return [DifficultyButton(level=level).button(level_name(t, level)) for level in Difficulty]
+
+
+def start_keyboard(t: Texts, job_id: uuid.UUID) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [difficulty_row(t), [PracticeList(job_id=job_id).button(t.plain("practice-button-past"))]]
+    )
+
+
+def next_keyboard(t: Texts, question_id: uuid.UUID, job_id: uuid.UUID) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            difficulty_row(t),
+            [
+                QuestionButton(question_id=question_id).button(
+                    t.plain("practice-button-try-again")
+                ),
+                PracticeList(job_id=job_id).button(t.plain("practice-button-past")),
+            ],
+            [DoneButton().button(t.plain("practice-button-done"))],
+        ]
+    )
+
+
+def answer_hint(context: CoachContext) -> Html:
+    return context.texts.html("practice-answer-hint", voice=context.services.gateway.has_speech)
+
+
+def _rating_bar(rating: int) -> str:
+    return "🟩" * rating + "⬜" * (10 - rating)
+
+
+async def _with_keyboard(
+    context: CoachContext, message: Message, html: str, keyboard: InlineKeyboardMarkup
+) -> None:
+    """Reply with buttons that are now the flow's live ones."""
+    sent = await reply(message, html, reply_markup=keyboard)
+    context.session.data["keyboard"] = sent.message_id
+
+
+async def _take_keyboard(press: Press[Any], context: CoachContext) -> bool:
+    """A press on the flow's live keyboard: the keyboard is used up (True). Any other press
+    is told the button was used (False)."""
+    data = context.session.data
+    if press.message.message_id != data.get("keyboard"):
+        await press.answer(context.texts.plain("practice-used-button"))
+        return False
+    data["keyboard"] = None
+    await press.answer()
+    await remove_keyboard(press.message)
+    return True
+
+
+# ----- entry points ------------------------------------------------------------------------
+async def _offer_difficulties(message: Message, context: CoachContext, job: JobInfo) -> Step:
+    t = context.texts
+    context.session.data.update(job_id=str(job.id))
+    await _with_keyboard(
+        context,
+        message,
+        t("practice-choose-difficulty", job=job.name),
+        start_keyboard(t, job.id),
+    )
+    return CHOOSING
+
+
+async def start_command(update: Update, context: CoachContext) -> Step:
+    """/practice (also mid-question: starts over with a new question)."""
+    message = update.effective_message
+    assert message is not None
+    job = await choose_job(
+        message,
+        context,
+        lambda job_id: PracticeJob(job_id=job_id),
+        context.texts("practice-which-job"),
+    )
+    if job is None:
+        return END
+    return await _offer_difficulties(message, context, job)
+
+
+async def pick_job(update: Update, context: CoachContext, press: Press[PracticeJob]) -> Step:
+    """A job chosen in the picker or on a job card."""
+    return await _offer_difficulties(press.message, context, press.target)
+
+
+# ----- in the flow -------------------------------------------------------------------------
+async def choose_difficulty(
+    update: Update, context: CoachContext, press: Press[DifficultyButton]
+) -> Step:
+    """A difficulty: generate a question (also the Retry after a failure)."""
+    if not await _take_keyboard(press, context):
+        return None
+    return await _new_question(press.message, context, press.data.level)
+
+
+async def _new_question(message: Message, context: CoachContext, level: Difficulty) -> Step:
+    t, session = context.texts, context.session
+    setup = await practice.question_setup(session.user_id, session.data.get("job_id"))
+    if setup is None:
+        await reply(message, t("practice-job-gone"))
+        return END
+    header = t(
+        "practice-question-header",
+        level=level_name(t, level),
+        job=setup.job.name,
+        hint=answer_hint(context),
+    )
+    try:
+        async with context.services.quotas.spend(session.user_id, "question"):
+            stream = practice.question_stream(context.services.gateway, setup, level)
+            await stream_reply(message, context, stream, header=header)
+            question = await practice.save_question(setup, level, stream.text)
+    except QuotaExceeded as exc:
+        await explain_limit(message, context, exc)
+        return END
+    except AIUnavailableError as exc:
+        keyboard = InlineKeyboardMarkup(
+            [[DifficultyButton(level=level).button(t.plain("practice-button-retry"))]]
+        )
+        text = t("practice-question-failed", reason=exc.user_message)
+        await _with_keyboard(context, message, text, keyboard)
+        return CHOOSING
+    session.data.update(question_id=str(question.id), answer=None)
+    return ANSWERING
+
+
+async def answer_text(update: Update, context: CoachContext) -> Step:
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    return await _grade(message, context, message.text.strip())
+
+
+async def answer_voice(update: Update, context: CoachContext) -> Step:
+    message = update.effective_message
+    assert message is not None
+    text = await transcribe_voice(message, context)
+    if text is None:
+        return None  # the user was told why; still waiting for an answer
+    return await _grade(message, context, text)
+
+
+async def answer_other(update: Update, context: CoachContext) -> Step:
+    assert update.effective_message is not None
+    has_speech = context.services.gateway.has_speech
+    await reply(update.effective_message, context.texts("practice-answer-how", voice=has_speech))
+    return None
+
+
+async def retry_grade(
+    update: Update, context: CoachContext, press: Press[RetryGradeButton]
+) -> Step:
+    """Grade the kept answer again after a failure."""
+    kept = context.session.data.get("answer")
+    if not isinstance(kept, str) or not await _take_keyboard(press, context):
+        if not press.answered:
+            await press.answer(context.texts.plain("practice-used-button"))
+        return None
+    return await _grade(press.message, context, kept)
+
+
+async def _grade(message: Message, context: CoachContext, text: str) -> Step:
+    t, session = context.texts, context.session
+    gateway = context.services.gateway
+    try:
+        async with typing(context, message.chat_id):
+            graded = await practice.grade_answer(
+                gateway,
+                session.user_id,
+                session.data.get("question_id"),
+                text,
+                now=context.services.plans.now(),
+            )
+    except practice.TooManyGradings as exc:
+        await reply(message, t("practice-too-many-gradings", limit=exc.limit))
+        return None
+    except AIUnavailableError as exc:
+        session.data["answer"] = text
+        keyboard = InlineKeyboardMarkup(
+            [[RetryGradeButton().button(t.plain("practice-button-retry"))]]
+        )
+        await _with_keyboard(
+            context, message, t("practice-grade-failed", reason=exc.user_message), keyboard
+        )
+        return ANSWERING
+    if graded is None:
+        await reply(message, t("practice-question-gone"))
+        return END
+    session.data["answer"] = None
+    rating = graded.result.rating
+    header = t("practice-rating", rating=rating, bar=_rating_bar(rating))
+    if gateway.offline:
+        header = f"{t('kit-offline-notice')}\n\n{header}"
+    await send_markdown(message, graded.result.feedback, header=header)
+    sent = await send_markdown(
+        message,
+        graded.result.model_answer,
+        header=t("practice-correct-answer"),
+        reply_markup=next_keyboard(t, graded.question.id, graded.question.job_info_id),
+    )
+    session.data["keyboard"] = sent[-1].message_id
+    return CHOOSING
+
+
+async def remind_choose(update: Update, context: CoachContext) -> Step:
+    assert update.effective_message is not None
+    await reply(update.effective_message, context.texts("practice-remind-choose"))
+    return None
+
+
+async def done(update: Update, context: CoachContext, press: Press[DoneButton]) -> Step:
+    if not await _take_keyboard(press, context):
+        return None
+    await reply(press.message, context.texts("practice-finished"))
+    return END
+
+
+async def cancel(update: Update, context: CoachContext) -> Step:
+    assert update.effective_message is not None
+    await reply(update.effective_message, context.texts("practice-stopped"))
+    return END
+
+
+def live_buttons() -> list[type[Button]]:
+    return [DifficultyButton, RetryGradeButton, DoneButton]
