@@ -8,32 +8,33 @@ from telegram.ext import ApplicationHandlerStop, CommandHandler, MessageHandler,
 from tortoise.exceptions import BaseORMException
 
 from bot.context import CoachContext
-from bot.i18n import texts
-from bot.rendering import escape as _escape
+from bot.i18n import Texts, texts
 from bot.services.users import load_session
 from bot.session import install
 from handlers.kit.errors import stop_for_database_error
 from handlers.kit.replies import reply
 
-# The command menu (setMyCommands) and /help both come from this list. Features add theirs.
-PUBLIC_COMMANDS: list[tuple[str, str]] = [
-    ("start", "Welcome and what I can do"),
-    ("newjob", "Save a job to prepare for"),
-    ("jobs", "Your saved jobs"),
-    ("practice", "Practise interview questions"),
-    ("interview", "Run a mock interview"),
-    ("interviews", "Past interviews and reports"),
-    ("resume", "Check your resume against a job"),
-    ("plan", "Your plan and usage"),
-    ("upgrade", "Upgrade with Telegram Stars"),
-    ("paysupport", "Help with payments"),
-    ("help", "All commands"),
-    ("cancel", "Leave the current step"),
-]
+# The command menu (setMyCommands) and /help both come from this list; each description is
+# `command-<name>` in the catalogue.
+PUBLIC_COMMANDS: tuple[str, ...] = (
+    "start",
+    "newjob",
+    "jobs",
+    "practice",
+    "interview",
+    "interviews",
+    "resume",
+    "plan",
+    "upgrade",
+    "paysupport",
+    "help",
+    "cancel",
+)
 
 
-def bot_commands() -> list[BotCommand]:
-    return [BotCommand(name, description) for name, description in PUBLIC_COMMANDS]
+def bot_commands(t: Texts | None = None) -> list[BotCommand]:
+    t = t or texts()
+    return [BotCommand(name, t.plain(f"command-{name}")) for name in PUBLIC_COMMANDS]
 
 
 async def track_user(update: Update, context: CoachContext) -> None:
@@ -57,52 +58,42 @@ async def track_user(update: Update, context: CoachContext) -> None:
 
 async def start(update: Update, context: CoachContext) -> None:
     assert update.effective_user and update.effective_message
-    name = update.effective_user.first_name
-    lines = [
-        f"👋 Hi {_escape(name)}! I'm your <b>AI interview coach</b>.",
-        "",
-        "Save a job you're preparing for, then:",
-        "• <b>practise</b> technical questions by difficulty and get each answer rated out of 10"
-        " with feedback and the correct answer;",
-        "• run a <b>mock interview</b> by text or voice and get a full report;",
-        "• have your <b>resume</b> checked against the job.",
-        "",
-        "Start with /newjob. /help lists every command.",
-    ]
+    t = context.texts
+    lines = [t("start-welcome", name=update.effective_user.first_name)]
     if context.services.gateway.offline:
-        lines += ["", texts()("kit-offline-notice")]
+        lines += ["", t("kit-offline-notice")]
     await reply(update.effective_message, "\n".join(lines))
 
 
 async def help_command(update: Update, context: CoachContext) -> None:
     assert update.effective_message
-    lines = ["<b>Commands</b>"] + [f"/{name} — {text}" for name, text in PUBLIC_COMMANDS]
+    t = context.texts
+    lines = [t("start-help-title")] + [
+        f"/{command.command} — {command.description}" for command in bot_commands(t)
+    ]
     await reply(update.effective_message, "\n".join(lines))
 
 
 async def cancel_outside_flow(update: Update, context: CoachContext) -> None:
     assert update.effective_message
-    await reply(update.effective_message, "Nothing to cancel. /help lists what I can do.")
+    await reply(update.effective_message, context.texts("start-nothing-to-cancel"))
 
 
 async def text_outside_flow(update: Update, context: CoachContext) -> None:
     message = update.effective_message
     assert message
     if message.document:
-        text = (
-            "I'm not waiting for a file right now. To have a resume reviewed, send /resume "
-            "first; for a job description, start with /newjob."
-        )
+        key = "start-not-waiting-file"
     elif message.voice or message.audio:
-        text = "I'm not waiting for an answer right now. Start with /practice or /interview."
+        key = "start-not-waiting-voice"
     else:
-        text = "I'm not waiting for an answer right now. Try /practice, /interview or /help."
-    await reply(message, text)
+        key = "start-not-waiting"
+    await reply(message, context.texts(key))
 
 
 async def unknown_command(update: Update, context: CoachContext) -> None:
     assert update.effective_message
-    await reply(update.effective_message, "Sorry, I don't know that command. See /help.")
+    await reply(update.effective_message, context.texts("start-unknown-command"))
 
 
 def command_handlers() -> list[CommandHandler]:
@@ -124,9 +115,7 @@ def fallback_handlers() -> list[MessageHandler]:
 async def stale_button(update: Update, context: CoachContext) -> None:
     """A button no handler took: an old message, or a flow that has ended."""
     assert update.callback_query
-    await update.callback_query.answer(
-        "This button is no longer active. Send /help to start again.", show_alert=False
-    )
+    await update.callback_query.answer(context.texts.plain("start-stale-button"))
 
 
 async def private_chats_only(update: Update, context: CoachContext) -> None:
@@ -136,10 +125,10 @@ async def private_chats_only(update: Update, context: CoachContext) -> None:
     if chat is None or chat.type == ChatType.PRIVATE:
         return
     if update.callback_query is not None:
-        await update.callback_query.answer("I work in private chats only.")
+        await update.callback_query.answer(context.texts.plain("start-groups-answer"))
     elif update.message is not None and (update.message.text or "").startswith("/"):
         await update.message.reply_text(
-            f"I coach one person at a time — message me privately: @{context.bot.username}",
+            context.texts.plain("start-groups-pointer", bot=context.bot.username),
             do_quote=False,
         )
     raise ApplicationHandlerStop
