@@ -74,3 +74,62 @@ async def test_reads_cost_the_same_for_few_or_many_rows(db: str, read: str) -> N
     large = await queries(action(2, many))
     assert small > 0
     assert large == small, f"{read}: {small} queries for few rows, {large} for many"
+
+
+# ----- through the bot: what one user action costs -------------------------------------------
+class StatementLog(logging.Handler):
+    """Every SQL statement Tortoise sends, as text (one log record each)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.statements: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.statements.append(record.getMessage())
+
+
+async def statements_of(action: Callable[[], Awaitable[Any]]) -> list[str]:
+    logger = logging.getLogger("tortoise.db_client")
+    log, level = StatementLog(), logger.level
+    logger.addHandler(log)
+    logger.setLevel(logging.DEBUG)
+    try:
+        await action()
+    finally:
+        logger.removeHandler(log)
+        logger.setLevel(level)
+    return log.statements
+
+
+async def test_a_stray_message_costs_at_most_two_statements(bot: Any, user: Any) -> None:
+    await user.send("/start")
+    await user.expect("interview coach")
+
+    async def stray() -> None:
+        await user.send("hello there")
+        await user.expect("not waiting")
+
+    statements = await statements_of(stray)
+    assert 0 < len(statements) <= 2, statements
+
+
+async def test_a_practice_step_costs_at_most_ten_statements_however_long_the_history(
+    bot: Any, user: Any
+) -> None:
+    from tests.helpers import new_job
+
+    job = await new_job(user)
+    for n in range(60):  # a long history: more than the prompt's window of earlier questions
+        question = await Question.create(job_info=job, text=f"Old question {n}?", difficulty="easy")
+        await Answer.create(question=question, text="An answer", rating=5, feedback="ok")
+    await user.send("/practice")
+    await user.expect("Choose a difficulty")
+
+    async def step() -> None:
+        await user.click("Easy")
+        await user.expect("Easy question")
+        await user.send("A closure is a function that keeps the variables of its enclosing scope.")
+        await user.expect("Rating:")
+
+    statements = await statements_of(step)
+    assert 0 < len(statements) <= 10, "\n".join(statements)
