@@ -13,7 +13,7 @@ from pathlib import Path
 from rich.console import Console
 
 from bot.console import CONSOLE_USER_ID
-from bot.console_input import (
+from bot.console.input import (
     ConsoleInput,
     buttons_in_sight,
     first_number,
@@ -23,8 +23,8 @@ from bot.console_input import (
     ogg_duration,
     parse_input,
 )
-from bot.console_render import pressable_buttons, render_entities, render_keyboard
-from bot.console_session import ConsoleSession
+from bot.console.render import pressable_buttons, render_entities, render_keyboard
+from bot.console.session import ConsoleSession
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness, run_harness
 from bot.emulator.server import BotAPIEmulator, ChatMessage

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from bot.console_render import pressable_buttons
+from bot.console.render import pressable_buttons
 from bot.emulator.types import ChatMessage
 
 HELP = """\

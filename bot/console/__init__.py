@@ -25,8 +25,8 @@ import sys
 from rich.console import Console
 from rich.text import Text
 
-from bot.console_input import LineReader
-from bot.console_session import ConsoleSession
+from bot.console.input import LineReader
+from bot.console.session import ConsoleSession
 from bot.emulator.harness import run_harness
 from bot.logs import configure_logging
 from bot.settings import Settings

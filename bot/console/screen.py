@@ -14,8 +14,8 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from bot.console_input import first_number
-from bot.console_render import describe_file, keyboard_of, render_body, render_keyboard, snippet
+from bot.console.input import first_number
+from bot.console.render import describe_file, keyboard_of, render_body, render_keyboard, snippet
 from bot.emulator.server import BotAPIEmulator
 from bot.emulator.types import ChatMessage
 

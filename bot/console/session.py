@@ -14,7 +14,7 @@ from typing import Any
 from rich.console import Console
 from rich.status import Status
 
-from bot.console_input import (
+from bot.console.input import (
     HELP,
     ConsoleInput,
     LineReader,
@@ -25,8 +25,8 @@ from bot.console_input import (
     parse_input,
     read_file,
 )
-from bot.console_render import is_invoice_link, is_payment_button, price_label
-from bot.console_screen import ChatScreen
+from bot.console.render import is_invoice_link, is_payment_button, price_label
+from bot.console.screen import ChatScreen
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
 from bot.emulator.types import ChatMessage
