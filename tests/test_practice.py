@@ -410,3 +410,23 @@ async def test_answers_schema_constraints(db: str) -> None:
 
     await question.delete()
     assert await Answer.all().count() == 0
+
+
+COUNTED = ("sendMessage", "editMessageText", "editMessageReplyMarkup", "deleteMessage")
+
+
+async def test_choosing_a_difficulty_turns_the_prompt_into_the_question(
+    bot: BotHarness, user: EmulatedUser
+) -> None:
+    """One counted Telegram call for the question: the prompt is rewritten, not un-buttoned
+    and followed by a new message (drafts and chat actions are not counted)."""
+    await new_job(user)
+    await user.send("/practice")
+    prompt = await user.expect("Choose a difficulty")
+    before = len(bot.emulator.calls)
+    await user.click("Medium")
+    question = await user.expect("Medium question")
+    await bot.idle()
+    counted = [c.method for c in bot.emulator.calls[before:] if c.method in COUNTED]
+    assert counted == ["editMessageText"], counted
+    assert question.message_id == prompt.message_id and not question.buttons

@@ -51,6 +51,7 @@ class EmulatedUser:
             self.profile["username"] = username
         self.emulator.users[user_id] = self.profile
         self._mark = 0  # index of the chat where the last action began
+        self._rewrites = 0  # the emulator's text edits when the last action began
 
     # ----- actions ---------------------------------------------------------------------
     async def send(self, text: str, *, wait: bool = True, group: int | None = None) -> ChatMessage:
@@ -135,7 +136,7 @@ class EmulatedUser:
             query["message"] = message.to_api(
                 self.emulator.private_chat(self.id), self._bot_profile()
             )
-        self._mark = len(self.chat)
+        self._mark, self._rewrites = len(self.chat), self.emulator.rewrites
         await self.emulator.push_update({"callback_query": query})
         if wait:
             await self.harness.idle()
@@ -157,7 +158,7 @@ class EmulatedUser:
         opens an invoice link (a subscription link pays the first period now)."""
         params = self._invoice_to_pay(invoice, button)
         query = self.emulator.pre_checkout_query(self.profile, params)
-        self._mark = len(self.chat)
+        self._mark, self._rewrites = len(self.chat), self.emulator.rewrites
         await self.emulator.push_update({"pre_checkout_query": query})
         deadline = time.monotonic() + timeout
         while (answer := self.emulator.pre_checkout_answers.get(query["id"])) is None:
@@ -200,7 +201,7 @@ class EmulatedUser:
     async def replay(self, receipt: Receipt, *, wait: bool = True) -> None:
         """Telegram delivering the same successful_payment message again."""
         assert receipt.message is not None
-        self._mark = len(self.chat)
+        self._mark, self._rewrites = len(self.chat), self.emulator.rewrites
         await self.emulator.push_update({"message": receipt.message})
         if wait:
             await self.harness.idle()
@@ -225,7 +226,13 @@ class EmulatedUser:
         return self.bot_messages[-1]
 
     def since_last_action(self) -> list[ChatMessage]:
-        return [m for m in self.chat[self._mark :] if m.from_bot]
+        """The bot's messages since the last action: earlier ones it rewrote, then new ones."""
+        chat = self.chat
+        rewritten = sorted(
+            (m for m in chat[: self._mark] if m.from_bot and m.rewritten > self._rewrites),
+            key=lambda m: m.rewritten,
+        )
+        return rewritten + [m for m in chat[self._mark :] if m.from_bot]
 
     async def expect(self, needle: str, *, timeout: float = 5.0) -> ChatMessage:
         """The newest bot message since the last action that contains `needle` (any case);
@@ -287,7 +294,7 @@ class EmulatedUser:
             self.emulator.new_message_id(), chat["id"], False, text, kind=kind, file=file
         )
         self.emulator.add_message(message)
-        self._mark = len(self.chat)
+        self._mark, self._rewrites = len(self.chat), self.emulator.rewrites
         payload = {
             "message_id": message.message_id,
             "date": message.date,
@@ -312,7 +319,7 @@ class EmulatedUser:
             payload={"successful_payment": payment},
         )
         self.emulator.add_message(message)
-        self._mark = len(self.chat)
+        self._mark, self._rewrites = len(self.chat), self.emulator.rewrites
         api = message.to_api(self.emulator.private_chat(self.id), self.profile)
         await self.emulator.push_update({"message": api})
         if wait:

@@ -45,6 +45,7 @@ class BotAPIEmulator(FilesAPI, PaymentsAPI):
         self.groups: dict[int, dict[str, Any]] = {}  # group chats by id (see EmulatedUser.send)
         self.pressed: list[str] = []  # callback query ids users sent, to check all were answered
         self.blocked: set[int] = set()
+        self.rewrites = 0  # text edits so far (a user sees a rewritten message as news)
         self.calls: list[CallRecord] = []
         self.violations: list[str] = []
         self.commands: dict[str, list[dict[str, Any]]] = {}
@@ -301,6 +302,8 @@ class BotAPIEmulator(FilesAPI, PaymentsAPI):
             markup,
         )
         message.edits += 1
+        self.rewrites += 1
+        message.rewritten = self.rewrites
         self._notify("edit", message)
         return message.to_api(self.private_chat(chat_id), BOT_USER)
 

@@ -48,6 +48,7 @@ class ChatMessage:
     file: dict[str, Any] | None = None
     payload: dict[str, Any] = field(default_factory=dict)
     edits: int = 0
+    rewritten: int = 0  # the emulator's count of text edits when this text was written
     deleted: bool = False
     date: int = field(default_factory=lambda: int(time.time()))
 

@@ -23,10 +23,13 @@ async def send_markdown(
     *,
     header: str | None = None,
     reply_markup: InlineKeyboardMarkup | None = None,
+    replace: Message | None = None,
 ) -> list[Message]:
     """Reply with model Markdown rendered to Telegram HTML, split to fit, never lost.
 
     `header` is ready HTML put above the first part. The keyboard goes on the last part.
+    With `replace` (one of our own messages, a prompt whose buttons were used), the first part
+    is written over it: one edit instead of taking its buttons off and sending anew.
     """
     parts = render_markdown(markdown) or ["…"]
     if header:
@@ -37,8 +40,23 @@ async def send_markdown(
     sent: list[Message] = []
     for index, part in enumerate(parts):
         markup = reply_markup if index == len(parts) - 1 else None
+        if index == 0 and replace is not None and (edited := await _edit(replace, part, markup)):
+            sent.append(edited)
+            continue
         sent.append(await _send_html(message, part, markup))
     return sent
+
+
+async def _edit(
+    message: Message, html_text: str, markup: InlineKeyboardMarkup | None
+) -> Message | None:
+    """`message` rewritten with `html_text`; None when Telegram won't (then it is sent anew)."""
+    try:
+        edited = await message.edit_text(html_text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    except BadRequest as exc:
+        log.info("Could not edit message into the reply (%s); sending it", exc)
+        return None
+    return edited if isinstance(edited, Message) else None
 
 
 async def _send_html(

@@ -54,8 +54,10 @@ async def stream_reply(
     header: str | None = None,
     reply_markup: InlineKeyboardMarkup | None = None,
     interval: float = 1.0,
+    replace: Message | None = None,
 ) -> list[Message]:
-    """Stream `stream` into the chat of `message`; return the final message(s).
+    """Stream `stream` into the chat of `message`; return the final message(s). With
+    `replace`, the final text is written over that message (see `send_markdown`).
 
     Errors of the stream (the model failing) propagate after the preview is cleaned up.
     """
@@ -98,7 +100,9 @@ async def stream_reply(
     if preview_message is not None:
         with contextlib.suppress(TelegramError):
             await preview_message.delete()
-    return await send_markdown(message, stream.text, header=header, reply_markup=reply_markup)
+    return await send_markdown(
+        message, stream.text, header=header, reply_markup=reply_markup, replace=replace
+    )
 
 
 async def _chain(first: str, rest: AsyncIterator[str]) -> AsyncIterator[str]:

@@ -73,20 +73,26 @@ def _rating_bar(rating: int) -> str:
 async def _with_keyboard(
     context: CoachContext, message: Message, html: str, keyboard: InlineKeyboardMarkup
 ) -> None:
-    """Reply with buttons that are now the flow's live ones."""
+    """Reply with a prompt whose buttons are now the flow's live ones."""
     sent = await reply(message, html, reply_markup=keyboard)
-    context.session.data["keyboard"] = sent.message_id
+    context.session.data.update(keyboard=sent.message_id, prompt=True)
 
 
-async def _take_keyboard(press: Press[Any], context: CoachContext) -> bool:
-    """A press on the flow's live keyboard: the keyboard is used up (True). Any other press
-    is told the button was used (False)."""
+async def _take_keyboard(
+    press: Press[Any], context: CoachContext, *, keep: bool = False
+) -> Message | bool | None:
+    """A press on the flow's live keyboard uses it up: True, or with `keep` the pressed
+    message when it is a bare prompt, to be written over by what comes next (one edit instead
+    of two calls). Any other press is told the button was used: False."""
     data = context.session.data
     if press.message.message_id != data.get("keyboard"):
         await press.answer(context.texts.plain("practice-used-button"))
         return False
+    prompt = data.pop("prompt", False)
     data["keyboard"] = None
     await press.answer()
+    if keep and prompt:
+        return press.message
     await remove_keyboard(press.message)
     return True
 
@@ -129,12 +135,17 @@ async def choose_difficulty(
     update: Update, context: CoachContext, press: Press[DifficultyButton]
 ) -> Step:
     """A difficulty: generate a question (also the Retry after a failure)."""
-    if not await _take_keyboard(press, context):
+    taken = await _take_keyboard(press, context, keep=True)
+    if taken is False:
         return None
-    return await _new_question(press.message, context, press.data.level)
+    prompt = taken if isinstance(taken, Message) else None
+    return await _new_question(press.message, context, press.data.level, prompt)
 
 
-async def _new_question(message: Message, context: CoachContext, level: Difficulty) -> Step:
+async def _new_question(
+    message: Message, context: CoachContext, level: Difficulty, prompt: Message | None = None
+) -> Step:
+    """Ask a new question (written over `prompt`, the prompt that asked for it, if given)."""
     t, session = context.texts, context.session
     setup = await practice.question_setup(session.user_id, session.data.get("job_id"))
     if setup is None:
@@ -149,12 +160,16 @@ async def _new_question(message: Message, context: CoachContext, level: Difficul
     try:
         async with context.services.quotas.spend(session.user_id, "question"):
             stream = practice.question_stream(context.services.gateway, setup, level)
-            await stream_reply(message, context, stream, header=header)
+            await stream_reply(message, context, stream, header=header, replace=prompt)
             question = await practice.save_question(setup, level, stream.text)
     except QuotaExceeded as exc:
+        if prompt is not None:
+            await remove_keyboard(prompt)
         await explain_limit(message, context, exc)
         return END
     except AIUnavailableError as exc:
+        if prompt is not None:
+            await remove_keyboard(prompt)
         keyboard = InlineKeyboardMarkup(
             [[DifficultyButton(level=level).button(t.plain("practice-button-retry"))]]
         )
