@@ -27,6 +27,7 @@ from telegram.warnings import PTBUserWarning
 
 from bot.ai.gateway import build_gateway
 from bot.context import CoachApplication, CoachContext, Services
+from bot.inbound import clean_update
 from bot.persistence import DatabasePersistence
 from bot.processor import PerUserUpdateProcessor
 from bot.services.flood import FloodControl
@@ -74,6 +75,7 @@ def build_application(
     processor = PerUserUpdateProcessor(settings.max_concurrent_updates, flood=flood)
     builder = (
         ApplicationBuilder()
+        .application_class(CoachApplicationClass)
         .token(token)
         .base_url(settings.telegram_base_url)
         .base_file_url(settings.telegram_base_file_url)
@@ -96,6 +98,16 @@ def build_application(
         warnings.filterwarnings("ignore", message=".*per_message=False", category=PTBUserWarning)
         register_handlers(application)
     return application
+
+
+class CoachApplicationClass(Application):  # type: ignore[type-arg]
+    """The application with one boundary step: text no database can store is replaced before
+    any handler (or the update processor's ordering) sees the update (`bot.inbound`)."""
+
+    async def process_update(self, update: object) -> None:
+        if isinstance(update, Update):
+            update = clean_update(update, self.bot)
+        await super().process_update(update)
 
 
 def _now(app: Application) -> datetime:

@@ -75,3 +75,36 @@ def __getattr__(name: str) -> Any:
 
         return tortoise_config(load_settings().resolved_database_url)
     raise AttributeError(name)
+
+
+_OUTAGE_WORDS = ("unable to open", "database is locked", "disk i/o error", "connection")
+
+
+def is_outage(error: BaseException) -> bool:
+    """Whether `error` means the database can't be reached (tell the user to try again later),
+    as opposed to a statement it refused (a bad value: a bug, told as one)."""
+    import sqlite3
+
+    import asyncpg
+    from tortoise.exceptions import DBConnectionError
+
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(
+            current,
+            OSError
+            | DBConnectionError
+            | asyncpg.PostgresConnectionError
+            | asyncpg.InterfaceError
+            | asyncpg.CannotConnectNowError
+            | asyncpg.TooManyConnectionsError,
+        ):
+            return True
+        if isinstance(current, sqlite3.OperationalError) and any(
+            word in str(current).lower() for word in _OUTAGE_WORDS
+        ):
+            return True
+        current = current.__cause__ or current.__context__
+    return False

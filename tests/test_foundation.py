@@ -190,25 +190,35 @@ async def test_a_failing_handler_is_told_plainly_and_the_bot_keeps_running(
     bot: BotHarness, caplog: pytest.LogCaptureFixture
 ) -> None:
     from telegram.ext import CallbackQueryHandler, MessageHandler, filters
-    from tortoise.exceptions import OperationalError
+    from tortoise.exceptions import DBConnectionError, OperationalError
 
     async def broken(update: object, context: object) -> None:
-        raise RuntimeError("boom")
+        raise RuntimeError("bo" + "om")  # (spelled apart: traceback lines show source)
 
     async def database_down(update: object, context: object) -> None:
-        raise OperationalError("connection refused")
+        raise DBConnectionError("connection refused")
+
+    async def bad_value(update: object, context: object) -> None:
+        # a refused value, not an outage: the driver quotes the user's text in its message
+        raise OperationalError("invalid input: " + "PRIVATE" + " TEXT")
 
     bot.app.add_handler(MessageHandler(filters.Regex("^explode$"), broken), group=-100)
     bot.app.add_handler(MessageHandler(filters.Regex("^db$"), database_down), group=-100)
+    bot.app.add_handler(MessageHandler(filters.Regex("^value$"), bad_value), group=-100)
     bot.app.add_handler(CallbackQueryHandler(broken, pattern="^explode$"), group=-100)
     user = bot.user("Oops")
     with caplog.at_level("ERROR", logger="handlers.kit.errors"):
         await user.send("explode")
     await user.expect("something went wrong")
-    assert any("boom" in str(r.exc_info[1]) for r in caplog.records if r.exc_info)
+    assert any("RuntimeError" in r.getMessage() for r in caplog.records)
     assert any(f"user={user.id}" in r.getMessage() for r in caplog.records)
     await user.send("db")
     await user.expect("couldn't reach my database")
+    with caplog.at_level("ERROR", logger="handlers.kit.errors"):
+        await user.send("value")
+    await user.expect("something went wrong")
+    logged = "\n".join(f"{r.name}: {r.getMessage()} {r.exc_info}" for r in caplog.records)
+    assert "OperationalError" in logged and "PRIVATE TEXT" not in logged and "boom" not in logged
     query = await user.press("explode")
     assert user.callback_answer(query) is not None  # the button stopped spinning
     await user.send("/help")  # still running
@@ -252,3 +262,28 @@ async def test_when_the_database_fails_guards_let_nothing_through(
         await conn.execute_script('ALTER TABLE "users_away" RENAME TO "users"')
     await user.send("/help")
     await user.expect("commands")
+
+
+async def test_text_no_database_can_store_is_cleaned_at_the_boundary(
+    bot: BotHarness, user: EmulatedUser, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A forged update with a lone surrogate and a NUL: stored with U+FFFD, never an error."""
+    from models import JobInfo, Question
+
+    await user.send("/newjob")
+    await user.send("Acme \ud800 Corp\x00")
+    await user.click("Skip")
+    await user.click("Junior")
+    await user.send("Backend engineer: Python, PostgreSQL, REST APIs \udfff and Docker.")
+    await user.expect("job saved")
+    job = await JobInfo.get(user_id=user.id)
+    assert job.name == "Acme \ufffd Corp\ufffd" and "\ufffd" in job.description
+    await user.send("/practice")
+    await user.click("Easy")
+    await user.expect("Easy question")
+    with caplog.at_level("ERROR"):
+        await user.send("A closure keeps \ud800 the variables of its enclosing scope alive.")
+        await user.expect("Rating:")
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
+    question = await Question.get(job_info_id=job.id)
+    assert "\ufffd" in (await question.answers.all())[0].text

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import traceback
 
 from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError, TimedOut
 from telegram.ext import ApplicationHandlerStop
-from tortoise.exceptions import BaseORMException
 
 from bot.ai.errors import AIUnavailableError
 from bot.context import CoachContext
+from bot.db import is_outage
 from bot.i18n import Texts
 from bot.session import current
 
@@ -31,9 +32,25 @@ def describe(update: object) -> str:
 def user_message_for(error: BaseException | None, t: Texts) -> str:
     if isinstance(error, AIUnavailableError):
         return error.user_message
-    if isinstance(error, BaseORMException | OSError) and not isinstance(error, NetworkError):
+    if error is not None and not isinstance(error, NetworkError) and is_outage(error):
         return t.plain("kit-error-database")
     return t.plain("kit-error-generic")
+
+
+def without_messages(error: BaseException) -> str:
+    """The error's types and where they were raised, without their messages: a database
+    driver puts the offending value (a user's text) in its message, so messages never reach
+    the log."""
+    parts: list[str] = []
+    seen: set[int] = set()
+    current_error: BaseException | None = error
+    while current_error is not None and id(current_error) not in seen:
+        seen.add(id(current_error))
+        frames = "".join(traceback.format_tb(current_error.__traceback__))
+        kind = type(current_error)
+        parts.append(f"{kind.__module__}.{kind.__qualname__} (message withheld)\n{frames}")
+        current_error = current_error.__cause__ or current_error.__context__
+    return "\n-- caused by --\n".join(parts)
 
 
 async def on_error(update: object, context: CoachContext) -> None:
@@ -41,7 +58,11 @@ async def on_error(update: object, context: CoachContext) -> None:
     if isinstance(error, Forbidden):  # the user blocked the bot; nothing to tell them
         log.info("Forbidden for %s: %s", describe(update), error)
         return
-    log.error("Error while handling %s", describe(update), exc_info=error)
+    log.error(
+        "Error while handling %s: %s",
+        describe(update),
+        without_messages(error) if error is not None else "no error",
+    )
     if (session := current()) is not None:
         session.discard = True  # the step stored before this update stands
     if not isinstance(update, Update):
@@ -62,16 +83,16 @@ async def on_error(update: object, context: CoachContext) -> None:
 async def stop_for_database_error(update: Update, context: CoachContext, exc: Exception) -> None:
     """A guard could not reach the database: tell the user plainly and let nothing through
     (a ban or a user row we can't check must not be skipped)."""
-    log.error("Database unavailable in a guard for %s", describe(update), exc_info=exc)
+    log.error("Database failed in a guard for %s: %s", describe(update), without_messages(exc))
     with contextlib.suppress(TelegramError):
         if update.callback_query is not None:
             await update.callback_query.answer()
         if update.pre_checkout_query is not None:
             await update.pre_checkout_query.answer(
-                ok=False, error_message=user_message_for(exc, context.texts)
+                ok=False, error_message=context.texts.plain("kit-error-database")
             )
         elif update.effective_chat is not None:
             await context.bot.send_message(
-                update.effective_chat.id, user_message_for(exc, context.texts)
+                update.effective_chat.id, context.texts.plain("kit-error-database")
             )
     raise ApplicationHandlerStop
