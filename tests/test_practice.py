@@ -430,3 +430,24 @@ async def test_choosing_a_difficulty_turns_the_prompt_into_the_question(
     counted = [c.method for c in bot.emulator.calls[before:] if c.method in COUNTED]
     assert counted == ["editMessageText"], counted
     assert question.message_id == prompt.message_id and not question.buttons
+
+
+async def test_an_empty_question_leaves_no_placeholder(
+    model_bot: BotHarness, fake: FakeOpenAI
+) -> None:
+    """The model answers with nothing: no question header is left above the error, the prompt
+    loses its buttons, and Retry works."""
+    fake.reply_text("   ")
+    user = model_bot.user("Ada")
+    job = await new_job(user)
+    await user.send("/practice")
+    await user.click("Easy")
+    failed = await user.expect("couldn't get a question")
+    assert user.buttons(failed) == ["🔁 Retry"]
+    assert not [m for m in user.chat if m.from_bot and "Easy question" in m.text]
+    prompt = next(m for m in user.chat if m.from_bot and "Choose a difficulty" in m.text)
+    assert not prompt.buttons
+    assert await Question.filter(job_info_id=job.id).count() == 0
+    fake.reply_text("What is a Python generator?")
+    await user.click("Retry")
+    await user.expect("Python generator")

@@ -70,12 +70,16 @@ def question_stream(gateway: AIGateway, setup: QuestionSetup, difficulty: Diffic
     return gateway.generate_question(setup.context, difficulty, setup.previous)
 
 
-async def save_question(setup: QuestionSetup, difficulty: Difficulty, text: str) -> Question:
-    """Store a fully generated question. An empty one is a failed generation, never stored."""
-    text = text.strip()
-    if not text:
+def check_question(text: str) -> None:
+    """An empty question is a failed generation: never shown as a question, never stored."""
+    if not text.strip():
         raise AIUnavailableError(EMPTY_QUESTION_MESSAGE)
-    return await Question.create(job_info_id=setup.job.id, text=text, difficulty=difficulty)
+
+
+async def save_question(setup: QuestionSetup, difficulty: Difficulty, text: str) -> Question:
+    """Store a fully generated question."""
+    check_question(text)
+    return await Question.create(job_info_id=setup.job.id, text=text.strip(), difficulty=difficulty)
 
 
 async def get_question(user_id: int, question_id: str | uuid.UUID | None) -> Question | None:

@@ -11,7 +11,7 @@ import contextlib
 import logging
 import random
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 
 from telegram import InlineKeyboardMarkup, Message
 from telegram.constants import ChatAction, ChatType
@@ -55,9 +55,12 @@ async def stream_reply(
     reply_markup: InlineKeyboardMarkup | None = None,
     interval: float = 1.0,
     replace: Message | None = None,
+    check: Callable[[str], None] | None = None,
 ) -> list[Message]:
     """Stream `stream` into the chat of `message`; return the final message(s). With
-    `replace`, the final text is written over that message (see `send_markdown`).
+    `replace`, the final text is written over that message (see `send_markdown`). `check`
+    judges the whole text before it is shown as final: what it raises propagates and nothing
+    final is sent (so no header is left above an empty reply).
 
     Errors of the stream (the model failing) propagate after the preview is cleaned up.
     """
@@ -100,6 +103,8 @@ async def stream_reply(
     if preview_message is not None:
         with contextlib.suppress(TelegramError):
             await preview_message.delete()
+    if check is not None:
+        check(stream.text)
     return await send_markdown(
         message, stream.text, header=header, reply_markup=reply_markup, replace=replace
     )

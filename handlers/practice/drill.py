@@ -160,7 +160,14 @@ async def _new_question(
     try:
         async with context.services.quotas.spend(session.user_id, "question"):
             stream = practice.question_stream(context.services.gateway, setup, level)
-            await stream_reply(message, context, stream, header=header, replace=prompt)
+            await stream_reply(
+                message,
+                context,
+                stream,
+                header=header,
+                replace=prompt,
+                check=practice.check_question,
+            )
             question = await practice.save_question(setup, level, stream.text)
     except QuotaExceeded as exc:
         if prompt is not None:
