@@ -27,6 +27,7 @@ from telegram.warnings import PTBUserWarning
 
 from bot.ai.gateway import build_gateway
 from bot.context import CoachApplication, CoachContext, Services
+from bot.i18n import languages, texts
 from bot.inbound import clean_update
 from bot.persistence import DatabasePersistence
 from bot.processor import PerUserUpdateProcessor
@@ -37,7 +38,7 @@ from bot.services.users import save_flow
 from bot.session import saving
 from bot.settings import Settings
 from handlers import admin as admin_handlers
-from handlers import flows, practice, start
+from handlers import flows, language, practice, start
 from handlers import interviews as interview_handlers
 from handlers import jobs as jobs_handlers
 from handlers import jobs_edit as jobs_edit_handlers
@@ -174,6 +175,9 @@ def register_handlers(app: CoachApplication) -> None:
     app.add_handlers(resume_handlers.command_handlers(), group=MAIN)
     app.add_handlers(plans_handlers.command_handlers(), group=MAIN)
 
+    # 3b. /language.
+    app.add_handlers(language.handlers(), group=MAIN)
+
     # 4. /start, /help, /cancel outside any flow.
     app.add_handlers(start.command_handlers(), group=MAIN)
 
@@ -195,7 +199,10 @@ async def post_init(app: Application) -> None:
         plans=plans,
         quotas=Quotas(plans),
     )
+    # The menu in every catalogue language (Telegram shows the user's), English by default.
     await app.bot.set_my_commands(start.bot_commands())
+    for code in languages()[1:]:
+        await app.bot.set_my_commands(start.bot_commands(texts(code)), language_code=code)
     await admin_handlers.post_init(app)  # admins' menu; resume unfinished broadcasts
     log.info(
         "Bot @%s ready (%s coach)",

@@ -27,6 +27,7 @@ PUBLIC_COMMANDS: tuple[str, ...] = (
     "plan",
     "upgrade",
     "paysupport",
+    "language",
     "help",
     "cancel",
 )
