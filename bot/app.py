@@ -57,7 +57,6 @@ TRACK_USERS = -20
 GUARDS = -10  # bans, before any feature
 PAYMENTS = -7  # payments and plan buttons: before any flow, which must not swallow them
 FLOWS = -5  # starting a flow ends stale ones (handlers/flows.py)
-INTERVIEWS = -3  # an interview in progress (in the DB) takes answers and its buttons first
 MAIN = 0
 
 
@@ -160,17 +159,16 @@ def register_handlers(app: CoachApplication) -> None:
     # 2. Conversations (group MAIN), before plain commands so /cancel and steps reach them:
     # the user's current flow first, then whichever flow an update starts.
     app.add_handler(
-        FlowRouter([*practice.flows()], clock=lambda: _now(app)),
+        FlowRouter([*practice.flows(), *interview_handlers.flows()], clock=lambda: _now(app)),
         group=MAIN,
     )
-    app.add_handlers(interview_handlers.early_handlers(), group=INTERVIEWS)
+    app.add_handlers(interview_handlers.handlers(), group=MAIN)  # from any flow: /end, buttons
     app.add_handler(jobs_edit_handlers.edit_conversation(), group=MAIN)  # before /newjob
     app.add_handler(jobs_new_handlers.newjob_conversation(), group=MAIN)
     app.add_handler(resume_handlers.conversation(), group=MAIN)
 
     # 3. Feature commands and buttons outside conversations.
     app.add_handlers(admin_handlers.command_handlers(app.bot_data["settings"]), group=MAIN)
-    app.add_handlers(interview_handlers.command_handlers(), group=MAIN)
     app.add_handlers(jobs_handlers.handlers(), group=MAIN)
     app.add_handlers(resume_handlers.command_handlers(), group=MAIN)
     app.add_handlers(plans_handlers.command_handlers(), group=MAIN)

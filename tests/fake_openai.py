@@ -61,6 +61,7 @@ class Reply:
     drop_after: int | None = None  # stream: cut the connection after N deltas
     text: str = ""  # transcription text
     audio: bytes = b""  # speech bytes
+    refusal: bool = False  # chat: the chunks are the model's refusal, not content
 
     @property
     def content(self) -> str:
@@ -164,6 +165,11 @@ class FakeOpenAI:
             drop_after=drop_after,
         )
         self._enqueue("chat", reply, times)
+
+    def reply_refusal(self, text: str = "I'm sorry, I can't help with that.") -> None:
+        """Queue a chat reply in which the model refuses: the text comes as `refusal` (deltas
+        of `delta.refusal`, `message.refusal`) and the content is empty."""
+        self._enqueue("chat", Reply(chunks=_split(text), refusal=True), 1)
 
     def reply_json(self, obj: Any, *, delay: float = 0.0, times: int = 1) -> None:
         """Queue a chat reply whose content is `json.dumps(obj)`."""
@@ -279,7 +285,11 @@ class FakeOpenAI:
             "choices": [
                 {
                     "index": 0,
-                    "message": {"role": "assistant", "content": reply.content, "refusal": None},
+                    "message": {
+                        "role": "assistant",
+                        "content": None if reply.refusal else reply.content,
+                        "refusal": reply.content if reply.refusal else None,
+                    },
                     "finish_reason": reply.finish_reason,
                     "logprobs": None,
                 }
@@ -312,7 +322,7 @@ class FakeOpenAI:
                 assert request.transport is not None
                 request.transport.close()  # no terminating chunk: the client sees a broken body
                 return response
-            await send([_delta({"content": piece})])
+            await send([_delta({"refusal" if reply.refusal else "content": piece})])
         await send([_delta({}, finish_reason=reply.finish_reason)])
         if want_usage:
             await send([], usage=self._usage(body, reply))

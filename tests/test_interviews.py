@@ -26,6 +26,8 @@ from bot.services import interviews, report_pdf
 from bot.services.plans import PlanPolicy
 from bot.services.quotas import Quotas
 from bot.settings import Settings
+from handlers.interviews.buttons import InterviewsForJob, RetryReport, RetryTurn, VoiceReplies
+from handlers.kit.entry_buttons import InterviewJob, InterviewList
 from models import Interview, JobInfo, User
 from models.core import InterviewStatus
 from models.interviews import InterviewMessage
@@ -279,7 +281,7 @@ async def test_failed_interviewer_turn_keeps_the_answer_and_can_be_retried(
     await user.click("Retry")
     await user.expect("REST API for orders")
     assert not user.buttons(failed)
-    query = await user.press(f"interview:retry:{interview.id}")  # a second press
+    query = await user.press(RetryTurn(interview_id=interview.id).pack())  # a second press
     assert "already answered" in (user.callback_answer(query) or {})["text"]
     assert len(await lines_of(interview)) == 3
     assert (await Interview.get(id=interview.id)).status == InterviewStatus.ACTIVE
@@ -336,6 +338,82 @@ async def test_after_a_failed_opening_end_leaves_nothing(
     assert (await User.get(id=user.id)).interviews_used == 0
 
 
+@pytest.mark.parametrize("silence", ["empty", "refusal"])
+async def test_an_empty_or_refused_interviewer_line_is_a_failed_turn(
+    model_bot: BotHarness, fake: FakeOpenAI, silence: str
+) -> None:
+    """Issue 21.1: nothing said is not a line: told, Retry offered, nothing stored or spent."""
+
+    def say_nothing() -> None:
+        if silence == "empty":
+            fake.reply_text(["", "  ", "\n"])
+        else:
+            fake.reply_refusal()
+
+    fake.default = ScriptedModel(LINES)
+    user = model_bot.user("Grace")
+    await new_job(user)
+    say_nothing()  # the opening
+    await user.send("/interview")
+    failed = await user.expect("The interviewer didn't answer: The AI coach returned an empty")
+    assert "🔁 Retry" in user.buttons(failed)
+    assert not [m for m in user.since_last_action() if m.text.startswith("🧑‍💼 Interviewer")]
+    interview = await only_interview(user)
+    assert await lines_of(interview) == []
+    await user.send(ANSWERS[0])  # not an answer: nothing was asked
+    await user.expect("hasn't asked anything yet")
+    assert await lines_of(interview) == []
+    assert (await User.get(id=user.id)).interviews_used == 0
+    await user.click("Retry", in_message=failed)
+    await user.expect("Hello Grace")
+
+    say_nothing()  # mid-interview
+    await user.send(ANSWERS[0])
+    failed = await user.expect("The interviewer didn't answer: The AI coach returned an empty")
+    assert "🔁 Retry" in user.buttons(failed)
+    assert not [m for m in user.since_last_action() if m.text.startswith("🧑‍💼 Interviewer")]
+    assert [line.role for line in await lines_of(interview)] == ["interviewer", "candidate"]
+    await user.click("Retry", in_message=failed)
+    await user.expect("REST API for orders")
+    lines = await lines_of(interview)
+    assert [line.role for line in lines] == ["interviewer", "candidate", "interviewer"]
+    assert all(line.text.strip() not in ("", "…") for line in lines)
+    assert (await User.get(id=user.id)).interviews_used == 1
+
+
+async def test_replacing_an_interview_whose_opening_failed_takes_no_second_start_token(
+    database_url: str, tmp_path: Path, fake: FakeOpenAI
+) -> None:
+    """Issue 21.4: the failed opening took a start token; 'End it and start new' reuses it."""
+    fake.default = ScriptedModel(LINES)
+    settings = model_settings(database_url, tmp_path, fake, free_interviews=10)
+    async with run_harness_clean(settings) as bot:
+        quotas = bot.app.bot_data["services"].quotas
+        user = bot.user("Grace")
+        await new_job(user, "Acme backend")
+        second_job = await new_job(user, "Globex platform")
+        full = (await quotas.usage(user.id)).interview_starts
+        fake.reply_status(500)
+        await user.send("/interview")
+        await user.click("Acme backend")
+        await user.expect("The interviewer didn't answer")
+        assert (await quotas.usage(user.id)).interview_starts == full - 1
+
+        await user.send("/interview")
+        await user.click("Globex platform")
+        await user.expect("already have a mock interview in progress")
+        await user.click("End it and start new")
+        await user.expect("Mock interview — Globex platform")
+        await user.expect("Hello Grace")
+        assert (await quotas.usage(user.id)).interview_starts == full - 1
+        interview = await only_interview(user)
+        assert interview.job_info_id == second_job.id  # type: ignore[attr-defined]
+        assert interview.status == InterviewStatus.ACTIVE
+        await user.send(ANSWERS[0])
+        await user.expect("REST API for orders")
+        assert (await User.get(id=user.id)).interviews_used == 1
+
+
 async def test_failed_report_is_kept_and_can_be_retried(
     model_bot: BotHarness, fake: FakeOpenAI
 ) -> None:
@@ -360,7 +438,7 @@ async def test_failed_report_is_kept_and_can_be_retried(
     assert fake.pending() == 0
     assert not user.buttons(failed)  # the used Retry button is gone
     calls = len(fake.chat_bodies)
-    await user.press(f"interview:report:{interview.id}")  # again: the stored report
+    await user.press(RetryReport(interview_id=interview.id).pack())  # again: the stored report
     check_report_text(bot_text(user))
     assert len(fake.chat_bodies) == calls
 
@@ -516,18 +594,23 @@ async def test_forged_and_foreign_ids_are_refused(bot: BotHarness) -> None:
 
     actions = ("open", "tx", "md", "pdf", "end", "report", "retry", "continue", "replace")
     for action in actions:
-        for forged in (str(interview.id), str(uuid.uuid4()), "garbage", ""):
-            query = await other.press(f"interview:{action}:{forged}")
+        for forged in (interview.id.hex, uuid.uuid4().hex, "garbage", ""):
+            query = await other.press(f"interview.{action}:{forged}")
             answer = other.callback_answer(query)
             assert answer is not None, (action, forged)
             assert not other.since_last_action(), (action, forged, other.transcript())
-    query = await other.press(f"interview:voice:{interview.id}:1")
-    assert "ended" in (other.callback_answer(query) or {}).get("text", "")
-    for data in (f"interview:list:{interview.job_info_id}", "interviews:job:nope"):  # type: ignore[attr-defined]
-        await other.press(data)
-        await other.expect("wasn't found")
-    await other.press(f"interview:job:{interview.job_info_id}")  # type: ignore[attr-defined]
-    await other.expect("wasn't found")
+    query = await other.press(VoiceReplies(interview_id=interview.id, on=True).pack())
+    assert "wasn't found" in (other.callback_answer(query) or {}).get("text", "")
+    job_id = interview.job_info_id  # type: ignore[attr-defined]
+    for data in (
+        InterviewList(job_id=job_id).pack(),
+        InterviewsForJob(job_id=job_id).pack(),
+        InterviewJob(job_id=job_id).pack(),
+        "interviews.job:nope",
+    ):
+        query = await other.press(data)
+        assert (other.callback_answer(query) or {}).get("text"), data
+        assert not other.since_last_action(), (data, other.transcript())
     assert await Interview.filter(job_info__user_id=other.id).count() == 0
     stored = await Interview.get(id=interview.id)
     assert stored.status == InterviewStatus.COMPLETED and not other.emulator.violations
@@ -538,14 +621,13 @@ async def test_forged_and_foreign_ids_are_refused(bot: BotHarness) -> None:
 # ----- living with other flows and other users -------------------------------------------------
 
 
-async def test_another_flow_mid_interview_gets_its_own_steps(
-    bot: BotHarness, user: EmulatedUser
-) -> None:
+async def test_another_flow_mid_interview_pauses_it(bot: BotHarness, user: EmulatedUser) -> None:
     await interviewing(user)
     await user.send(ANSWERS[0])
     interview = await only_interview(user)
 
     await user.send("/newjob")  # the user goes elsewhere on purpose
+    await user.expect("Your interview is paused — /interview to continue, /end to finish.")
     await user.expect("company or job name")
     await user.send("Umbrella")
     await user.expect("job title")  # /newjob got its answer, not the interview
@@ -553,8 +635,14 @@ async def test_another_flow_mid_interview_gets_its_own_steps(
     await user.send("/cancel")
     await user.expect("no job was saved")
     assert (await Interview.get(id=interview.id)).status == InterviewStatus.ACTIVE
+    await user.send(ANSWERS[1])  # paused: not an answer
+    await user.expect("not waiting")
+    assert len(await lines_of(interview)) == 3
 
-    await user.send(ANSWERS[1])  # back to the interview
+    await user.send("/interview")  # back to the interview, where it left off
+    again = await user.expect("where we left off")
+    assert "⏹ End interview" in user.buttons(again)
+    await user.send(ANSWERS[1])
     await user.expect("Interviewer")
     assert len(await lines_of(interview)) == 5
     await user.send_photo()

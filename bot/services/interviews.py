@@ -9,6 +9,7 @@ takes a `user_id` returns None for an interview that isn't that user's.
 from __future__ import annotations
 
 import uuid
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from bot.ai.errors import AIUnavailableError
 from bot.ai.gateway import AIGateway
 from bot.ai.schemas import InterviewPlan, TranscriptLine
 from bot.ai.streams import TextStream
@@ -38,6 +40,14 @@ class NothingAsked(Exception):
         super().__init__("the interviewer hasn't asked anything yet")
 
 
+class SilentInterviewer(AIUnavailableError):
+    """The interviewer's line came back empty (an empty reply, or a refusal, which streams no
+    content): a failed turn like any other, so nothing is stored and nothing is spent."""
+
+    def __init__(self) -> None:
+        super().__init__("the interviewer's reply was empty")
+
+
 class InterviewInProgress(Exception):
     """The user already has an interview in progress (only one at a time)."""
 
@@ -48,14 +58,16 @@ class InterviewInProgress(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Turn:
-    """The interviewer's next line, streaming; `closing` when we asked it to close now."""
+    """The interviewer's next line, streaming (it raises SilentInterviewer at its end when it
+    said nothing); `closing` when we asked it to close now."""
 
     stream: TextStream
     closing: bool
+    source: TextStream  # the model's stream behind `stream` (it knows about [END])
 
     @property
     def ends_interview(self) -> bool:
-        return self.closing or self.stream.ends_interview
+        return self.closing or self.source.ends_interview
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +182,27 @@ async def start_interview(
     return interview
 
 
+async def replace_unopened(
+    user_id: int, current: Interview, job_id: str | uuid.UUID | None
+) -> Interview | None:
+    """Move the user's interview in progress to another of their jobs and start it afresh,
+    when nothing was said in it yet (its opening failed): it keeps the start token it took, so
+    replacing it takes no second one. None when the job isn't theirs or the interview has
+    lines (then it is ended and a new one started as usual)."""
+    job = await get_job(user_id, parse_id(job_id))
+    if job is None or current.status != InterviewStatus.ACTIVE:
+        return None
+    async with in_transaction():
+        if await InterviewMessage.exists(interview_id=current.id):
+            return None
+        updated = await Interview.filter(
+            id=current.id, user_id=user_id, status=InterviewStatus.ACTIVE
+        ).update(job_info_id=job.id, started_at=_now())
+    if not updated:
+        return None
+    return await active_interview(user_id)
+
+
 # ----- the conversation ------------------------------------------------------------------------
 
 
@@ -205,8 +238,21 @@ async def interviewer_turn(
     lines = await messages(interview)
     plan = plan_for(interview, lines, candidate_name, settings)
     job = job_context(interview.job_info)
-    stream = gateway.interviewer_turn(job, transcript_of(lines), plan)
-    return Turn(stream=stream, closing=plan.must_close)
+    source = gateway.interviewer_turn(job, transcript_of(lines), plan)
+    return Turn(
+        stream=TextStream(_words_or_silence(source)), closing=plan.must_close, source=source
+    )
+
+
+async def _words_or_silence(stream: TextStream) -> AsyncIterator[str]:
+    """The deltas of `stream`, then SilentInterviewer if they held no words."""
+    try:
+        async for delta in stream:
+            yield delta
+    finally:
+        await stream.aclose()  # closed with us, e.g. when showing the reply failed
+    if not stream.text.strip():
+        raise SilentInterviewer
 
 
 async def has_asked(interview: Interview) -> bool:
@@ -222,6 +268,10 @@ async def needs_interviewer(interview: Interview) -> bool:
 
 
 async def save_interviewer_line(interview: Interview, text: str) -> InterviewMessage:
+    """Store the interviewer's line; an empty one is a failed turn (SilentInterviewer)."""
+    text = text.strip()
+    if not text:
+        raise SilentInterviewer
     return await InterviewMessage.create(
         interview_id=interview.id, role=MessageRole.INTERVIEWER, text=text
     )

@@ -146,12 +146,19 @@ class FlowRouter(BaseHandler[Update, CoachContext, None]):
                 raise ValueError(f"flow {match.flow.name!r} has no step {step!r}")
             session.step = step
 
+    async def leave(self, update: Update, context: CoachContext, session: UserSession) -> None:
+        """End the user's flow for something outside the router, saying so if it waited."""
+        await self._leave(
+            update, context, session, None, (session.flow, session.step, session.data)
+        )
+        session.clear()
+
     async def _leave(
         self,
         update: Update,
         context: CoachContext,
         session: UserSession,
-        entering: Flow,
+        entering: Flow | None,
         before: tuple[str | None, str | None, dict[str, Any]],
     ) -> None:
         """`entering` started: the flow the user was in is over; say so if it waited."""
