@@ -127,7 +127,7 @@ class FlowRouter(BaseHandler[Update, CoachContext, None]):
         session = current()
         assert session is not None
         if match.entering:
-            await self._leave(update, context, session, match.flow)
+            await self.leave(update, context, session, match.flow)
             session.enter(match.flow.name)
         step = await match.handler.handle_update(update, application, match.check, context)
         if session.flow != match.flow.name:
@@ -139,10 +139,15 @@ class FlowRouter(BaseHandler[Update, CoachContext, None]):
                 raise ValueError(f"flow {match.flow.name!r} has no step {step!r}")
             session.step = step
 
-    async def _leave(
-        self, update: Update, context: CoachContext, session: UserSession, entering: Flow
+    async def leave(
+        self,
+        update: Update,
+        context: CoachContext,
+        session: UserSession,
+        entering: Flow | None = None,
     ) -> None:
-        """The user starts `entering`: end the flow they were in, saying so if it waited."""
+        """The user starts `entering` (or something outside the router when None): end the
+        flow they were in, saying so if it waited."""
         old = self.by_name.get(session.flow) if session.flow else None
         if old is None or old is entering:
             return
