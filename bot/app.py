@@ -32,6 +32,7 @@ from bot.processor import PerUserUpdateProcessor
 from bot.services.flood import FloodControl
 from bot.services.plans import PlanPolicy
 from bot.services.quotas import Quotas
+from bot.services.resume import RetryTexts
 from bot.services.users import save_flow
 from bot.session import saving
 from bot.settings import Settings
@@ -148,20 +149,19 @@ def register_handlers(app: CoachApplication) -> None:
     # 2. Conversations (group MAIN), before plain commands so /cancel and steps reach them:
     # the user's current flow first, then whichever flow an update starts.
     app.add_handler(
-        FlowRouter([], clock=lambda: _now(app)),
+        FlowRouter([*resume_handlers.flows()], clock=lambda: _now(app)),
         group=MAIN,
     )
     app.add_handlers(interview_handlers.early_handlers(), group=INTERVIEWS)
     app.add_handler(jobs_edit_handlers.edit_conversation(), group=MAIN)  # before /newjob
     app.add_handler(jobs_new_handlers.newjob_conversation(), group=MAIN)
     app.add_handler(practice_handlers.conversation(), group=MAIN)
-    app.add_handler(resume_handlers.conversation(), group=MAIN)
 
     # 3. Feature commands and buttons outside conversations.
     app.add_handlers(admin_handlers.command_handlers(app.bot_data["settings"]), group=MAIN)
     app.add_handlers(interview_handlers.command_handlers(), group=MAIN)
     app.add_handlers(jobs_handlers.handlers(), group=MAIN)
-    app.add_handlers(resume_handlers.command_handlers(), group=MAIN)
+    app.add_handlers(resume_handlers.handlers(), group=MAIN)
     app.add_handlers(plans_handlers.command_handlers(), group=MAIN)
 
     # 4. /start, /help, /cancel outside any flow.
@@ -184,6 +184,7 @@ async def post_init(app: Application) -> None:
         gateway=build_gateway(settings),
         plans=plans,
         quotas=Quotas(plans),
+        resume_retries=RetryTexts(),
     )
     await app.bot.set_my_commands(start.bot_commands())
     await admin_handlers.post_init(app)  # admins' menu; resume unfinished broadcasts
