@@ -162,7 +162,7 @@ def register_handlers(app: CoachApplication) -> None:
     app.add_handlers(interview_handlers.command_handlers(), group=MAIN)
     app.add_handlers(jobs_handlers.handlers(), group=MAIN)
     app.add_handlers(resume_handlers.handlers(), group=MAIN)
-    app.add_handlers(plans_handlers.command_handlers(), group=MAIN)
+    app.add_handlers(plans_handlers.handlers(), group=MAIN)
 
     # 4. /start, /help, /cancel outside any flow.
     app.add_handlers(start.command_handlers(), group=MAIN)
