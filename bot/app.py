@@ -34,6 +34,7 @@ from bot.processor import PerUserUpdateProcessor
 from bot.services.flood import FloodControl
 from bot.services.plans import PlanPolicy
 from bot.services.quotas import Quotas
+from bot.services.resume import RetryTexts
 from bot.services.users import save_flow
 from bot.session import saving
 from bot.settings import Settings
@@ -159,19 +160,21 @@ def register_handlers(app: CoachApplication) -> None:
     # 2. Conversations (group MAIN), before plain commands so /cancel and steps reach them:
     # the user's current flow first, then whichever flow an update starts.
     app.add_handler(
-        FlowRouter([*practice.flows(), *interview_handlers.flows()], clock=lambda: _now(app)),
+        FlowRouter(
+            [*practice.flows(), *interview_handlers.flows(), *resume_handlers.flows()],
+            clock=lambda: _now(app),
+        ),
         group=MAIN,
     )
     app.add_handlers(interview_handlers.handlers(), group=MAIN)  # from any flow: /end, buttons
     app.add_handler(jobs_edit_handlers.edit_conversation(), group=MAIN)  # before /newjob
     app.add_handler(jobs_new_handlers.newjob_conversation(), group=MAIN)
-    app.add_handler(resume_handlers.conversation(), group=MAIN)
 
     # 3. Feature commands and buttons outside conversations.
     app.add_handlers(admin_handlers.command_handlers(app.bot_data["settings"]), group=MAIN)
     app.add_handlers(jobs_handlers.handlers(), group=MAIN)
-    app.add_handlers(resume_handlers.command_handlers(), group=MAIN)
-    app.add_handlers(plans_handlers.command_handlers(), group=MAIN)
+    app.add_handlers(resume_handlers.handlers(), group=MAIN)
+    app.add_handlers(plans_handlers.handlers(), group=MAIN)
 
     # 3b. /language.
     app.add_handlers(language.handlers(), group=MAIN)
@@ -196,6 +199,7 @@ async def post_init(app: Application) -> None:
         gateway=build_gateway(settings),
         plans=plans,
         quotas=Quotas(plans),
+        resume_retries=RetryTexts(),
     )
     # The menu in every catalogue language (Telegram shows the user's), English by default.
     await app.bot.set_my_commands(start.bot_commands())

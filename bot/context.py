@@ -10,6 +10,7 @@ from bot.ai.gateway import AIGateway
 from bot.i18n import Texts, texts
 from bot.services.plans import PlanPolicy
 from bot.services.quotas import Quotas
+from bot.services.resume import RetryTexts
 from bot.session import UserSession, current
 from bot.settings import Settings
 
@@ -20,6 +21,7 @@ class Services:
     gateway: AIGateway
     plans: PlanPolicy  # limits, prices and the clock
     quotas: Quotas  # on `plans`
+    resume_retries: RetryTexts  # resume texts awaiting Retry: memory only, never stored
 
 
 class CoachContext(CallbackContext[ExtBot[None], dict, dict, dict]):

@@ -153,7 +153,7 @@ async def test_admin_callbacks_from_others_look_stale(bot: BotHarness, root: Emu
     ada = await started(bot, "Ada")
     await root.send("/broadcast Hello")
     draft = await Broadcast.get()
-    query = await ada.press(f"admin:send:{draft.id}")
+    query = await ada.press(f"admin.send:{draft.id}")
     answer = ada.callback_answer(query)
     assert answer is not None and "no longer active" in answer["text"]
     assert (await Broadcast.get(id=draft.id)).status == BroadcastStatus.DRAFT

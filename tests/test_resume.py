@@ -27,7 +27,9 @@ from bot.emulator.harness import BotHarness
 from bot.services import documents
 from bot.services.documents import DocumentKind, ExtractedText
 from bot.services.resume import RetryTexts
-from handlers.resume_report import LABELS, pack
+from handlers.kit.entry_buttons import ResumeJob
+from handlers.resume.buttons import ResumeLast, ResumeRetry
+from handlers.resume.report import LABELS, pack
 from models import JobInfo, User
 from models.resume import ResumeAnalysisRecord
 from tests.conftest import make_settings, run_harness_clean
@@ -393,7 +395,7 @@ async def test_retry_after_the_flow_was_forgotten_asks_for_the_file(
     fake.reply_status(503)
     await upload(user, make_txt(), "cv.txt", TXT)
     failure = await user.expect("Nothing was saved")
-    model_bot.app.bot_data.pop("resume_retry_texts")  # as after a restart
+    model_bot.app.bot_data["services"].resume_retries = RetryTexts()  # as after a restart
     await user.click("Retry", in_message=failure)
     await user.expect("no longer have that file")
     await user.expect("send your resume")
@@ -527,21 +529,24 @@ async def test_forged_and_foreign_ids_show_nothing(bot: BotHarness, user: Emulat
     await add_job(mallory, "Mallory job")
 
     for data in (
-        f"resume:job:{victim_job.id}",
-        f"resume:job:{uuid.uuid4()}",
-        "resume:job:not-a-uuid",
-        "resume:job",
+        ResumeJob(job_id=victim_job.id).pack(),
+        ResumeJob(job_id=uuid.uuid4()).pack(),
     ):
         query = await mallory.press(data)
         answer = mallory.callback_answer(query)
-        assert answer is not None and "isn't available" in answer["text"], data
+        assert answer is not None and "Not found" in answer["text"], data
         assert mallory.since_last_action() == []
-    for data in (f"resume:last:{victim_job.id}", "resume:last:zzz"):
+    for data in ("resume.job:not-a-uuid", "resume.job", "resume.last:zzz"):
+        query = await mallory.press(data)
+        answer = mallory.callback_answer(query)
+        assert answer is not None and "no longer active" in answer["text"], data
+        assert mallory.since_last_action() == []
+    for data in (ResumeLast(job_id=victim_job.id).pack(), ResumeLast(job_id=uuid.uuid4()).pack()):
         query = await mallory.press(data)
         answer = mallory.callback_answer(query)
         assert answer is not None and "no saved review" in answer["text"]
         assert mallory.since_last_action() == []
-    query = await mallory.press("resume:retry:guess")
+    query = await mallory.press(ResumeRetry(token="guess", job_id=victim_job.id).pack())
     assert mallory.callback_answer(query) is not None
     await mallory.expect("no longer have that file")
     # Mallory's own documents are never checked against the victim's job.
@@ -605,7 +610,7 @@ async def test_plans_without_resume_analyses_are_told_and_spend_nothing(
     await user.send("/resume")
     await user.expect("not part of the Free plan")
     assert user.buttons(user.last) == ["⭐ Get Max"]  # only Max includes resume analysis
-    await user.press(f"resume:job:{job.id}")
+    await user.press(ResumeJob(job_id=job.id).pack())
     await user.expect("not part of the Free plan")
     await user.send_document(make_pdf(RESUME_LINES), "cv.pdf", PDF)
     await user.expect("not waiting")

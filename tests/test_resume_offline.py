@@ -11,7 +11,7 @@ import docx
 from bot.ai.schemas import RESUME_CATEGORIES, ResumeAnalysis
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
-from handlers.resume_report import LABELS
+from handlers.resume.report import LABELS
 from models import JobInfo, User
 from models.resume import ResumeAnalysisRecord
 from tests.helpers import new_job

@@ -157,17 +157,19 @@ SUPPORT_COOLDOWN = timedelta(minutes=10)  # one message to the team per user in 
 SUPPORT_TEXT_MAX = 3000  # UTF-16 code units of the user's text passed on (Telegram counts those)
 
 
-def support_wait(last_sent: str | None, at: datetime) -> timedelta | None:
+def support_wait(last_sent: datetime | None, at: datetime) -> timedelta | None:
     """How long the user must wait before another /paysupport message reaches the team, from
-    when their last one did (ISO time, as kept in their user data); None when they may now."""
-    try:
-        sent = datetime.fromisoformat(last_sent) if last_sent else None
-    except (TypeError, ValueError):
-        sent = None
-    if sent is None or sent.tzinfo is None:
+    when their last one did (`users.support_sent_at`); None when they may now."""
+    if last_sent is None or last_sent.tzinfo is None:
         return None
-    left = sent + SUPPORT_COOLDOWN - at
+    left = last_sent + SUPPORT_COOLDOWN - at
     return left if left > timedelta(0) else None
+
+
+async def mark_support_sent(user: User, at: datetime) -> None:
+    """Note that the user's /paysupport message reached the team at `at`."""
+    await User.filter(id=user.id).update(support_sent_at=at)
+    user.support_sent_at = at
 
 
 def clip(text: str, limit: int = SUPPORT_TEXT_MAX) -> str:

@@ -15,13 +15,12 @@ from bot.context import CoachContext
 from bot.rendering import escape
 from bot.services import admin as service
 from bot.services import plans
-from handlers.admin_audit import UsageError, usage_error, user_arg, when, who
+from handlers.admin.audit import UsageError, usage_error, user_arg, when, who
 from handlers.kit.replies import reply
 from models.payments import Plan
 
 log = logging.getLogger(__name__)
 
-BAN_NOTICE = "🚫 Your access to this bot has been suspended."
 BAN_NOTICE_EVERY = 3600.0  # seconds between two notices to the same banned user
 _NOTICES = "admin:ban_notices"
 
@@ -148,6 +147,7 @@ async def ban_guard(update: Update, context: CoachContext) -> None:
         return  # money Telegram has moved already (e.g. a subscription renewal) is recorded
     if not context.session.user.is_banned:  # read with the session (fails closed there)
         return
+    notice = context.texts.plain("admin-ban-notice")
     notices = _notices(context.application)
     now = time.monotonic()
     due = now - notices.get(user.id, float("-inf")) >= BAN_NOTICE_EVERY
@@ -155,16 +155,16 @@ async def ban_guard(update: Update, context: CoachContext) -> None:
         notices[user.id] = now
     try:
         if update.callback_query is not None:
-            await update.callback_query.answer(BAN_NOTICE if due else None)
+            await update.callback_query.answer(notice if due else None)
         elif update.pre_checkout_query is not None:
-            await update.pre_checkout_query.answer(ok=False, error_message=BAN_NOTICE)
+            await update.pre_checkout_query.answer(ok=False, error_message=notice)
         elif (
             due
             and update.effective_message is not None
             and update.effective_chat is not None
             and update.effective_chat.type == ChatType.PRIVATE
         ):
-            await reply(update.effective_message, BAN_NOTICE)
+            await reply(update.effective_message, context.texts("admin-ban-notice"))
     except TelegramError as exc:
         log.info("Could not tell banned user %s: %s", user.id, exc)
     raise ApplicationHandlerStop

@@ -1,7 +1,8 @@
 """Admin commands: /stats /user /setplan /ban /unban /broadcast /refund, the ban guard, the
 admins' command menu, and the broadcast sender. This module registers them and sets the menu;
-the commands live in `admin_users` (lookups), `admin_accounts` (plans, refunds, bans and the
-guard) and `admin_broadcast`, what they share in `admin_audit`.
+the commands live in `users` (lookups), `accounts` (plans, refunds, bans and the guard) and
+`broadcast` (its buttons in `buttons`), what they share in `audit`. The menu's descriptions are
+in bot/locale/en/admin.ftl (`admin-command-<name>`).
 
 Admin commands are registered with `filters.User(settings.admin_ids)`: from anyone else they
 fall through to the catch-all and get the reply any unknown command gets. Every admin command
@@ -18,37 +19,46 @@ from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     BaseHandler,
-    CallbackQueryHandler,
     CommandHandler,
     TypeHandler,
     filters,
 )
 
+from bot.i18n import texts
 from bot.services import admin as service
 from bot.settings import Settings
-from handlers import callbacks, start
-from handlers.admin_accounts import (
+from handlers import start
+from handlers.admin.accounts import (
     ban_command,
     ban_guard,
     refund_command,
     setplan_command,
     unban_command,
 )
-from handlers.admin_audit import Run, audited
-from handlers.admin_broadcast import FEATURE, broadcast_button, broadcast_command, resume_broadcasts
-from handlers.admin_users import stats_command, user_command
+from handlers.admin.audit import Run, audited
+from handlers.admin.broadcast import broadcast_button, broadcast_command, resume_broadcasts
+from handlers.admin.buttons import BroadcastCancel, BroadcastSend
+from handlers.admin.users import stats_command, user_command
+from handlers.kit.buttons import on_press
+from handlers.kit.flow import Flow
 
 log = logging.getLogger(__name__)
 
-ADMIN_COMMANDS: list[tuple[str, str]] = [
-    ("stats", "Admin: usage figures"),
-    ("user", "Admin: look up a user"),
-    ("setplan", "Admin: set a user's plan"),
-    ("ban", "Admin: ban a user"),
-    ("unban", "Admin: lift a ban"),
-    ("broadcast", "Admin: message every user"),
-    ("refund", "Admin: refund a Stars payment"),
-]
+ADMIN_COMMANDS: tuple[str, ...] = (
+    "stats",
+    "user",
+    "setplan",
+    "ban",
+    "unban",
+    "broadcast",
+    "refund",
+)
+
+
+def admin_commands() -> list[BotCommand]:
+    """The admin commands of the menu, described from the catalogue."""
+    t = texts()
+    return [BotCommand(name, t.plain(f"admin-command-{name}")) for name in ADMIN_COMMANDS]
 
 
 # ----- registration --------------------------------------------------------------------------
@@ -71,10 +81,15 @@ def command_handlers(settings: Settings) -> list[BaseHandler]:
     handlers: list[BaseHandler] = [
         CommandHandler(name, audited(name, run), filters=admins) for name, run in runs.items()
     ]
-    handlers.append(
-        CallbackQueryHandler(broadcast_button, pattern=callbacks.pattern(FEATURE, "send", "cancel"))
-    )
+    handlers += [
+        on_press(BroadcastSend, broadcast_button),
+        on_press(BroadcastCancel, broadcast_button),
+    ]
     return handlers
+
+
+def flows() -> list[Flow]:
+    return []  # no conversation
 
 
 async def post_init(app: Application) -> None:
@@ -82,7 +97,7 @@ async def post_init(app: Application) -> None:
     back from former admins — and the resumption of broadcasts a restart interrupted, once the
     application runs."""
     settings: Settings = app.bot_data["settings"]
-    menu = start.bot_commands() + [BotCommand(name, text) for name, text in ADMIN_COMMANDS]
+    menu = start.bot_commands() + admin_commands()
     for admin_id in sorted(settings.admin_ids):
         try:
             await app.bot.set_my_commands(menu, scope=BotCommandScopeChat(admin_id))

@@ -1,5 +1,5 @@
-"""Admin /broadcast: a preview with Send / Cancel buttons (`admin:send|cancel:<id>`), and the
-sender that delivers a broadcast in the background, editing a progress message, and resumes
+"""Admin /broadcast: a preview with Send / Cancel buttons (`BroadcastSend`, `BroadcastCancel`),
+and the sender that delivers a broadcast in the background, editing a progress message, and resumes
 unfinished ones after a restart."""
 
 from __future__ import annotations
@@ -9,24 +9,25 @@ import logging
 import re
 from datetime import timedelta
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.ext import Application
 
 from bot.context import CoachContext
+from bot.i18n import Texts, texts
 from bot.services import admin as service
 from bot.services import broadcast
 from bot.services.broadcast import Outcome, Progress, RetryLater
 from bot.settings import Settings
-from handlers import callbacks, start
-from handlers.admin_audit import usage_error
+from handlers.admin.audit import usage_error
+from handlers.admin.buttons import BroadcastCancel, BroadcastSend
+from handlers.kit.buttons import Press
 from handlers.kit.replies import remove_keyboard, reply
 from models.admin import Broadcast, DeliveryStatus
 
 log = logging.getLogger(__name__)
 
-FEATURE = "admin"
 PROGRESS_EVERY = 2.0  # seconds between two edits of a broadcast's progress message
 _SENDERS = "admin:broadcast_senders"
 
@@ -41,22 +42,15 @@ async def broadcast_command(
     html = _COMMAND_PREFIX.sub("", message.text_html or "", count=1).strip()
     if not args or not html:
         raise usage_error("broadcast")
+    t = context.texts
     draft = await broadcast.create_draft(admin_id, html)
     recipients = await broadcast.recipients_count()
-    await reply(
-        message,
-        f"📣 Broadcast #{draft.id} preview. It goes to <b>{recipients}</b> active users "
-        "who haven't blocked the bot:",
-    )
+    await reply(message, t("admin-broadcast-preview", id=draft.id, recipients=recipients))
     keyboard = InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton(
-                    "Send", callback_data=callbacks.make(FEATURE, "send", draft.id)
-                ),
-                InlineKeyboardButton(
-                    "Cancel", callback_data=callbacks.make(FEATURE, "cancel", draft.id)
-                ),
+                BroadcastSend(broadcast_id=draft.id).button(t.plain("admin-button-send")),
+                BroadcastCancel(broadcast_id=draft.id).button(t.plain("admin-button-cancel")),
             ]
         ]
     )
@@ -64,61 +58,62 @@ async def broadcast_command(
     return f"broadcast #{draft.id} previewed ({recipients} recipients)"
 
 
-async def broadcast_button(update: Update, context: CoachContext) -> None:
+async def broadcast_button(update: Update, context: CoachContext, press: Press) -> None:
     """Send or Cancel under a preview. Anyone but an admin gets what any stale button gets."""
-    query, admin = update.callback_query, update.effective_user
-    assert query is not None
-    if admin is None or admin.id not in context.settings.admin_ids:
-        await start.stale_button(update, context)
+    t = context.texts
+    if press.user_id not in context.settings.admin_ids:
+        await press.answer(t.plain("kit-button-unreadable"))
         return
-    data = callbacks.parse(query.data)
-    broadcast_id = int(data.arg() or 0) if data and (data.arg() or "").isdigit() else 0
-    action = data.action if data else ""
+    data = press.data
+    action = "send" if isinstance(data, BroadcastSend) else "cancel"
+    broadcast_id = data.broadcast_id
     result, ok = "", False
     try:
-        result, ok = await _broadcast_action(update, context, action, broadcast_id)
+        result, ok = await _broadcast_action(context, press, action, broadcast_id)
     except Exception as exc:
         log.exception("Broadcast button %s failed", action)
         result = f"error: {type(exc).__name__}: {exc}"
         with contextlib.suppress(TelegramError):
-            await query.answer("That failed; see the logs.", show_alert=True)
-    await service.record_action(admin.id, f"broadcast:{action}", str(broadcast_id), result, ok=ok)
+            await press.answer(t.plain("admin-broadcast-failed"), alert=True)
+    await service.record_action(
+        press.user_id, f"broadcast:{action}", str(broadcast_id), result, ok=ok
+    )
 
 
 async def _broadcast_action(
-    update: Update, context: CoachContext, action: str, broadcast_id: int
+    context: CoachContext, press: Press, action: str, broadcast_id: int
 ) -> tuple[str, bool]:
-    query = update.callback_query
-    assert query is not None
+    t = context.texts
     if action == "cancel":
         if not await broadcast.cancel(broadcast_id):
-            await query.answer("This broadcast was sent or cancelled already.")
+            await press.answer(t.plain("admin-broadcast-done-already"))
             return f"broadcast #{broadcast_id}: nothing to cancel", False
-        await query.answer("Cancelled.")
-        await remove_keyboard(query.message)
-        if isinstance(query.message, Message):
-            await reply(query.message, f"Broadcast #{broadcast_id} cancelled; nothing was sent.")
+        await press.answer(t.plain("admin-broadcast-cancelled-answer"))
+        await remove_keyboard(press.message)
+        await reply(press.message, t("admin-broadcast-cancelled", id=broadcast_id))
         return f"broadcast #{broadcast_id} cancelled", True
     total = await broadcast.start(broadcast_id)
     if total is None:
-        await query.answer("This broadcast was sent or cancelled already.")
+        await press.answer(t.plain("admin-broadcast-done-already"))
         return f"broadcast #{broadcast_id}: not a draft", False
-    await query.answer("Sending…")
-    await remove_keyboard(query.message)
-    if isinstance(query.message, Message):
-        progress = await reply(
-            query.message, _progress_text(broadcast_id, Progress(total, 0, 0, 0, total), False)
-        )
-        await broadcast.set_progress_message(broadcast_id, progress.chat_id, progress.message_id)
+    await press.answer(t.plain("admin-broadcast-sending"))
+    await remove_keyboard(press.message)
+    progress = await reply(
+        press.message,
+        _progress_text(t, broadcast_id, Progress(total, 0, 0, 0, total), False),
+    )
+    await broadcast.set_progress_message(broadcast_id, progress.chat_id, progress.message_id)
     start_sender(context.application, broadcast_id)
     return f"broadcast #{broadcast_id} sending to {total} users", True
 
 
-def _progress_text(broadcast_id: int, p: Progress, final: bool) -> str:
-    figures = f"sent {p.sent} · blocked the bot {p.blocked} · failed {p.failed}"
+def _progress_text(t: Texts, broadcast_id: int, p: Progress, final: bool) -> str:
+    figures = t.html("admin-broadcast-figures", sent=p.sent, blocked=p.blocked, failed=p.failed)
     if final:
-        return f"✅ Broadcast #{broadcast_id} finished: {figures} (of {p.total})."
-    return f"📤 Broadcast #{broadcast_id}: {p.done}/{p.total} — {figures}"
+        return t("admin-broadcast-finished", id=broadcast_id, figures=figures, total=p.total)
+    return t(
+        "admin-broadcast-progress", id=broadcast_id, done=p.done, total=p.total, figures=figures
+    )
 
 
 # ----- the sender ----------------------------------------------------------------------------
@@ -157,7 +152,7 @@ async def _send_all(app: Application, broadcast_id: int) -> None:
                 return
         try:
             await bot.edit_message_text(
-                _progress_text(item.id, progress, final),
+                _progress_text(texts(), item.id, progress, final),
                 chat_id=item.progress_chat_id,
                 message_id=item.progress_message_id,
                 parse_mode=ParseMode.HTML,

@@ -9,7 +9,7 @@ from bot.rendering import escape
 from bot.services import admin as service
 from bot.services import plans
 from bot.services.quotas import Usage
-from handlers.admin_audit import usage_error, user_arg, when, who
+from handlers.admin.audit import usage_error, user_arg, when, who
 from handlers.kit.replies import reply
 from models.payments import Plan
 
