@@ -39,8 +39,6 @@ from handlers import admin as admin_handlers
 from handlers import flows, start
 from handlers import interviews as interview_handlers
 from handlers import jobs as jobs_handlers
-from handlers import jobs_edit as jobs_edit_handlers
-from handlers import jobs_new as jobs_new_handlers
 from handlers import plans as plans_handlers
 from handlers import practice as practice_handlers
 from handlers import resume as resume_handlers
@@ -148,12 +146,15 @@ def register_handlers(app: CoachApplication) -> None:
     # 2. Conversations (group MAIN), before plain commands so /cancel and steps reach them:
     # the user's current flow first, then whichever flow an update starts.
     app.add_handler(
-        FlowRouter([], clock=lambda: _now(app)),
+        FlowRouter(
+            [
+                *jobs_handlers.flows(),
+            ],
+            clock=lambda: _now(app),
+        ),
         group=MAIN,
     )
     app.add_handlers(interview_handlers.early_handlers(), group=INTERVIEWS)
-    app.add_handler(jobs_edit_handlers.edit_conversation(), group=MAIN)  # before /newjob
-    app.add_handler(jobs_new_handlers.newjob_conversation(), group=MAIN)
     app.add_handler(practice_handlers.conversation(), group=MAIN)
     app.add_handler(resume_handlers.conversation(), group=MAIN)
 

@@ -11,6 +11,8 @@ from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
 from bot.persistence import USER_DATA, DatabasePersistence
 from bot.settings import CONVERSATION_TIMEOUT
+from handlers.kit.flow import FlowRouter
+from models import User
 from models.state import BotState
 
 
@@ -71,25 +73,29 @@ async def test_users_who_only_chat_leave_no_rows(bot: BotHarness, user: Emulated
 
 
 async def test_an_abandoned_flow_ends_by_itself(bot: BotHarness, user: EmulatedUser) -> None:
-    flows = [
+    conversations = [
         handler
         for handlers in bot.app.handlers.values()
         for handler in handlers
         if isinstance(handler, ConversationHandler)
     ]
-    assert {flow.name for flow in flows} >= {"practice", "resume"} and len(flows) >= 4
-    assert all(flow.conversation_timeout == CONVERSATION_TIMEOUT for flow in flows)
+    assert all(c.conversation_timeout == CONVERSATION_TIMEOUT for c in conversations)
+    [router] = [h for hs in bot.app.handlers.values() for h in hs if isinstance(h, FlowRouter)]
+    assert {"newjob", "jobedit"} <= set(router.by_name)
+    assert all(flow.timeout == CONVERSATION_TIMEOUT for flow in router.flows)
 
     await user.send("/newjob")
     await user.expect("company or job name")
-    await bot.app.update_persistence()
-    assert await BotState.filter(kind__startswith="conversation:").count() == 1
-    [timeout] = [job for job in bot.app.job_queue.jobs() if job.name == "_trigger_timeout"]
-    assert timeout.next_t is not None
-    left = timeout.next_t - datetime.now(UTC)
-    assert CONVERSATION_TIMEOUT - timedelta(minutes=1) < left <= CONVERSATION_TIMEOUT
-    await timeout.run(bot.app)  # six hours later
-    await bot.app.update_persistence()
-    assert await BotState.filter(kind__startswith="conversation:").count() == 0
-    await user.send("Acme")  # no longer taken as the job's name
+    stored = await User.get(id=user.id)
+    assert (stored.flow, stored.flow_step) == ("newjob", "name") and stored.flow_at is not None
+    plans = bot.app.bot_data["services"].plans
+    now = plans.clock
+    plans.clock = lambda: now() + CONVERSATION_TIMEOUT - timedelta(minutes=1)
+    await user.send("Acme")  # still within the time: the job's name
+    await user.expect("job title")
+    later = datetime.now(UTC) + 2 * CONVERSATION_TIMEOUT + timedelta(minutes=1)
+    plans.clock = lambda: later  # six hours untouched
+    await user.send("Backend Engineer")  # no longer taken as the job's title
     await user.expect("not waiting for an answer")
+    stored = await User.get(id=user.id)
+    assert (stored.flow, stored.flow_step, stored.flow_data) == (None, None, None)
