@@ -15,6 +15,7 @@ from telegram import Update
 from telegram.ext import Application, ConversationHandler
 
 from bot.context import CoachContext
+from handlers.kit.flow import FlowRouter
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,16 @@ def _starts(conversation: ConversationHandler, update: Update) -> bool:
     return any(entry.check_update(update) for entry in conversation.entry_points)
 
 
+def _flow_starts(app: Application, update: Update) -> bool:
+    """A flow of the kit's `FlowRouter` starts with this update (while features move to it)."""
+    for group in app.handlers.values():
+        for handler in group:
+            if isinstance(handler, FlowRouter):
+                match = handler.check_update(update)
+                return bool(match is not None and match.entering)
+    return False
+
+
 async def end_stale_flows(update: Update, context: CoachContext) -> None:
     if update.effective_user is None:
         return
@@ -52,7 +63,7 @@ async def end_stale_flows(update: Update, context: CoachContext) -> None:
     if any(conversation.check_update(update) for conversation, _ in active):
         return  # a flow the user is in takes this update itself
     starting = [c for c in all_conversations if _starts(c, update)]
-    if not starting:
+    if not starting and not _flow_starts(context.application, update):
         return
     for conversation, key in active:
         if conversation not in starting:

@@ -42,6 +42,7 @@ from handlers.interview_common import (
     user_data,
 )
 from handlers.interview_report import after_end
+from handlers.kit.flow import FlowRouter
 from handlers.kit.limits import explain_limit
 from handlers.kit.replies import remove_keyboard, reply
 from handlers.kit.streaming import stream_reply
@@ -62,7 +63,9 @@ def _other_flow_takes(update: Update, context: CoachContext) -> bool:
     """True when another conversation is waiting for exactly this update."""
     for group in context.application.handlers.values():
         for handler in group:
-            if isinstance(handler, ConversationHandler) and handler.check_update(update):
+            if isinstance(handler, ConversationHandler | FlowRouter) and handler.check_update(
+                update
+            ):
                 return True
     return False
 
