@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from bot.emulator.client import EmulatedUser
+from bot.emulator.harness import BotHarness
 from bot.services import admin, interviews, jobs, practice
 from bot.services.plans import PlanPolicy
 from bot.settings import Settings
@@ -74,3 +76,31 @@ async def test_reads_cost_the_same_for_few_or_many_rows(db: str, read: str) -> N
     large = await queries(action(2, many))
     assert small > 0
     assert large == small, f"{read}: {small} queries for few rows, {large} for many"
+
+
+async def test_a_stray_message_costs_two_statements(bot: BotHarness, user: EmulatedUser) -> None:
+    """Outside any flow: the user's row, read once for the whole update, and the interview
+    router's look for an interview in progress; nothing is written."""
+    await user.send("/start")
+    await user.expect("Hi")
+
+    async def stray() -> None:
+        await user.send("hello")
+        await user.expect("not waiting")
+
+    assert await queries(stray) <= 2
+
+
+async def test_a_newjob_step_costs_three_statements(bot: BotHarness, user: EmulatedUser) -> None:
+    """One answer in /newjob: the user's row (with the flow) read once, the interview router's
+    look, and the flow's new step written back in one UPDATE."""
+    await user.send("/newjob")
+    await user.expect("company or job name")
+
+    async def step() -> None:
+        await user.send("Acme")
+        await user.expect("job title")
+
+    assert await queries(step) <= 3
+    stored = await User.get(id=user.id)
+    assert (stored.flow, stored.flow_step) == ("newjob", "title")
