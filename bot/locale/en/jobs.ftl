@@ -27,8 +27,12 @@ jobs-level = { $level ->
 }
 
 ## Wrong values (the service's InvalidValue reasons)
-jobs-invalid-empty = The { $what } can't be empty.
-jobs-invalid-too-long = The { $what } must be at most { $limit } characters (got { $got }).
+jobs-invalid-what = { $what ->
+    [title] title
+   *[name] name
+}
+jobs-invalid-empty = The { jobs-invalid-what } can't be empty.
+jobs-invalid-too-long = The { jobs-invalid-what } must be at most { $limit } characters (got { $got }).
 jobs-invalid-description-short = The description must be at least { $limit } characters — paste the job ad.
 jobs-invalid-description-long = The description must be at most { NUMBER($limit, useGrouping: "true") } characters (got { NUMBER($got, useGrouping: "true") }).
 jobs-invalid-level = Choose Junior, Mid-level or Senior.
