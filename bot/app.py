@@ -29,7 +29,6 @@ from bot.ai.gateway import build_gateway
 from bot.context import CoachApplication, CoachContext, Services
 from bot.i18n import languages, texts
 from bot.inbound import clean_update
-from bot.persistence import DatabasePersistence
 from bot.processor import PerUserUpdateProcessor
 from bot.services.flood import FloodControl
 from bot.services.plans import PlanPolicy
@@ -39,11 +38,9 @@ from bot.services.users import save_flow
 from bot.session import saving
 from bot.settings import Settings
 from handlers import admin as admin_handlers
-from handlers import flows, language, practice, start
 from handlers import interviews as interview_handlers
 from handlers import jobs as jobs_handlers
-from handlers import jobs_edit as jobs_edit_handlers
-from handlers import jobs_new as jobs_new_handlers
+from handlers import language, practice, start
 from handlers import plans as plans_handlers
 from handlers import resume as resume_handlers
 from handlers.kit import errors
@@ -57,7 +54,6 @@ PRIVATE_ONLY = -30  # groups get a pointer to the private chat and nothing else
 TRACK_USERS = -20
 GUARDS = -10  # bans, before any feature
 PAYMENTS = -7  # payments and plan buttons: before any flow, which must not swallow them
-FLOWS = -5  # starting a flow ends stale ones (handlers/flows.py)
 MAIN = 0
 
 
@@ -83,7 +79,6 @@ def build_application(
         .context_types(ContextTypes(context=CoachContext))
         .concurrent_updates(processor)
         .rate_limiter(CoachRateLimiter(max_retries=3))
-        .persistence(DatabasePersistence())
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
@@ -154,21 +149,21 @@ def register_handlers(app: CoachApplication) -> None:
     # 1b. Pre-checkout, successful/refunded payments, plan buttons (group PAYMENTS).
     app.add_handlers(plans_handlers.payment_handlers(), group=PAYMENTS)
 
-    # 1b. Starting a flow ends any other flow the user left hanging (group FLOWS).
-    app.add_handler(TypeHandler(Update, flows.end_stale_flows), group=FLOWS)
-
     # 2. Conversations (group MAIN), before plain commands so /cancel and steps reach them:
     # the user's current flow first, then whichever flow an update starts.
     app.add_handler(
         FlowRouter(
-            [*practice.flows(), *interview_handlers.flows(), *resume_handlers.flows()],
+            [
+                *jobs_handlers.flows(),  # /newjob and editing guard their steps
+                *practice.flows(),
+                *interview_handlers.flows(),
+                *resume_handlers.flows(),
+            ],
             clock=lambda: _now(app),
         ),
         group=MAIN,
     )
     app.add_handlers(interview_handlers.handlers(), group=MAIN)  # from any flow: /end, buttons
-    app.add_handler(jobs_edit_handlers.edit_conversation(), group=MAIN)  # before /newjob
-    app.add_handler(jobs_new_handlers.newjob_conversation(), group=MAIN)
 
     # 3. Feature commands and buttons outside conversations.
     app.add_handlers(admin_handlers.command_handlers(app.bot_data["settings"]), group=MAIN)

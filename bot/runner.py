@@ -2,7 +2,7 @@
 
 We drive the lifecycle ourselves (as `run_polling` does internally) so Tortoise is initialised
 in the same task tree as python-telegram-bot's handler tasks, and the database outlives the
-application's final persistence flush.
+application's shutdown.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ async def running(
             finally:
                 if app.updater and app.updater.running:
                     await app.updater.stop()
-                await app.stop()  # waits for in-flight updates, flushes persistence
+                await app.stop()  # waits for in-flight updates
         finally:
             await app.shutdown()
             if app.post_shutdown:

@@ -10,7 +10,22 @@ from fpdf import FPDF
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
 from bot.emulator.types import ChatMessage
-from models import Interview, JobInfo, Question
+from handlers.jobs.buttons import (
+    JobDelete,
+    JobDeleteConfirm,
+    JobEdit,
+    JobPage,
+    NewJobLevel,
+    NewJobSkip,
+)
+from handlers.kit.entry_buttons import (
+    InterviewJob,
+    InterviewList,
+    PracticeJob,
+    PracticeList,
+    ResumeJob,
+)
+from models import ExperienceLevel, Interview, JobInfo, Question
 from tests.conftest import make_settings, run_harness_clean
 from tests.helpers import new_job
 
@@ -76,14 +91,14 @@ async def test_create_with_title_shows_the_card(bot: BotHarness, user: EmulatedU
     assert "payment APIs" in card.text
     assert "0 questions asked" in card.text and "0 interviews run" in card.text
     data = callback_data(card)
-    assert data["🧠 Practice"] == f"practice:job:{job.id}"
-    assert data["🎤 Interview"] == f"interview:job:{job.id}"
-    assert data["📄 Resume"] == f"resume:job:{job.id}"
-    assert data["Past questions"] == f"practice:list:{job.id}"
-    assert data["Past interviews"] == f"interview:list:{job.id}"
-    assert data["✏️ Edit"] == f"job:edit:{job.id}"
-    assert data["🗑 Delete"] == f"job:del:{job.id}"
-    assert data["« All jobs"] == "job:page:0"
+    assert data["🧠 Practice"] == PracticeJob(job_id=job.id).pack()
+    assert data["🎤 Interview"] == InterviewJob(job_id=job.id).pack()
+    assert data["📄 Resume"] == ResumeJob(job_id=job.id).pack()
+    assert data["Past questions"] == PracticeList(job_id=job.id).pack()
+    assert data["Past interviews"] == InterviewList(job_id=job.id).pack()
+    assert data["✏️ Edit"] == JobEdit(job_id=job.id).pack()
+    assert data["🗑 Delete"] == JobDelete(job_id=job.id).pack()
+    assert data["« All jobs"] == JobPage(page=0).pack()
     assert all(len(d.encode()) <= 64 for d in data.values())
     await user.send("hello")  # the flow is over
     await user.expect("not waiting")
@@ -126,7 +141,7 @@ async def test_every_wrong_answer_is_explained_and_asked_again(
     await user.send("wizard")
     again = await user.expect("Choose Junior, Mid-level or Senior")
     assert user.buttons(again) == ["Junior", "Mid-level", "Senior"]
-    query = await user.press("newjob:skip", skip_prompt)  # a button of an old message
+    query = await user.press(NewJobSkip().pack(), skip_prompt)  # a button of an old message
     assert "old message" in user.callback_answer(query)["text"]  # type: ignore[index]
     again = await user.expect("old message")
     assert "experience level" in again.text
@@ -145,7 +160,7 @@ async def test_every_wrong_answer_is_explained_and_asked_again(
     assert "job description" in again.text
     await user.send_voice(b"OggS")
     await user.expect("can't use a voice message here")
-    query = await user.press("job:open:" + str(uuid.uuid4()))
+    query = await user.press("job.open:" + uuid.uuid4().hex)
     assert "old message" in user.callback_answer(query)["text"]  # type: ignore[index]
     await user.send("/jobs")
     await user.expect("You're creating a job")
@@ -246,7 +261,9 @@ async def test_cancel_midway_saves_nothing(bot: BotHarness, user: EmulatedUser) 
     await user.expect("no job was saved")
     assert await JobInfo.filter(user_id=user.id).count() == 0
     assert prompt.buttons == []  # the open step's buttons are removed
-    query = await user.press("newjob:level:senior", prompt)  # and pressing one anyway is stale
+    query = await user.press(
+        NewJobLevel(level=ExperienceLevel.SENIOR).pack(), prompt
+    )  # and pressing one anyway is stale
     assert "no longer active" in user.callback_answer(query)["text"]  # type: ignore[index]
 
 
@@ -301,7 +318,7 @@ async def test_list_is_paginated_newest_first(bot: BotHarness, user: EmulatedUse
     assert user.buttons(listing) == ["Job 1", "Job 0", "◀"]
     await user.click("◀", in_message=listing)
     assert user.buttons(listing)[0] == "Job 9 — Dev"
-    await user.press("job:page:7", listing)  # past the end: the last page
+    await user.press(JobPage(page=7).pack(), listing)  # past the end: the last page
     assert user.buttons(listing) == ["Job 1", "Job 0", "◀"]
 
 
@@ -339,7 +356,10 @@ async def test_edit_each_field(bot: BotHarness, user: EmulatedUser) -> None:
     await user.expect("at most 100 characters")
     await user.send("Acme Rockets")
     card = await user.expect("saved")
-    assert "Acme Rockets" in card.text and callback_data(card)["✏️ Edit"] == f"job:edit:{job.id}"
+    assert (
+        "Acme Rockets" in card.text
+        and callback_data(card)["✏️ Edit"] == JobEdit(job_id=job.id).pack()
+    )
 
     await edit(user, job, "Title")
     await user.click("Clear title")
@@ -387,7 +407,7 @@ async def test_edit_cancel_changes_nothing(bot: BotHarness, user: EmulatedUser) 
 async def test_edit_button_mid_newjob_is_an_old_button(bot: BotHarness, user: EmulatedUser) -> None:
     job = await new_job(user)
     await user.send("/newjob")
-    query = await user.press(f"job:edit:{job.id}")
+    query = await user.press(JobEdit(job_id=job.id).pack())
     assert "old message" in user.callback_answer(query)["text"]  # type: ignore[index]
     await user.expect("company or job name")
     await user.send("Still creating")
@@ -414,7 +434,7 @@ async def test_delete_asks_then_cascades(bot: BotHarness, user: EmulatedUser) ->
     assert await Question.filter(job_info_id=job.id).count() == 0
     assert await Interview.filter(job_info_id=job.id).count() == 0
     assert await Question.filter(job_info_id=kept.id).count() == 1
-    query = await user.press(f"job:delok:{job.id}", card)  # pressed twice
+    query = await user.press(JobDeleteConfirm(job_id=job.id).pack(), card)  # pressed twice
     assert user.callback_answer(query)["text"].startswith("Job not found")  # type: ignore[index]
 
 
@@ -428,16 +448,18 @@ async def test_forged_buttons_find_nothing(bot: BotHarness, user: EmulatedUser) 
     await user.send("/jobs")
     listing = await user.expect("your jobs")
     before = listing.text
-    forged = [
-        f"{action}:{job_id}"
-        for action in ("job:open", "job:del", "job:delok", "job:edit")
-        for job_id in (theirs.id, gone, "xyz", "")
-    ]
-    forged += ["job:page:abc", "job:page:-1", "job:page:99999999999"]
-    for data in forged:
+    actions = ("job.open", "job.del", "job.delok", "job.edit")
+    # Well-formed, but not the user's job (or no job at all): "not found".
+    forged = [f"{action}:{job_id.hex}" for action in actions for job_id in (theirs.id, gone)]
+    forged += ["job.page:-1", "job.page:99999999999"]
+    # Not even well-formed: a button that can't be read.
+    unreadable = [f"{action}:{job_id}" for action in actions for job_id in ("xyz", "")]
+    unreadable += ["job.page:abc", "job.page:"]
+    for data in forged + unreadable:
         query = await user.press(data, listing)
         answer = user.callback_answer(query)
-        assert answer is not None and "not found" in answer["text"].lower(), data
+        expected = "not found" if data in forged else "no longer active"
+        assert answer is not None and expected in answer["text"].lower(), data
         assert user.since_last_action() == [], data
     assert listing.text == before and listing.edits == 0
     stored = await JobInfo.get(id=theirs.id)

@@ -1,105 +1,68 @@
-"""Conversation states and user_data survive in the database, whatever their JSON type; only
-what is worth keeping is kept (no empty user_data, no abandoned flows)."""
+"""The user's one flow lives on their users row: it round-trips whatever its JSON, is written
+only when it changes, and an abandoned flow ends by itself."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from telegram.ext import ConversationHandler
-
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
-from bot.persistence import USER_DATA, DatabasePersistence
+from bot.services.users import load_session, save_flow
 from bot.settings import CONVERSATION_TIMEOUT
 from handlers.kit.flow import FlowRouter
-from models.state import BotState
+from models import User
+
+NOW = datetime(2026, 12, 4, 12, 0, tzinfo=UTC)
 
 
-async def test_states_of_every_json_type_round_trip(db: str) -> None:
-    store = DatabasePersistence()
-    states: dict[tuple[int, ...], object] = {
-        (1, 1): "practice:answering",  # a bare string is the tricky one for JSONField
-        (2, 2): 3,
-        (3, 3): ["a", 1],
-        (4, 4): {"step": "x"},
-    }
-    for key, state in states.items():
-        await store.update_conversation("flow", key, state)
-    await store.update_conversation("flow", (1, 1), "practice:rating")  # update in place
-    await store.update_conversation("flow", (2, 2), None)  # ended
-    assert await store.get_conversations("flow") == {
-        (1, 1): "practice:rating",
-        (3, 3): ["a", 1],
-        (4, 4): {"step": "x"},
-    }
-    assert await DatabasePersistence().get_conversations("other") == {}
+async def test_a_flow_of_every_json_type_round_trips(db: str) -> None:
+    session = await load_session(7, "Ada", None, "en", NOW)
+    assert (session.flow, session.step, session.data, session.changed) == (None, None, {}, False)
+    data = {"name": "Acme 😀", "level": None, "ids": [1, "2"], "nested": {"ok": True}}
+    session.enter("newjob", "title", **data)
+    assert session.changed
+    await save_flow(session, NOW)
+    assert not session.changed
+    again = await load_session(7, "Ada", None, "en", NOW)
+    assert (again.flow, again.step, again.data) == ("newjob", "title", data)
+    assert again.flow_at == NOW
+    again.clear()
+    await save_flow(again, NOW)
+    stored = await User.get(id=7)
+    assert (stored.flow, stored.flow_step, stored.flow_data, stored.flow_at) == (None,) * 4
 
 
-async def test_user_data_round_trips_and_drops(db: str) -> None:
-    store = DatabasePersistence()
-    await store.update_user_data(7, {"draft": {"name": "Acme", "level": None}})
-    await store.update_user_data(7, {"draft": {"name": "Acme 2"}})
-    await store.update_user_data(8, {})
-    data = await store.get_user_data()
-    assert data[7] == {"draft": {"name": "Acme 2"}} and data[8] == {}
-    await store.drop_user_data(7)
-    assert 7 not in await store.get_user_data()
-
-
-async def test_only_users_with_something_to_remember_get_a_row(db: str) -> None:
-    store = DatabasePersistence()
-    await store.update_user_data(7, {"draft": {"name": "Acme"}})
-    await store.update_user_data(8, {})  # python-telegram-bot's entry for a user who chatted
-    assert await BotState.filter(kind=USER_DATA).values_list("key", flat=True) == ["7"]
-    await store.update_user_data(7, {})  # the flow ended: its row goes
-    assert await BotState.filter(kind=USER_DATA).count() == 0
-    # Empty rows written by older versions are neither loaded nor kept.
-    await BotState.create(kind=USER_DATA, key="9", value={})
-    await store.update_user_data(10, {"step": 1})
-    assert dict(await store.get_user_data()) == {10: {"step": 1}}
-    assert await BotState.filter(kind=USER_DATA).values_list("key", flat=True) == ["10"]
-
-
-async def test_users_who_only_chat_leave_no_rows(bot: BotHarness, user: EmulatedUser) -> None:
+async def test_users_who_only_chat_write_nothing(bot: BotHarness, user: EmulatedUser) -> None:
     await user.send("hello")
     await user.expect("not waiting for an answer")
+    before = await User.get(id=user.id)
     await user.send("anyone there?")
-    await user.send("/help")  # commands and stray buttons outside any interview, too
+    await user.send("/help")  # commands and stray buttons outside any flow, too
     await user.press("zz:gone")
-    await bot.app.update_persistence()
-    rows = await BotState.filter(kind=USER_DATA).values_list("key", "value")
-    assert rows == [], (rows, dict(bot.app.user_data))
+    after = await User.get(id=user.id)
+    assert after.flow is None and after.updated_at == before.updated_at
 
 
 async def test_an_abandoned_flow_ends_by_itself(bot: BotHarness, user: EmulatedUser) -> None:
-    flows = [
-        handler
-        for handlers in bot.app.handlers.values()
-        for handler in handlers
-        if isinstance(handler, ConversationHandler)
-    ]
-    assert {flow.name for flow in flows} >= {"practice"} and len(flows) >= 3
-    assert all(flow.conversation_timeout == CONVERSATION_TIMEOUT for flow in flows)
-    routed = [
-        flow
-        for handlers in bot.app.handlers.values()
-        for handler in handlers
-        if isinstance(handler, FlowRouter)
-        for flow in handler.flows
-    ]
-    assert "resume" in {flow.name for flow in routed}  # ported flows: same timeout
-    assert all(flow.timeout == CONVERSATION_TIMEOUT for flow in routed)
+    [router] = [h for hs in bot.app.handlers.values() for h in hs if isinstance(h, FlowRouter)]
+    assert {"newjob", "jobedit", "practice", "resume", "interview"} <= set(router.by_name)
+    # Every flow times out but the interview, whose state is its own rows.
+    assert all(
+        flow.timeout == CONVERSATION_TIMEOUT for flow in router.flows if flow.name != "interview"
+    )
 
     await user.send("/newjob")
     await user.expect("company or job name")
-    await bot.app.update_persistence()
-    assert await BotState.filter(kind__startswith="conversation:").count() == 1
-    [timeout] = [job for job in bot.app.job_queue.jobs() if job.name == "_trigger_timeout"]
-    assert timeout.next_t is not None
-    left = timeout.next_t - datetime.now(UTC)
-    assert CONVERSATION_TIMEOUT - timedelta(minutes=1) < left <= CONVERSATION_TIMEOUT
-    await timeout.run(bot.app)  # six hours later
-    await bot.app.update_persistence()
-    assert await BotState.filter(kind__startswith="conversation:").count() == 0
-    await user.send("Acme")  # no longer taken as the job's name
+    stored = await User.get(id=user.id)
+    assert (stored.flow, stored.flow_step) == ("newjob", "name") and stored.flow_at is not None
+    plans = bot.app.bot_data["services"].plans
+    now = plans.clock
+    plans.clock = lambda: now() + CONVERSATION_TIMEOUT - timedelta(minutes=1)
+    await user.send("Acme")  # still within the time: the job's name
+    await user.expect("job title")
+    later = datetime.now(UTC) + 2 * CONVERSATION_TIMEOUT + timedelta(minutes=1)
+    plans.clock = lambda: later  # six hours untouched
+    await user.send("Backend Engineer")  # no longer taken as the job's title
     await user.expect("not waiting for an answer")
+    stored = await User.get(id=user.id)
+    assert (stored.flow, stored.flow_step, stored.flow_data) == (None, None, None)

@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from bot.emulator.client import EmulatedUser
+from bot.emulator.harness import BotHarness
 from bot.services import admin, interviews, jobs, practice
 from bot.services.plans import PlanPolicy
 from bot.settings import Settings
@@ -102,6 +104,7 @@ async def statements_of(action: Callable[[], Awaitable[Any]]) -> list[str]:
 
 
 async def test_a_stray_message_costs_at_most_two_statements(bot: Any, user: Any) -> None:
+    """Outside any flow: the user's row, read once for the whole update; nothing written."""
     await user.send("/start")
     await user.expect("interview coach")
 
@@ -133,3 +136,18 @@ async def test_a_practice_step_costs_at_most_ten_statements_however_long_the_his
 
     statements = await statements_of(step)
     assert 0 < len(statements) <= 10, "\n".join(statements)
+
+
+async def test_a_newjob_step_costs_two_statements(bot: BotHarness, user: EmulatedUser) -> None:
+    """One answer in /newjob: the user's row (with the flow) read once, and the flow's new
+    step written back in one UPDATE."""
+    await user.send("/newjob")
+    await user.expect("company or job name")
+
+    async def step() -> None:
+        await user.send("Acme")
+        await user.expect("job title")
+
+    assert 0 < len(await statements_of(step)) <= 2
+    stored = await User.get(id=user.id)
+    assert (stored.flow, stored.flow_step) == ("newjob", "title")

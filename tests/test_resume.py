@@ -195,8 +195,9 @@ def report_text(user: EmulatedUser) -> str:
 
 
 async def bot_state_dump() -> str:
+    """Every user's stored conversation state (the flow on the users row)."""
     conn = connections.get("default")
-    found = await conn.execute_query_dict('SELECT "kind", "key", "value" FROM "bot_state"')
+    found = await conn.execute_query_dict('SELECT "flow", "flow_step", "flow_data" FROM "users"')
     return json.dumps(found, default=str, ensure_ascii=False)
 
 

@@ -12,45 +12,47 @@ from bot.ai.schemas import JobContext
 from bot.services import documents
 from bot.services.documents import DocumentKind
 from bot.services.ownership import parse_id
-from models import Interview, JobInfo, Question
+from models import ExperienceLevel, Interview, JobInfo, Question
 
 NAME_MAX = 100
 DESCRIPTION_MIN, DESCRIPTION_MAX = 20, 10_000
-LEVELS = ("junior", "mid-level", "senior")
+LEVELS = tuple(level.value for level in ExperienceLevel)
 EDITABLE_FIELDS = ("name", "title", "experience_level", "description")
 DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 DOCUMENT_KINDS = (DocumentKind.TXT, DocumentKind.PDF)
 
 
 class InvalidValue(ValueError):
-    """A user-supplied value breaks a rule; the message is one line for the user."""
+    """A user-supplied value breaks a rule. `reason` names the rule (the handlers word it from
+    the catalogue as `jobs-invalid-<reason>`), `details` carries its figures."""
+
+    def __init__(self, reason: str, **details: object) -> None:
+        super().__init__(reason, details)
+        self.reason = reason
+        self.details = details
 
 
 def clean_name(value: str | None, what: str = "name") -> str:
     text = " ".join((value or "").split())
     if not text:
-        raise InvalidValue(f"The {what} can't be empty.")
+        raise InvalidValue("empty", what=what)
     if len(text) > NAME_MAX:
-        raise InvalidValue(f"The {what} must be at most {NAME_MAX} characters (got {len(text)}).")
+        raise InvalidValue("too-long", what=what, limit=NAME_MAX, got=len(text))
     return text
 
 
 def clean_description(value: str | None) -> str:
     text = (value or "").strip()
     if len(text) < DESCRIPTION_MIN:
-        raise InvalidValue(
-            f"The description must be at least {DESCRIPTION_MIN} characters — paste the job ad."
-        )
+        raise InvalidValue("description-short", limit=DESCRIPTION_MIN)
     if len(text) > DESCRIPTION_MAX:
-        raise InvalidValue(
-            f"The description must be at most {DESCRIPTION_MAX:,} characters (got {len(text):,})."
-        )
+        raise InvalidValue("description-long", limit=DESCRIPTION_MAX, got=len(text))
     return text
 
 
 def clean_level(value: str | None) -> str:
     if value not in LEVELS:
-        raise InvalidValue("Choose Junior, Mid-level or Senior.")
+        raise InvalidValue("level")
     return value
 
 
@@ -66,10 +68,10 @@ def document_kind(file_name: str | None, mime_type: str | None, size: int | None
     except documents.UnsupportedType:
         kind = None
     if kind not in DOCUMENT_KINDS:
-        raise InvalidValue("I can read .txt and .pdf files only — or paste the text.")
+        raise InvalidValue("file-type")
     _check_size(size)
     if size == 0:
-        raise InvalidValue("That file is empty — send the job description or paste the text.")
+        raise InvalidValue("file-empty")
     return kind
 
 
@@ -81,18 +83,15 @@ async def description_from_file(data: bytes, kind: DocumentKind) -> str:
     try:
         extracted = await documents.extract_text(data, kind, min_chars=0)
     except documents.DocumentError as exc:
-        raise InvalidValue(exc.user_message) from exc
+        raise InvalidValue("file-unreadable", message=exc.user_message) from exc
     if extracted.truncated:
-        raise InvalidValue(
-            f"That file is far too long for a job description (at most {DESCRIPTION_MAX:,} "
-            "characters)."
-        )
+        raise InvalidValue("file-too-long", limit=DESCRIPTION_MAX)
     return extracted.text
 
 
 def _check_size(size: int | None) -> None:
     if size is not None and size > DOCUMENT_MAX_BYTES:
-        raise InvalidValue("That file is over 10 MB — send a smaller one or paste the text.")
+        raise InvalidValue("file-too-large")
 
 
 async def create_job(
@@ -157,7 +156,7 @@ async def update_job_field(
 ) -> JobInfo | None:
     """Validate and save one field. Returns None when the job isn't the user's."""
     if field not in EDITABLE_FIELDS:
-        raise InvalidValue("That field can't be edited.")
+        raise InvalidValue("field")
     job = await get_job(user_id, job_id)
     if job is None:
         return None

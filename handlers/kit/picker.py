@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import Any
 
 from telegram import InlineKeyboardMarkup, Message
 
@@ -25,7 +24,7 @@ def job_label(job: JobInfo) -> str:
 async def choose_job(
     message: Message,
     context: CoachContext,
-    button: Callable[[uuid.UUID], Button] | str,
+    button: Callable[[uuid.UUID], Button],
     prompt: str,
 ) -> JobInfo | None:
     """The user's only job, or None after asking them to pick (`prompt`, HTML, above one
@@ -37,18 +36,7 @@ async def choose_job(
         return None
     if total == 1:
         return jobs[0]
-    keyboard = [[_button(button, job.id, job_label(job))] for job in jobs]
+    keyboard = [[button(job.id).button(job_label(job))] for job in jobs]
     more = f"\n{t('kit-picker-more', limit=PICK_LIMIT)}" if total > PICK_LIMIT else ""
     await reply(message, prompt + more, reply_markup=InlineKeyboardMarkup(keyboard))
     return None
-
-
-def _button(button: Callable[[uuid.UUID], Button] | str, job_id: uuid.UUID, label: str) -> Any:
-    # Transitional: features not yet on typed buttons pass their callback prefix.
-    if isinstance(button, str):
-        from telegram import InlineKeyboardButton
-
-        from handlers import callbacks
-
-        return InlineKeyboardButton(label, callback_data=callbacks.make(button, "job", job_id))
-    return button(job_id).button(label)

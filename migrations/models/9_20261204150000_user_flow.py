@@ -1,6 +1,7 @@
 """The user's one current conversation flow (name, step, its data, when it last changed), the
 last /paysupport relay and the interface language, on the users row: one read per update gives
-ban, plan and flow."""
+ban, plan and flow. python-telegram-bot's persistence table `bot_state` is no longer used (a
+conversation in progress during the upgrade starts again)."""
 
 from tortoise import BaseDBAsyncClient
 
@@ -28,6 +29,7 @@ ALTER TABLE "users" ADD COLUMN "flow_data" {json};
 ALTER TABLE "users" ADD COLUMN "flow_at" {ts};
 ALTER TABLE "users" ADD COLUMN "support_sent_at" {ts};
 {language}{checks}
+DROP TABLE IF EXISTS "bot_state";
 """
 
 
