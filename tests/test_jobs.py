@@ -452,14 +452,13 @@ async def test_forged_buttons_find_nothing(bot: BotHarness, user: EmulatedUser) 
     # Well-formed, but not the user's job (or no job at all): "not found".
     forged = [f"{action}:{job_id.hex}" for action in actions for job_id in (theirs.id, gone)]
     forged += ["job.page:-1", "job.page:99999999999"]
-    # Not even well-formed: a button that can't be read.
+    # Not even well-formed: the kind of button is known, what it names is not.
     unreadable = [f"{action}:{job_id}" for action in actions for job_id in ("xyz", "")]
     unreadable += ["job.page:abc", "job.page:"]
     for data in forged + unreadable:
         query = await user.press(data, listing)
         answer = user.callback_answer(query)
-        expected = "not found" if data in forged else "no longer active"
-        assert answer is not None and expected in answer["text"].lower(), data
+        assert answer is not None and "not found" in answer["text"].lower(), data
         assert user.since_last_action() == [], data
     assert listing.text == before and listing.edits == 0
     stored = await JobInfo.get(id=theirs.id)

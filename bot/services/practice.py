@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from tortoise.expressions import Q
 from tortoise.functions import Count, Max
 
 from bot.ai.errors import AIUnavailableError
@@ -126,18 +127,51 @@ async def grade_answer(
     (checked before the model is called); `AIUnavailableError` propagates. Either way nothing
     is stored.
     """
-    question = await get_question(user_id, question_id)
-    if question is None:
+    found = await _question_to_grade(user_id, question_id, since=now - timedelta(days=1))
+    if found is None:
         return None
-    since = now - timedelta(days=1)
-    graded_today = await Answer.filter(question_id=question.id, created_at__gte=since).count()
+    question, job, graded_today = found
     if graded_today >= GRADES_PER_DAY:
         raise TooManyGradings()
-    result = await gateway.grade_answer(job_context(question.job_info), question.text, text)
+    result = await gateway.grade_answer(job_context(job), question.text, text)
     answer = await Answer.create(
         question_id=question.id, text=text, rating=result.rating, feedback=result.feedback
     )
     return Graded(question, answer, result)
+
+
+async def _question_to_grade(
+    user_id: int, question_id: str | uuid.UUID | None, *, since: datetime
+) -> tuple[Question, JobInfo, int] | None:
+    """The user's question, its job, and how often it was graded since `since`: one
+    query (grouped by the two primary keys, so both rows' columns can be read)."""
+    parsed = parse_id(question_id)
+    if parsed is None:
+        return None
+    job_fields = ("name", "title", "experience_level", "description")
+    rows = await (
+        Question.filter(id=parsed, job_info__user_id=user_id)
+        .annotate(graded=Count("answers", _filter=Q(answers__created_at__gte=since)))
+        .group_by("id", "job_info__id")
+        .values(
+            "id",
+            "text",
+            "difficulty",
+            "job_info_id",
+            "graded",
+            *(f"job_info__{f}" for f in job_fields),
+        )
+    )
+    if not rows:
+        return None
+    row = rows[0]
+    job = JobInfo(
+        id=row["job_info_id"], user_id=user_id, **{f: row[f"job_info__{f}"] for f in job_fields}
+    )
+    question = Question(
+        id=row["id"], text=row["text"], difficulty=row["difficulty"], job_info_id=job.id
+    )
+    return question, job, int(row["graded"])
 
 
 # ----- past questions ----------------------------------------------------------------------
