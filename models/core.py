@@ -32,7 +32,9 @@ class User(TimestampedModel):
     is_banned = fields.BooleanField(default=False)
     ban_reason = fields.CharField(max_length=255, null=True)
     is_active = fields.BooleanField(default=True, description="False once they blocked the bot")
-    last_seen_at = fields.DatetimeField(null=True, description="updated every few minutes")
+    last_seen_at = fields.DatetimeField(
+        null=True, db_index=True, description="updated every few minutes"
+    )
 
     # plans (migration 6): the plan bought with Stars, lifetime usage, interview-start bucket
     plan = fields.CharEnumField(Plan, max_length=8, default=Plan.FREE)

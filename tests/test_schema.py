@@ -1,0 +1,357 @@
+"""The schema the migrations build is the schema the models describe.
+
+A new database is migrated the way the bot does it at start-up (`bot.db.init_database`), read
+back from the catalog (PostgreSQL) or the PRAGMAs (SQLite), and compared with
+`Tortoise.describe_models()`: the same tables and columns; each column's type, nullability and
+default; the primary key; a unique index for every unique field and `unique_together`; an index
+led by every foreign key and `db_index` field (and no single-column index the models don't
+declare); a CHECK with exactly the values of every CharEnumField. The newest migration's
+`MODELS_STATE` must describe the models too: it is what `aerich migrate` diffs them against.
+So a model changed without its migration fails here, on both databases.
+
+Indexes on several columns and partial indexes that a migration adds for queries may exist
+beyond what the models declare.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from aerich.utils import compress_dict, decompress_dict, get_formatted_compressed_data
+from aerich.utils import get_models_describe as aerich_models_describe
+from tortoise import BaseDBAsyncClient, Tortoise, connections
+from tortoise.fields.base import DB_DEFAULT_NOT_SET
+from tortoise.fields.data import CharEnumFieldInstance
+
+from bot.db import APP, MIGRATIONS_DIR, close_database, init_database, tortoise_config
+from tests.conftest import fresh_database
+
+# CHECKs that allow fewer values than the enum, on purpose: (table, column) -> values.
+NARROWER_CHECKS: dict[tuple[str, str], set[str]] = {
+    ("payments", "plan"): {"pro", "max"},  # only paid plans are bought
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    type: str
+    nullable: bool
+    default: Any
+
+
+@dataclass(frozen=True)
+class Index:
+    columns: tuple[str, ...]
+    unique: bool
+    partial: bool
+
+
+@dataclass
+class Table:
+    columns: dict[str, Column] = field(default_factory=dict)
+    primary_key: tuple[str, ...] = ()
+    indexes: set[Index] = field(default_factory=set)  # all but the primary key's
+    checks: list[str] = field(default_factory=list)  # CHECK (...) expressions
+
+
+# ----- the database -----------------------------------------------------------------------------
+
+
+def check_expressions(sql: str) -> list[str]:
+    """The parenthesised expression of every CHECK in `sql`."""
+    found = []
+    for match in re.finditer(r"\bCHECK\s*\(", sql, re.IGNORECASE):
+        depth, start = 0, match.end() - 1
+        for i in range(start, len(sql)):
+            depth += {"(": 1, ")": -1}.get(sql[i], 0)
+            if depth == 0:
+                found.append(sql[start : i + 1])
+                break
+    return found
+
+
+async def read_postgres(conn: BaseDBAsyncClient) -> dict[str, Table]:
+    tables: dict[str, Table] = {}
+    columns = await conn.execute_query_dict(
+        """
+        SELECT c.relname AS "table", a.attname AS "column",
+               format_type(a.atttypid, a.atttypmod) AS "type", a.attnotnull AS "notnull",
+               pg_get_expr(d.adbin, d.adrelid) AS "default"
+        FROM pg_attribute a
+        JOIN pg_class c ON c.oid = a.attrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+        WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
+        """
+    )
+    for row in columns:
+        tables.setdefault(row["table"], Table()).columns[row["column"]] = Column(
+            row["type"], not row["notnull"], row["default"]
+        )
+    indexes = await conn.execute_query_dict(
+        """
+        SELECT t.relname AS "table", ix.indisunique AS "unique", ix.indisprimary AS "primary",
+               ix.indpred IS NOT NULL AS "partial",
+               array(SELECT a.attname FROM unnest(ix.indkey) WITH ORDINALITY k(attnum, ord)
+                     JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
+                     ORDER BY k.ord) AS "columns"
+        FROM pg_index ix
+        JOIN pg_class t ON t.oid = ix.indrelid
+        JOIN pg_namespace n ON n.oid = t.relnamespace
+        WHERE n.nspname = 'public'
+        """
+    )
+    for row in indexes:
+        table = tables[row["table"]]
+        if row["primary"]:
+            table.primary_key = tuple(row["columns"])
+        else:
+            table.indexes.add(Index(tuple(row["columns"]), row["unique"], row["partial"]))
+    checks = await conn.execute_query_dict(
+        """
+        SELECT c.relname AS "table", pg_get_constraintdef(k.oid) AS "sql"
+        FROM pg_constraint k
+        JOIN pg_class c ON c.oid = k.conrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND k.contype = 'c'
+        """
+    )
+    for row in checks:
+        tables[row["table"]].checks.extend(check_expressions(row["sql"]))
+    return tables
+
+
+async def read_sqlite(conn: BaseDBAsyncClient) -> dict[str, Table]:
+    tables: dict[str, Table] = {}
+    rows = await conn.execute_query_dict(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    )
+    for row in rows:
+        name, table = row["name"], Table(checks=check_expressions(row["sql"]))
+        tables[name] = table
+        info = await conn.execute_query_dict(f'PRAGMA table_info("{name}")')
+        for column in info:
+            table.columns[column["name"]] = Column(
+                column["type"], not column["notnull"] and not column["pk"], column["dflt_value"]
+            )
+        table.primary_key = tuple(
+            c["name"] for c in sorted((c for c in info if c["pk"]), key=lambda c: c["pk"])
+        )
+        for index in await conn.execute_query_dict(f'PRAGMA index_list("{name}")'):
+            if index["origin"] == "pk":
+                continue
+            parts = await conn.execute_query_dict(f'PRAGMA index_info("{index["name"]}")')
+            columns = tuple(p["name"] for p in sorted(parts, key=lambda p: p["seqno"]))
+            table.indexes.add(Index(columns, bool(index["unique"]), bool(index["partial"])))
+    return tables
+
+
+# ----- normalising ------------------------------------------------------------------------------
+
+# The same type under another name: Tortoise's name -> the catalog's (PostgreSQL), or the names
+# SQLite keeps as declared (migration 5 declares a boolean BOOLEAN, the others INT: both store
+# 0 and 1; an INTEGER PRIMARY KEY is the rowid of an IntField key).
+PG_TYPES = {
+    "INT": "INTEGER",
+    "SERIAL": "INTEGER",
+    "BIGSERIAL": "BIGINT",
+    "BOOL": "BOOLEAN",
+    "TIMESTAMPTZ": "TIMESTAMP WITH TIME ZONE",
+}
+SQLITE_TYPES = {"INTEGER": "INT", "BOOLEAN": "INT"}
+
+
+def normal_type(dialect: str, sql_type: str) -> str:
+    name = " ".join(sql_type.upper().split())
+    if dialect == "postgres":
+        name = re.sub(r"^VARCHAR\((\d+)\)$", r"CHARACTER VARYING(\1)", name)
+        return PG_TYPES.get(name, name)
+    return SQLITE_TYPES.get(name, name)
+
+
+def normal_default(sql: str | None) -> Any:
+    """A column default as a Python value: 'x'::character varying -> 'x', FALSE -> False."""
+    if sql is None:
+        return None
+    text = sql.strip()
+    if quoted := re.fullmatch(r"'((?:[^']|'')*)'(?:::[\w\s]+(?:\(\d+\))?)?", text):
+        return quoted.group(1).replace("''", "'")
+    if text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    if re.fullmatch(r"-?\d+", text):
+        return int(text)
+    if re.fullmatch(r"-?\d+\.\d*", text):
+        return float(text)
+    return text
+
+
+def check_values(check: str) -> set[str]:
+    """The string literals of a CHECK: its allowed values when it is an IN list."""
+    return {value.replace("''", "'") for value in re.findall(r"'((?:[^']|'')*)'", check)}
+
+
+def read_back(dialect: str, tables: dict[str, Table]) -> dict[str, Table]:
+    for table in tables.values():
+        for name, column in table.columns.items():
+            default = normal_default(column.default)
+            if isinstance(default, str) and default.startswith("nextval("):
+                default = None  # a SERIAL key; generated keys are compared by type
+            table.columns[name] = Column(
+                normal_type(dialect, column.type), column.nullable, default
+            )
+    return tables
+
+
+# ----- the models -------------------------------------------------------------------------------
+
+
+@dataclass
+class Expected:
+    table: Table
+    unique_sets: list[tuple[str, ...]]  # each needs a unique index on exactly these columns
+    leading: set[str]  # each needs an index that starts with it (foreign keys, db_index)
+    enums: dict[str, set[str]]  # column -> the values its CHECK allows
+
+
+def model_default(described: dict[str, Any]) -> Any:
+    """The DEFAULT the column should have: the field's `db_default`, else its constant
+    `default` (the migrations write those into the database too)."""
+    if described["db_default"] is not DB_DEFAULT_NOT_SET:
+        return described["db_default"]
+    default = described["default"]
+    if default is None or callable(default):
+        return None
+    return default.value if isinstance(default, Enum) else default
+
+
+def expected_schema(dialect: str) -> dict[str, Expected]:
+    expected: dict[str, Expected] = {}
+    for described in Tortoise.describe_models(serializable=False).values():
+        assert not described["m2m_fields"], "m2m tables: teach this test about them"
+        model = Tortoise.apps[APP][described["name"].split(".", 1)[1]]
+        table = Table(primary_key=(described["pk_field"]["db_column"],))
+        enums: dict[str, set[str]] = {}
+        unique_sets: list[tuple[str, ...]] = []
+        leading: set[str] = set()
+        for spec in [described["pk_field"], *described["data_fields"]]:
+            column = spec["db_column"]
+            types = spec["db_field_types"]
+            table.columns[column] = Column(
+                normal_type(dialect, types.get(dialect, types[""])),
+                spec["nullable"],
+                None if spec["generated"] else model_default(spec),
+            )
+            if spec is described["pk_field"]:
+                continue
+            if spec["unique"]:
+                unique_sets.append((column,))
+            elif spec["indexed"]:
+                leading.add(column)
+            model_field = model._meta.fields_map[spec["name"]]
+            if isinstance(model_field, CharEnumFieldInstance):
+                enum_values = {member.value for member in model_field.enum_type}
+                enums[column] = NARROWER_CHECKS.get((described["table"], column), enum_values)
+        columns_of = {spec["name"]: spec["db_column"] for spec in described["data_fields"]}
+        for relation in [*described["fk_fields"], *described["o2o_fields"]]:
+            columns_of[relation["name"]] = relation["raw_field"]
+            leading.add(relation["raw_field"])
+        for names in described["unique_together"]:
+            unique_sets.append(tuple(columns_of[name] for name in names))
+        for index in described["indexes"]:
+            names = getattr(index, "fields", index)
+            leading.add(columns_of[names[0]])
+        expected[described["table"]] = Expected(table, unique_sets, leading, enums)
+    return expected
+
+
+# ----- comparing --------------------------------------------------------------------------------
+
+
+def differences(expected: dict[str, Expected], actual: dict[str, Table]) -> list[str]:
+    found: list[str] = []
+    if set(expected) != set(actual):
+        found.append(
+            f"tables only in the models: {sorted(set(expected) - set(actual))}, "
+            f"only in the database: {sorted(set(actual) - set(expected))}"
+        )
+    for name in sorted(set(expected) & set(actual)):
+        want, have = expected[name], actual[name]
+        for column in sorted(set(want.table.columns) | set(have.columns)):
+            model_column, db_column = want.table.columns.get(column), have.columns.get(column)
+            if model_column != db_column:
+                found.append(f"{name}.{column}: model {model_column}, database {db_column}")
+        if want.table.primary_key != have.primary_key:
+            found.append(f"{name}: primary key {want.table.primary_key} != {have.primary_key}")
+        whole = [ix for ix in have.indexes if not ix.partial]
+        unique = {frozenset(ix.columns) for ix in whole if ix.unique}
+        for columns in want.unique_sets:
+            if frozenset(columns) not in unique:
+                found.append(f"{name}: no unique index on {columns}")
+        for columns in unique - {frozenset(c) for c in want.unique_sets}:
+            found.append(f"{name}: unique index on {sorted(columns)} the models don't declare")
+        for column in sorted(want.leading):
+            if not any(ix.columns[0] == column for ix in whole):
+                found.append(f"{name}: no index starts with {column}")
+        for ix in whole:
+            if len(ix.columns) == 1 and not ix.unique and ix.columns[0] not in want.leading:
+                found.append(f"{name}: index on {ix.columns[0]} the models don't declare")
+        for column, values in sorted(want.enums.items()):
+            pattern = re.compile(rf'(^|[^\w])"?{re.escape(column)}"?([^\w]|$)')
+            allowed = [check_values(c) for c in have.checks if pattern.search(c)]
+            if values not in allowed:
+                found.append(f"{name}.{column}: no CHECK of {sorted(values)} (found {allowed})")
+    return found
+
+
+def migration_files() -> list[Path]:
+    files = (MIGRATIONS_DIR / "models").glob("[0-9]*_*.py")
+    return sorted(files, key=lambda path: int(path.name.split("_", 1)[0]))
+
+
+async def test_migrations_build_the_schema_the_models_describe(
+    backend: str, tmp_path: Path
+) -> None:
+    async with fresh_database(backend, tmp_path) as url:
+        applied = await init_database(url)
+        try:
+            assert applied == [path.name for path in migration_files()]
+            conn = connections.get("default")
+            dialect = conn.capabilities.dialect
+            read: Callable[[BaseDBAsyncClient], Any] = (
+                read_postgres if dialect == "postgres" else read_sqlite
+            )
+            actual = read_back(dialect, await read(conn))
+            found = differences(expected_schema(dialect), actual)
+        finally:
+            await close_database()
+    assert not found, "The migrations and the models differ:\n" + "\n".join(found)
+
+
+async def test_the_newest_migration_holds_the_models_state() -> None:
+    """`aerich migrate` compares the models with the newest migration's MODELS_STATE: when it
+    is out of date, aerich writes a migration of its own (and an old-format file is rewritten)."""
+    newest = migration_files()[-1]
+    spec = importlib.util.spec_from_file_location(newest.stem, newest)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    await Tortoise.init(config=tortoise_config("sqlite://:memory:"))
+    try:
+        models = aerich_models_describe(APP)
+    finally:
+        await Tortoise.close_connections()
+    stored = decompress_dict(getattr(module, "MODELS_STATE", None) or compress_dict({}))
+    current = decompress_dict(compress_dict(models))
+    changed = sorted(n for n in set(stored) | set(current) if stored.get(n) != current.get(n))
+    assert not changed, (
+        f"{newest.name} doesn't describe the models {changed}: they changed without a "
+        "migration. Add one (CONTRIBUTING.md, Migrations) ending with\n\nMODELS_STATE = (\n    "
+        + get_formatted_compressed_data(models)
+        + "\n)"
+    )
