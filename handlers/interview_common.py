@@ -18,6 +18,7 @@ from telegram import (
 from telegram.ext import ApplicationHandlerStop
 
 from bot.context import CoachContext
+from bot.services import interview_report as reports
 from bot.services import interviews as service
 from handlers import callbacks
 from models import Interview
@@ -107,7 +108,7 @@ def has_ended(interview: Interview) -> bool:
 
 
 def has_report(interview: Interview) -> bool:
-    return bool(interview.feedback)
+    return reports.has_report(interview)
 
 
 async def pressed_interview(

@@ -80,7 +80,7 @@ async def open_interview(update: Update, context: CoachContext) -> None:
         return
     await pressed.query.answer()
     message, interview = pressed.message, pressed.interview
-    if interview.status == InterviewStatus.COMPLETED and interview.feedback:
+    if interview.status == InterviewStatus.COMPLETED and reports.has_report(interview):
         await show_report(message, interview)
     elif interview.status == InterviewStatus.ACTIVE:
         await reply(

@@ -53,7 +53,8 @@ def retry_report_keyboard(interview_id: object) -> InlineKeyboardMarkup:
 
 async def show_report(message: Message, interview: Interview) -> None:
     """The stored report (the caller checked it has one) with its buttons."""
-    await send_markdown(message, interview.feedback or "", reply_markup=report_keyboard(interview))
+    markdown = reports.report_text(interview) or ""
+    await send_markdown(message, markdown, reply_markup=report_keyboard(interview))
 
 
 async def after_end(
@@ -67,10 +68,8 @@ async def after_end(
         )
         return
     if announce and not ended.already:
-        await reply(
-            message,
-            f"⏹ Interview ended after {ended.interview.duration}. Writing your report…",
-        )
+        duration = service.duration_of(ended.interview)
+        await reply(message, f"⏹ Interview ended after {duration}. Writing your report…")
     await send_report(message, context, user, ended.interview.id)
 
 
@@ -90,7 +89,7 @@ async def send_report(
             reply_markup=retry_report_keyboard(interview_id),
         )
         return
-    if interview is None or not interview.feedback:
+    if interview is None or not has_report(interview):
         await reply(message, NOT_FOUND)
         return
     await show_report(message, interview)
@@ -111,7 +110,7 @@ async def download_markdown(update: Update, context: CoachContext) -> None:
         return
     await pressed.query.answer()
     interview = pressed.interview
-    document = (interview.feedback or "").encode("utf-8")
+    document = (reports.report_text(interview) or "").encode("utf-8")
     await _send_file(
         pressed.message, interview, document, "md", "📝 Your interview report (Markdown)"
     )

@@ -92,9 +92,8 @@ class Interview(TimestampedModel):
     job_info: fields.ForeignKeyRelation[JobInfo] = fields.ForeignKeyField(
         "models.JobInfo", related_name="interviews", on_delete=fields.CASCADE, db_index=True
     )
-    duration = fields.CharField(max_length=16, default="00:00:00", description="HH:MM:SS")
-    feedback = fields.TextField(null=True)
-    # Mock interviews (migration 4): who, where it stands, and the report's structured form.
+    # Mock interviews (migration 4): who, where it stands, and the report. Its duration is
+    # `ended_at - started_at`; its Markdown is rendered from `report_json` (migration 9).
     user: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="interviews", on_delete=fields.CASCADE, null=True, db_index=True
     )
@@ -103,7 +102,10 @@ class Interview(TimestampedModel):
     ended_at = fields.DatetimeField(null=True)
     voice_replies = fields.BooleanField(default=False)
     overall_rating = fields.SmallIntField(null=True, description="1-10, from the report")
-    report_json = fields.JSONField(null=True)
+    report_json = fields.JSONField(
+        null=True,
+        description='bot.ai.schemas.InterviewReport as JSON; older reports {"markdown": "..."}',
+    )
 
     class Meta:
         table = "interviews"

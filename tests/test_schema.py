@@ -16,11 +16,15 @@ beyond what the models declare.
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from enum import Enum
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from aerich.utils import compress_dict, decompress_dict, get_formatted_compressed_data
@@ -30,7 +34,10 @@ from tortoise.fields.base import DB_DEFAULT_NOT_SET
 from tortoise.fields.data import CharEnumFieldInstance
 
 from bot.db import APP, MIGRATIONS_DIR, close_database, init_database, tortoise_config
+from bot.services import interview_report, interviews
+from models import Interview, JobInfo, User
 from tests.conftest import fresh_database
+from tests.helpers import REPORT
 
 # CHECKs that allow fewer values than the enum, on purpose: (table, column) -> values.
 NARROWER_CHECKS: dict[tuple[str, str], set[str]] = {
@@ -333,14 +340,19 @@ async def test_migrations_build_the_schema_the_models_describe(
     assert not found, "The migrations and the models differ:\n" + "\n".join(found)
 
 
+def load_migration(path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 async def test_the_newest_migration_holds_the_models_state() -> None:
     """`aerich migrate` compares the models with the newest migration's MODELS_STATE: when it
     is out of date, aerich writes a migration of its own (and an old-format file is rewritten)."""
     newest = migration_files()[-1]
-    spec = importlib.util.spec_from_file_location(newest.stem, newest)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_migration(newest)
     await Tortoise.init(config=tortoise_config("sqlite://:memory:"))
     try:
         models = aerich_models_describe(APP)
@@ -355,3 +367,93 @@ async def test_the_newest_migration_holds_the_models_state() -> None:
         + get_formatted_compressed_data(models)
         + "\n)"
     )
+
+
+# ----- migration 9: interviews keep each fact once -----------------------------------------------
+
+
+def sql_text(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+async def test_migration_9_keeps_older_interviews_readable(db: str) -> None:
+    """Interviews written before migration 9 (with `duration` and `feedback`) keep their
+    duration and report after it, and get them back from its downgrade."""
+    conn = connections.get("default")
+    [path] = [p for p in migration_files() if p.name.startswith("9_")]
+    migration = load_migration(path)
+    user = await User.create(id=9009, name="Ada")
+    job = await JobInfo.create(user=user, name="Acme", experience_level="junior", description="d")
+    seed, structured, active = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    rows = (
+        # the seed's: no times, a duration and the report as Markdown only
+        (seed, "completed", None, None, "01:02:03", "# Old report\n\nGood.", None),
+        (
+            structured,
+            "completed",
+            "2026-02-01 09:00:00+00:00",
+            "2026-02-01 09:14:30+00:00",
+            "00:14:30",
+            "# Mock interview report (stored twice)",
+            json.dumps(REPORT),
+        ),
+        (active, "active", "2026-02-02 09:00:00+00:00", None, "00:00:00", None, None),
+    )
+    await conn.execute_script(await migration.downgrade(conn))
+    try:
+        for interview_id, status, started, ended, duration, feedback, report in rows:
+            values = [
+                sql_text(str(interview_id)),
+                sql_text(str(job.id)),
+                str(user.id),
+                sql_text(status),
+                sql_text("2026-01-05 10:00:00+00:00"),
+                sql_text("2026-01-05 10:00:00+00:00"),
+                *(sql_text(v) if v is not None else "NULL" for v in (started, ended)),
+                sql_text(duration),
+                *(sql_text(v) if v is not None else "NULL" for v in (feedback, report)),
+            ]
+            await conn.execute_script(
+                'INSERT INTO "interviews" ("id", "job_info_id", "user_id", "status", "created_at",'
+                ' "updated_at", "started_at", "ended_at", "duration", "feedback", "report_json")'
+                f" VALUES ({', '.join(values)})"
+            )
+    finally:
+        await conn.execute_script(await migration.upgrade(conn))
+
+    old = await Interview.get(id=seed).select_related("job_info")
+    assert old.started_at == datetime(2026, 1, 5, 10, tzinfo=UTC)
+    assert old.ended_at == old.started_at + timedelta(hours=1, minutes=2, seconds=3)
+    assert interviews.duration_of(old) == "01:02:03"
+    assert interview_report.has_report(old)
+    assert interview_report.report_text(old) == "# Old report\n\nGood."
+    assert interview_report.stored_report(old) is None  # no PDF of a Markdown-only report
+    both = await Interview.get(id=structured).select_related("job_info")
+    assert interviews.duration_of(both) == "00:14:30"
+    report = interview_report.stored_report(both)
+    assert report is not None and report.overall_rating == REPORT["overall_rating"]
+    markdown = interview_report.report_text(both)
+    assert markdown and markdown.startswith("# Mock interview report")
+    assert "duration 00:14:30" in markdown and REPORT["summary"] in markdown
+    running = await Interview.get(id=active)
+    assert running.ended_at is None and not interview_report.has_report(running)
+    listed = await interviews.history(user.id, job.id)
+    assert listed is not None
+    durations = {item.id: item.duration for item in listed.items}
+    assert durations[seed] == "01:02:03" and durations[structured] == "00:14:30"
+
+    await conn.execute_script(await migration.downgrade(conn))
+    try:
+        restored = {
+            str(row["id"]): row
+            for row in await conn.execute_query_dict(
+                'SELECT "id", "duration", "feedback", "report_json" FROM "interviews"'
+            )
+        }
+    finally:
+        await conn.execute_script(await migration.upgrade(conn))
+    assert restored[str(seed)]["duration"] == "01:02:03"
+    assert restored[str(seed)]["feedback"] == "# Old report\n\nGood."
+    assert restored[str(seed)]["report_json"] is None
+    assert restored[str(structured)]["duration"] == "00:14:30"
+    assert restored[str(structured)]["report_json"] is not None
