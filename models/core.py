@@ -22,6 +22,9 @@ class Difficulty(StrEnum):
     HARD = "hard"
 
 
+LANGUAGES = ("en", "es", "ru", "pt")  # users.language (CHECKed in SQL)
+
+
 class User(TimestampedModel):
     id = fields.BigIntField(primary_key=True, generated=False, description="Telegram user id")
     name = fields.CharField(max_length=255)
@@ -44,6 +47,16 @@ class User(TimestampedModel):
     resumes_used = fields.IntField(default=0)
     interview_tokens = fields.FloatField(null=True, description="bucket level; NULL = full")
     interview_tokens_at = fields.DatetimeField(null=True, description="bucket level as of")
+
+    # the per-user conversation flow (migration 10)
+    flow = fields.CharField(max_length=24, null=True, description="the current conversation flow")
+    flow_step = fields.CharField(
+        max_length=24, null=True, description="its step; NULL without a flow (CHECKed in SQL)"
+    )
+    flow_data = fields.JSONField(null=True, description="the flow's scratch data")
+    flow_at = fields.DatetimeField(null=True, description="when the flow last changed")
+    support_sent_at = fields.DatetimeField(null=True, description="the last /paysupport relay")
+    language = fields.CharField(max_length=8, default="en", description="one of LANGUAGES")
     payments: fields.ReverseRelation[Payment]
 
     job_infos: fields.ReverseRelation[JobInfo]

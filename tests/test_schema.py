@@ -27,21 +27,28 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import pytest
 from aerich.utils import compress_dict, decompress_dict, get_formatted_compressed_data
 from aerich.utils import get_models_describe as aerich_models_describe
 from tortoise import BaseDBAsyncClient, Tortoise, connections
+from tortoise.exceptions import IntegrityError
 from tortoise.fields.base import DB_DEFAULT_NOT_SET
 from tortoise.fields.data import CharEnumFieldInstance
 
 from bot.db import APP, MIGRATIONS_DIR, close_database, init_database, tortoise_config
 from bot.services import interview_report, interviews
 from models import Interview, JobInfo, User
+from models.core import LANGUAGES
 from tests.conftest import fresh_database
 from tests.helpers import REPORT
 
 # CHECKs that allow fewer values than the enum, on purpose: (table, column) -> values.
 NARROWER_CHECKS: dict[tuple[str, str], set[str]] = {
     ("payments", "plan"): {"pro", "max"},  # only paid plans are bought
+}
+# Plain CharFields whose values are CHECKed: (table, column) -> values.
+VALUE_CHECKS: dict[tuple[str, str], set[str]] = {
+    ("users", "language"): set(LANGUAGES),
 }
 
 
@@ -261,7 +268,9 @@ def expected_schema(dialect: str) -> dict[str, Expected]:
             elif spec["indexed"]:
                 leading.add(column)
             model_field = model._meta.fields_map[spec["name"]]
-            if isinstance(model_field, CharEnumFieldInstance):
+            if (described["table"], column) in VALUE_CHECKS:
+                enums[column] = VALUE_CHECKS[(described["table"], column)]
+            elif isinstance(model_field, CharEnumFieldInstance):
                 enum_values = {member.value for member in model_field.enum_type}
                 enums[column] = NARROWER_CHECKS.get((described["table"], column), enum_values)
         columns_of = {spec["name"]: spec["db_column"] for spec in described["data_fields"]}
@@ -457,3 +466,42 @@ async def test_migration_9_keeps_older_interviews_readable(db: str) -> None:
     assert restored[str(seed)]["report_json"] is None
     assert restored[str(structured)]["duration"] == "00:14:30"
     assert restored[str(structured)]["report_json"] is not None
+
+
+# ----- migration 10: the per-user flow ----------------------------------------------------------
+
+
+async def test_users_flow_columns_and_their_checks(db: str) -> None:
+    """A step needs a flow, the language is one of LANGUAGES (both CHECKed by the database),
+    and migration 10's downgrade and upgrade run on a table with rows."""
+    user = await User.create(id=1010, name="Ada")
+    assert (user.language, user.flow, user.flow_step, user.flow_data) == ("en", None, None, None)
+    now = datetime.now(UTC)
+    await User.filter(id=user.id).update(
+        flow="newjob", flow_step="title", flow_data={"name": "Acme"}, flow_at=now, language="pt"
+    )
+    stored = await User.get(id=user.id)
+    assert (stored.flow, stored.flow_step, stored.flow_data) == (
+        "newjob",
+        "title",
+        {"name": "Acme"},
+    )
+    assert stored.flow_at == now and stored.language == "pt"
+    with pytest.raises(IntegrityError):
+        await User.filter(id=user.id).update(flow=None)  # the step would be left without it
+    with pytest.raises(IntegrityError):
+        await User.create(id=1011, name="Bob", flow_step="title")
+    with pytest.raises(IntegrityError):
+        await User.filter(id=user.id).update(language="de")
+
+    conn = connections.get("default")
+    [path] = [p for p in migration_files() if p.name.startswith("10_")]
+    migration = load_migration(path)
+    await conn.execute_script(await migration.downgrade(conn))
+    try:
+        rows = await conn.execute_query_dict('SELECT * FROM "users" WHERE "id" = 1010')
+        assert "flow" not in rows[0] and "language" not in rows[0]
+    finally:
+        await conn.execute_script(await migration.upgrade(conn))
+    again = await User.get(id=user.id)
+    assert (again.language, again.flow, again.flow_step) == ("en", None, None)
