@@ -5,8 +5,9 @@ back from the catalog (PostgreSQL) or the PRAGMAs (SQLite), and compared with
 `Tortoise.describe_models()`: the same tables and columns; each column's type, nullability and
 default; the primary key; a unique index for every unique field and `unique_together`; an index
 led by every foreign key and `db_index` field (and no single-column index the models don't
-declare); a CHECK with exactly the values of every CharEnumField. The newest migration's
-`MODELS_STATE` must describe the models too: it is what `aerich migrate` diffs them against.
+declare); a CHECK with exactly the values of every CharEnumField and `VALUE_CHECKS` field. The
+newest migration's `MODELS_STATE` must describe the models too: `aerich migrate` diffs them
+against it.
 So a model changed without its migration fails here, on both databases.
 
 Indexes on several columns and partial indexes that a migration adds for queries may exist
