@@ -18,10 +18,10 @@ class AdminAction(Model):
     id = fields.IntField(primary_key=True)
     admin_id = fields.BigIntField(db_index=True, description="Telegram id of the admin")
     command = fields.CharField(max_length=32)
-    arguments = fields.TextField(default="")
-    result = fields.TextField(default="")
+    arguments = fields.TextField()
+    result = fields.TextField()
     ok = fields.BooleanField(default=True, description="False when refused or failed")
-    created_at = fields.DatetimeField(auto_now_add=True)
+    created_at = fields.DatetimeField(auto_now_add=True, db_index=True)
 
     class Meta:
         table = "admin_actions"
@@ -47,7 +47,9 @@ class Broadcast(Model):
     id = fields.IntField(primary_key=True)
     admin_id = fields.BigIntField(description="Telegram id of the admin who wrote it")
     text = fields.TextField(description="Telegram HTML")
-    status = fields.CharEnumField(BroadcastStatus, max_length=16, default=BroadcastStatus.DRAFT)
+    status = fields.CharEnumField(
+        BroadcastStatus, max_length=16, default=BroadcastStatus.DRAFT, db_index=True
+    )
     progress_chat_id = fields.BigIntField(null=True)
     progress_message_id = fields.BigIntField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)

@@ -22,6 +22,9 @@ class Difficulty(StrEnum):
     HARD = "hard"
 
 
+LANGUAGES = ("en", "es", "ru", "pt")  # users.language (CHECKed in SQL)
+
+
 class User(TimestampedModel):
     id = fields.BigIntField(primary_key=True, generated=False, description="Telegram user id")
     name = fields.CharField(max_length=255)
@@ -32,7 +35,9 @@ class User(TimestampedModel):
     is_banned = fields.BooleanField(default=False)
     ban_reason = fields.CharField(max_length=255, null=True)
     is_active = fields.BooleanField(default=True, description="False once they blocked the bot")
-    last_seen_at = fields.DatetimeField(null=True, description="updated every few minutes")
+    last_seen_at = fields.DatetimeField(
+        null=True, db_index=True, description="updated every few minutes"
+    )
 
     # plans (migration 6): the plan bought with Stars, lifetime usage, interview-start bucket
     plan = fields.CharEnumField(Plan, max_length=8, default=Plan.FREE)
@@ -42,14 +47,16 @@ class User(TimestampedModel):
     resumes_used = fields.IntField(default=0)
     interview_tokens = fields.FloatField(null=True, description="bucket level; NULL = full")
     interview_tokens_at = fields.DatetimeField(null=True, description="bucket level as of")
-    support_sent_at = fields.DatetimeField(null=True, description="last /paysupport relay")
 
-    # the one current conversation flow (migration 9): see bot/session.py
-    flow = fields.CharField(max_length=24, null=True)
-    flow_step = fields.CharField(max_length=24, null=True)
-    flow_data = fields.JSONField(null=True)
+    # the per-user conversation flow (migration 10): see bot/session.py
+    flow = fields.CharField(max_length=24, null=True, description="the current conversation flow")
+    flow_step = fields.CharField(
+        max_length=24, null=True, description="its step; NULL without a flow (CHECKed in SQL)"
+    )
+    flow_data = fields.JSONField(null=True, description="the flow's scratch data")
     flow_at = fields.DatetimeField(null=True, description="when the flow last changed")
-    language = fields.CharField(max_length=8, default="en", description="interface language")
+    support_sent_at = fields.DatetimeField(null=True, description="the last /paysupport relay")
+    language = fields.CharField(max_length=8, default="en", description="one of LANGUAGES")
     payments: fields.ReverseRelation[Payment]
 
     job_infos: fields.ReverseRelation[JobInfo]
@@ -98,9 +105,8 @@ class Interview(TimestampedModel):
     job_info: fields.ForeignKeyRelation[JobInfo] = fields.ForeignKeyField(
         "models.JobInfo", related_name="interviews", on_delete=fields.CASCADE, db_index=True
     )
-    duration = fields.CharField(max_length=16, default="00:00:00", description="HH:MM:SS")
-    feedback = fields.TextField(null=True)
-    # Mock interviews (migration 4): who, where it stands, and the report's structured form.
+    # Mock interviews (migration 4): who, where it stands, and the report. Its duration is
+    # `ended_at - started_at`; its Markdown is rendered from `report_json` (migration 9).
     user: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="interviews", on_delete=fields.CASCADE, null=True, db_index=True
     )
@@ -109,7 +115,10 @@ class Interview(TimestampedModel):
     ended_at = fields.DatetimeField(null=True)
     voice_replies = fields.BooleanField(default=False)
     overall_rating = fields.SmallIntField(null=True, description="1-10, from the report")
-    report_json = fields.JSONField(null=True)
+    report_json = fields.JSONField(
+        null=True,
+        description='bot.ai.schemas.InterviewReport as JSON; older reports {"markdown": "..."}',
+    )
 
     class Meta:
         table = "interviews"

@@ -2,8 +2,8 @@
 Telegram emulator, and users who talk to it; with a model, the fake OpenAI server (`fake`) and
 the application that uses it (`model_bot`). Plain helpers are in `tests/helpers.py`.
 
-Every test that uses `database_url` runs once per database. `--db postgres` or `--db sqlite`
-runs one of them. PostgreSQL is never skipped: if it can't be reached, the run fails.
+Every test that uses `database_url` (or `backend`) runs once per database. `--db postgres` or
+`--db sqlite` runs one of them. PostgreSQL is never skipped: if it can't be reached, the run fails.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if "database_url" in metafunc.fixturenames:
+    if "backend" in metafunc.fixturenames:
         chosen = metafunc.config.getoption("--db")
         backends = BACKENDS if chosen == "both" else (chosen,)
         metafunc.parametrize("backend", backends, scope="session", indirect=True)
@@ -50,13 +51,11 @@ def backend(request: pytest.FixtureRequest) -> str:
     return request.param
 
 
-@pytest.fixture(scope="session")
-async def database_url(
-    backend: str, tmp_path_factory: pytest.TempPathFactory
-) -> AsyncIterator[str]:
-    """A fresh database for this test session, dropped at the end."""
+@asynccontextmanager
+async def fresh_database(backend: str, folder: Path) -> AsyncIterator[str]:
+    """The URL of a new, empty database (a file in `folder` for SQLite), dropped afterwards."""
     if backend == "sqlite":
-        yield f"sqlite://{tmp_path_factory.mktemp('sqlite') / 'test.sqlite3'}"
+        yield f"sqlite://{folder / 'test.sqlite3'}"
         return
     name = f"coach_test_{uuid.uuid4().hex[:12]}"
     try:
@@ -71,6 +70,15 @@ async def database_url(
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         await admin.close()
+
+
+@pytest.fixture(scope="session")
+async def database_url(
+    backend: str, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[str]:
+    """A fresh database for this test session, dropped at the end."""
+    async with fresh_database(backend, tmp_path_factory.mktemp("sqlite")) as url:
+        yield url
 
 
 async def wipe_tables() -> None:

@@ -183,20 +183,16 @@ async def test_stats_reports_every_figure(bot: BotHarness, root: EmulatedUser) -
     ]
     for question, rating in zip(questions, (4, 7, 8), strict=True):
         await Answer.create(question=question, text="a", rating=rating, feedback="f")
-    await Interview.create(
-        job_info=job,
-        user_id=ada.id,
-        status=InterviewStatus.COMPLETED,
-        duration="00:10:00",
-        overall_rating=6,
-    )
-    await Interview.create(
-        job_info=job,
-        user_id=ada.id,
-        status=InterviewStatus.COMPLETED,
-        duration="00:20:30",
-        overall_rating=9,
-    )
+    start = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
+    for minutes, rating in ((10, 6), (20.5, 9)):
+        await Interview.create(
+            job_info=job,
+            user_id=ada.id,
+            status=InterviewStatus.COMPLETED,
+            started_at=start,
+            ended_at=start + timedelta(minutes=minutes),
+            overall_rating=rating,
+        )
     await Interview.create(job_info=job, user_id=ada.id, status=InterviewStatus.ACTIVE)
     await ResumeAnalysisRecord.create(job_info=job, overall_score=7, result={}, file_kind="pdf")
     for charge, amount, refunded in (("c1", 250, False), ("c2", 500, False), ("c3", 250, True)):

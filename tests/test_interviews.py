@@ -22,7 +22,7 @@ from bot.ai.schemas import REPORT_CATEGORIES, InterviewReport
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
 from bot.emulator.server import BotAPIEmulator, ChatMessage
-from bot.services import interviews, report_pdf
+from bot.services import interview_report, interviews, report_pdf
 from bot.services.plans import PlanPolicy
 from bot.services.quotas import Quotas
 from bot.settings import Settings
@@ -75,7 +75,11 @@ def sent_file(bot: BotHarness, message: ChatMessage, kind: str = "document") -> 
 
 
 async def only_interview(user: EmulatedUser) -> Interview:
-    rows = await Interview.filter(job_info__user_id=user.id).order_by("-created_at")
+    rows = (
+        await Interview.filter(job_info__user_id=user.id)
+        .select_related("job_info")
+        .order_by("-created_at")
+    )
     assert len(rows) == 1, rows
     return rows[0]
 
@@ -120,16 +124,18 @@ async def test_full_interview_offline(bot: BotHarness, user: EmulatedUser) -> No
         assert reply and "Interviewer" in reply[-1].text, user.transcript()
 
     await user.send("/end")
-    await user.expect("Interview ended after")
+    ended = await user.expect("Interview ended after")
     report_text = bot_text(user)
     check_report_text(report_text)
     assert {"⬇️ Markdown", "⬇️ PDF", "📜 Transcript"} <= set(user.buttons())
 
     interview = await only_interview(user)
     assert interview.status == InterviewStatus.COMPLETED
-    assert re.fullmatch(r"\d\d:\d\d:\d\d", interview.duration)
     assert interview.ended_at is not None and interview.started_at is not None
-    assert interview.feedback and "## Communication Clarity" in interview.feedback
+    duration = interviews.duration_of(interview)  # from the two times
+    assert re.fullmatch(r"\d\d:\d\d:\d\d", duration) and f"after {duration}" in ended.text
+    markdown = interview_report.report_text(interview)
+    assert markdown and "## Communication Clarity" in markdown
     assert interview.report_json["overall_rating"] == interview.overall_rating
     assert len(interview.report_json["categories"]) == 7
     lines = await lines_of(interview)
@@ -152,7 +158,7 @@ async def test_full_interview_offline(bot: BotHarness, user: EmulatedUser) -> No
     await user.send("/interviews")  # one job: straight to its list
     listing = await user.expect("Mock interviews — Acme backend")
     [label] = user.buttons(listing)
-    assert f"{interview.duration} · ⭐ {interview.overall_rating}/10" in label
+    assert f"{duration} · ⭐ {interview.overall_rating}/10" in label
     await user.click(label)
     check_report_text(bot_text(user))
     assert job.id == interview.job_info_id  # type: ignore[attr-defined]
@@ -249,7 +255,8 @@ async def test_interview_with_a_model_voice_answer_and_voice_replies(
     # the report can be downloaded, and the interview is listed in the job's history
     await user.click("Markdown")
     markdown = sent_file(model_bot, user.last).decode()
-    assert markdown == stored.feedback
+    await stored.fetch_related("job_info")
+    assert markdown == interview_report.report_text(stored)
     assert markdown.startswith("# Mock interview report") and "Overall rating: 7/10" in markdown
     assert REPORT["summary"] in markdown and "## Communication Clarity" in markdown
     await user.click("PDF")
@@ -259,7 +266,7 @@ async def test_interview_with_a_model_voice_answer_and_voice_replies(
     await user.send("/interviews")
     listing = await user.expect("Mock interviews — Acme backend")
     [label] = user.buttons(listing)
-    assert f"{stored.duration} · ⭐ 7/10" in label
+    assert f"{interviews.duration_of(stored)} · ⭐ 7/10" in label
     await user.click(label)
     check_report_text(bot_text(user))
 
@@ -427,14 +434,14 @@ async def test_failed_report_is_kept_and_can_be_retried(
     failed = await user.expect("couldn't write your report")
     assert "Retry report" in " ".join(user.buttons(failed))
     interview = await only_interview(user)
-    assert interview.status == InterviewStatus.ENDED and interview.feedback is None
+    assert interview.status == InterviewStatus.ENDED and interview.report_json is None
 
     await user.click("Retry report")  # the second 500
     await user.expect("couldn't write your report")
     await user.click("Retry report")
     check_report_text(bot_text(user))
     stored = await Interview.get(id=interview.id)
-    assert stored.status == InterviewStatus.COMPLETED and stored.feedback
+    assert stored.status == InterviewStatus.COMPLETED and interview_report.has_report(stored)
     assert fake.pending() == 0
     assert not user.buttons(failed)  # the used Retry button is gone
     calls = len(fake.chat_bodies)
@@ -503,7 +510,7 @@ async def test_time_limit_closes_the_interview(database_url: str, tmp_path: Path
         check_report_text(bot_text(user))
         stored = await Interview.get(id=interview.id)
         assert stored.status == InterviewStatus.COMPLETED
-        assert stored.duration.startswith("00:02:")
+        assert interviews.duration_of(stored).startswith("00:02:")
 
 
 async def test_time_limit_with_a_model_asks_it_to_close(

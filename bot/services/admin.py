@@ -137,19 +137,21 @@ async def _aggregate(query: QuerySet[Any], function: Any) -> float | None:
     return None if value is None else float(value)
 
 
-# "HH:MM:SS" as seconds, in SQL that PostgreSQL and SQLite both run.
-_HMS_SECONDS = (
-    "CAST(SUBSTR(duration, 1, 2) AS INTEGER) * 3600"
-    " + CAST(SUBSTR(duration, 4, 2) AS INTEGER) * 60"
-    " + CAST(SUBSTR(duration, 7, 2) AS INTEGER)"
-)
+# Seconds from start to end, in each database's own terms.
+_SECONDS = {
+    "postgres": 'EXTRACT(EPOCH FROM ("ended_at" - "started_at"))',
+    "sqlite": '(JULIANDAY("ended_at") - JULIANDAY("started_at")) * 86400',
+}
 
 
 async def _average_interview_seconds() -> float | None:
-    """AVG of completed interviews' "HH:MM:SS" durations, computed by the database."""
-    rows = await connections.get("default").execute_query_dict(
-        f'SELECT AVG({_HMS_SECONDS}) AS "avg" FROM "interviews"'
-        " WHERE status = 'completed' AND duration LIKE '__:__:__'"
+    """AVG of completed interviews' durations (`ended_at - started_at`), computed by the
+    database."""
+    conn = connections.get("default")
+    rows = await conn.execute_query_dict(
+        f'SELECT AVG({_SECONDS[conn.capabilities.dialect]}) AS "avg" FROM "interviews"'
+        " WHERE \"status\" = 'completed'"
+        ' AND "started_at" IS NOT NULL AND "ended_at" IS NOT NULL'
     )
     value = rows[0]["avg"] if rows else None
     return None if value is None else float(value)

@@ -1,5 +1,7 @@
 """Mock interview reports: written by the model once an interview has ended, stored as JSON
-(for the PDF) and as Markdown (`feedback`: shown and downloaded), and their title lines.
+(`report_json`: the PDF, and the Markdown shown and downloaded is rendered from it), and their
+title lines. Reports from before migration 9 that were kept only as Markdown are stored as
+`{"markdown": "..."}`: shown and downloaded as they are, with no PDF.
 
 Every function that takes a `user_id` returns None for an interview that isn't that user's.
 """
@@ -10,7 +12,7 @@ import uuid
 
 from bot.ai.gateway import AIGateway
 from bot.ai.schemas import InterviewReport
-from bot.services.interviews import get_interview, messages, transcript_of
+from bot.services.interviews import duration_of, get_interview, messages, transcript_of
 from bot.services.jobs import job_context
 from models import Interview, JobInfo
 from models.core import InterviewStatus
@@ -24,18 +26,15 @@ async def write_report(
     interview = await get_interview(user_id, interview_id)
     if interview is None or interview.status == InterviewStatus.ACTIVE:
         return None
-    if interview.status == InterviewStatus.COMPLETED and interview.feedback:
+    if interview.status == InterviewStatus.COMPLETED and has_report(interview):
         return interview
     lines = await messages(interview)
     job = interview.job_info
     report = await gateway.interview_report(job_context(job), transcript_of(lines), candidate_name)
     interview.report_json = report.model_dump(mode="json")
     interview.overall_rating = report.overall_rating
-    interview.feedback = report_markdown(interview, job, report)
     interview.status = InterviewStatus.COMPLETED
-    await interview.save(
-        update_fields=["report_json", "overall_rating", "feedback", "status", "updated_at"]
-    )
+    await interview.save(update_fields=["report_json", "overall_rating", "status", "updated_at"])
     return interview
 
 
@@ -45,11 +44,11 @@ def report_title(job: JobInfo) -> str:
 
 def report_meta(interview: Interview, job: JobInfo) -> str:
     date = (interview.started_at or interview.created_at).strftime("%d %b %Y")
-    return f"{job.name} · {date} · duration {interview.duration}"
+    return f"{job.name} · {date} · duration {duration_of(interview)}"
 
 
 def report_markdown(interview: Interview, job: JobInfo, report: InterviewReport) -> str:
-    """The report as Markdown: what is stored in `feedback`, shown and downloaded."""
+    """The report as Markdown, shown and downloaded."""
     parts = [
         f"# {report_title(job)}",
         f"_{report_meta(interview, job)}_",
@@ -62,7 +61,29 @@ def report_markdown(interview: Interview, job: JobInfo, report: InterviewReport)
     return "\n\n".join(parts) + "\n"
 
 
+def has_report(interview: Interview) -> bool:
+    return bool(interview.report_json)
+
+
+def _markdown_only(interview: Interview) -> str | None:
+    """The Markdown of a report kept only as Markdown (before migration 9), else None."""
+    stored = interview.report_json
+    if isinstance(stored, dict) and isinstance(stored.get("markdown"), str):
+        return stored["markdown"]
+    return None
+
+
 def stored_report(interview: Interview) -> InterviewReport | None:
-    if not interview.report_json:
+    """The structured report (None when there is none, or only its Markdown)."""
+    if not interview.report_json or _markdown_only(interview) is not None:
         return None
     return InterviewReport.model_validate(interview.report_json)
+
+
+def report_text(interview: Interview) -> str | None:
+    """The report as Markdown (the interview's job must be loaded), or None without one."""
+    markdown = _markdown_only(interview)
+    if markdown is not None:
+        return markdown
+    report = stored_report(interview)
+    return None if report is None else report_markdown(interview, interview.job_info, report)

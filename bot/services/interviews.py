@@ -103,6 +103,15 @@ def format_duration(seconds: float) -> str:
     return f"{hours:02d}:{rest // 60:02d}:{rest % 60:02d}"
 
 
+def _between(started: datetime, ended: datetime | None) -> str:
+    return format_duration(((ended or _now()) - started).total_seconds())
+
+
+def duration_of(interview: Interview) -> str:
+    """HH:MM:SS from the start to the end (to now while it is in progress)."""
+    return _between(interview.started_at or interview.created_at, interview.ended_at)
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -356,8 +365,7 @@ async def end_interview(user_id: int, interview_id: str | uuid.UUID | None) -> E
         now = _now()
         interview.status = InterviewStatus.ENDED
         interview.ended_at = now
-        interview.duration = format_duration(elapsed(interview, now).total_seconds())
-        await interview.save(update_fields=["status", "ended_at", "duration", "updated_at"])
+        await interview.save(update_fields=["status", "ended_at", "updated_at"])
     return Ended(interview)
 
 
@@ -378,7 +386,7 @@ async def history(user_id: int, job_id: str | uuid.UUID | None) -> History | Non
             "id",
             "created_at",
             "started_at",
-            "duration",
+            "ended_at",
             "status",
             "overall_rating",
             "job_info__name",
@@ -398,7 +406,7 @@ async def history(user_id: int, job_id: str | uuid.UUID | None) -> History | Non
         HistoryItem(
             id=row["id"] if isinstance(row["id"], uuid.UUID) else uuid.UUID(str(row["id"])),
             created_at=row["started_at"] or row["created_at"],
-            duration=row["duration"],
+            duration=_between(row["started_at"] or row["created_at"], row["ended_at"]),
             status=InterviewStatus(row["status"]),
             overall_rating=row["overall_rating"],
         )

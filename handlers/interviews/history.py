@@ -89,7 +89,7 @@ async def open_interview(update: Update, context: CoachContext, press: Press) ->
     await press.answer()
     t = context.texts
     interview: Interview = press.target
-    if interview.status == InterviewStatus.COMPLETED and interview.feedback:
+    if interview.status == InterviewStatus.COMPLETED and reports.has_report(interview):
         await show_report(press.message, context, interview)
     elif interview.status == InterviewStatus.ACTIVE:
         end = EndInterview(interview_id=interview.id).button(t.plain("interviews-button-end"))

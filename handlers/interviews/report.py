@@ -67,7 +67,9 @@ def retry_report_keyboard(t: Texts, interview_id: uuid.UUID) -> InlineKeyboardMa
 async def show_report(message: Message, context: CoachContext, interview: Interview) -> None:
     """The stored report (the caller checked it has one) with its buttons."""
     await send_markdown(
-        message, interview.feedback or "", reply_markup=report_keyboard(context.texts, interview)
+        message,
+        reports.report_text(interview) or "",
+        reply_markup=report_keyboard(context.texts, interview),
     )
 
 
@@ -79,7 +81,7 @@ async def after_end(
         await reply(message, t("interviews-ended-empty"))
         return
     if announce and not ended.already:
-        await reply(message, t("interviews-ended", duration=ended.interview.duration))
+        await reply(message, t("interviews-ended", duration=service.duration_of(ended.interview)))
     await send_report(message, context, ended.interview.id, name)
 
 
@@ -99,7 +101,7 @@ async def send_report(
             reply_markup=retry_report_keyboard(t, interview_id),
         )
         return
-    if interview is None or not interview.feedback:
+    if interview is None or not reports.has_report(interview):
         await reply(message, t("interviews-not-found"))
         return
     await show_report(message, context, interview)
@@ -120,11 +122,11 @@ async def download_markdown(
 ) -> None:
     interview: Interview = press.target
     t = context.texts
-    if not interview.feedback:
+    if not reports.has_report(interview):
         await press.answer(t.plain("interviews-not-found"))
         return
     await press.answer()
-    document = interview.feedback.encode("utf-8")
+    document = (reports.report_text(interview) or "").encode("utf-8")
     caption = t.plain("interviews-caption-markdown")
     await _send_file(press.message, interview, document, "md", caption)
 
@@ -132,7 +134,7 @@ async def download_markdown(
 async def download_pdf(update: Update, context: CoachContext, press: Press[DownloadPdf]) -> None:
     interview: Interview = press.target
     t = context.texts
-    if not interview.feedback:
+    if not reports.has_report(interview):
         await press.answer(t.plain("interviews-not-found"))
         return
     report = reports.stored_report(interview)
