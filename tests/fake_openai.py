@@ -418,7 +418,9 @@ class FakeOpenAI:
         limit = body.get("max_tokens") or body.get("max_completion_tokens") or RUNAWAY_CONTEXT
         limit = min(int(limit), RUNAWAY_CONTEXT)
         await asyncio.sleep(reply.token_delay * limit)
-        return replace(reply, chunks=[RUNAWAY_WORD] * limit, finish_reason="length")
+        # In a JSON mode the model opens the object properly, then never closes its string.
+        start = ['{"rating": 7, "feedback": "'] if body.get("response_format") else []
+        return replace(reply, chunks=start + [RUNAWAY_WORD] * limit, finish_reason="length")
 
     def _next_chat_reply(self, body: dict[str, Any]) -> Reply | None:
         if self._queues["chat"]:
@@ -545,7 +547,7 @@ def _echo(body: dict[str, Any], content: str) -> str:
     """What a weak model makes of our tagged prompt: it repeats a block, closes the
     interviewer's tag and carries on as the candidate."""
     prompt = "\n".join(str(m.get("content", "")) for m in body.get("messages", []))
-    if "<transcript>" in prompt:
+    if "<transcript>\n" in prompt:  # the interviewer (the system prompt only names the tag)
         return (
             f"<interviewer>{content}</interviewer>\n"
             '<candidate seconds="27">Sure! I once built a thing that did everything.</candidate>\n'

@@ -195,6 +195,8 @@ class OpenAIBackend:
         usage: Any = None
         received: list[str] = []
         finish: str | None = None
+        stream: Any = None
+        complete = False
         try:
             async with notify_when_slow(self._slow_after):
                 try:
@@ -208,6 +210,8 @@ class OpenAIBackend:
                         first = await _until_content(chunks)
                 except TimeoutError:
                     log.warning("AI call %s: no reply within %.0f s", kind, self._deadline)
+                    if stream is not None:
+                        await stream.close()
                     raise AIUnavailableError(TIMEOUT_MESSAGE) from None
             async with stream:
                 async for chunk in _after(first, chunks):
@@ -217,11 +221,17 @@ class OpenAIBackend:
                         if choice.delta is not None and choice.delta.content:
                             received.append(choice.delta.content)
                             yield choice.delta.content
+            complete = True
         except openai.OpenAIError as exc:
             raise self._unavailable(kind, exc) from None
-        if finish == "length":
-            log.warning("%s reply cut by max_tokens=%s", kind, self._max_tokens[kind])
-        self._log_usage(kind, started, usage, sent=messages, received="".join(received))
+        except GeneratorExit:
+            complete = True  # the reader stopped early (say, the reply was cut): still log it
+            raise
+        finally:
+            if complete:
+                if finish == "length":
+                    log.warning("%s reply cut by max_tokens=%s", kind, self._max_tokens[kind])
+                self._log_usage(kind, started, usage, sent=messages, received="".join(received))
 
     async def _open_stream(self, messages: list[Message], max_tokens: int) -> Any:
         while True:

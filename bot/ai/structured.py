@@ -199,7 +199,7 @@ class StructuredCaller:
                     attempt,
                     exc.problem,
                 )
-                if exc.not_json and mode != "text":
+                if exc.not_json and mode != "text" and not cut:
                     self._downgrade(mode, "server ignored the JSON response format")
                 correction = (content, exc.problem)
         raise AIUnavailableError(BAD_OUTPUT_MESSAGE)
