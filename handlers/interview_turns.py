@@ -223,6 +223,8 @@ async def _speak(message: Message, context: CoachContext, line: InterviewMessage
         sent = await message.reply_voice(voice=audio, do_quote=False)
     except (AIUnavailableError, BadRequest) as exc:
         log.info("No voice reply: %s", exc)
+        if isinstance(exc, AIUnavailableError):  # say so plainly; the text is already there
+            await reply(message, escape(exc.user_message))
         return
     await service.set_interviewer_voice(line, _duration(sent.voice))
 
