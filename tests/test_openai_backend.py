@@ -291,7 +291,11 @@ async def test_prose_under_json_schema_moves_to_json_mode(
 
     assert result.rating == 7
     # The next form down; the OpenAI-style server refuses it, so plain JSON mode it is.
-    assert [form(b) for b in fake.chat_bodies] == ["json_schema", "json_object_schema", "json_object"]
+    assert [form(b) for b in fake.chat_bodies] == [
+        "json_schema",
+        "json_object_schema",
+        "json_object",
+    ]
     assert coach.mode == "json_object"
 
 
