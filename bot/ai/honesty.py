@@ -268,8 +268,8 @@ def _crude_stem(word: str) -> str:
 #
 #   shared = the distinct content stems (Snowball stems of non-stopwords) the answer has in
 #            common with the question, the key points if any, and the model's own reference
-#            answer — the last only when that reference is itself about the question (shares
-#            a stem with it), so a model that parrots the answer back can't vouch for it.
+#            answer — unless that reference only parrots the answer (at least 80% of its stems
+#            are the answer's and none is the question's): a parrot can't vouch for it.
 #   ceiling = 2 with nothing shared, 6 with one stem shared, 10 from two on.
 #
 # A rating above the ceiling is lowered to it, logged, and explained in the feedback. The
@@ -277,6 +277,7 @@ def _crude_stem(word: str) -> str:
 # that are about something else entirely, never judges quality.
 
 RELEVANCE_CEILINGS = (2, 6)  # ceiling for 0 and 1 shared stems; 10 from two on
+PARROT_SHARE = 0.8
 
 
 def relevance(
@@ -286,11 +287,13 @@ def relevance(
     asked = _content(question)
     for point in key_points:
         asked |= _content(point)
+    given = _content(answer)
     if reference:
         expected = _content(reference)
-        if expected & asked:
+        parrot = bool(expected) and len(expected & given) >= PARROT_SHARE * len(expected)
+        if expected & asked or not parrot:
             asked |= expected
-    return len(_content(answer) & asked)
+    return len(given & asked)
 
 
 def relevance_ceiling(shared: int) -> int:
