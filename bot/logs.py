@@ -21,21 +21,37 @@ _CAPPED = {
 }
 
 
+# Shorter values are not treated as secrets: a local server's placeholder key "x" or "test"
+# would otherwise turn every "x" in the logs into ***. Real keys and tokens are far longer.
+MIN_SECRET_CHARS = 8
+
+
+def worth_redacting(secrets: list[str]) -> list[str]:
+    """The secrets long enough to mask, longest first (one may contain another)."""
+    return sorted({s for s in secrets if len(s) >= MIN_SECRET_CHARS}, key=len, reverse=True)
+
+
+def redact(text: str, secrets: list[str]) -> str:
+    """`text` with each secret of at least `MIN_SECRET_CHARS` characters, matched exactly
+    (no patterns, no case folding), replaced by ***."""
+    for secret in worth_redacting(secrets):
+        text = text.replace(secret, "***")
+    return text
+
+
 class RedactSecrets(logging.Filter):
     """Replace any configured secret (bot token, API key, webhook secret) with ***."""
 
     def __init__(self, secrets: list[str]) -> None:
         super().__init__()
-        self.secrets = [s for s in secrets if len(s) >= 8]
+        self.secrets = worth_redacting(secrets)
 
     def filter(self, record: logging.LogRecord) -> bool:
         if not self.secrets:
             return True
         message = record.getMessage()
         if any(secret in message for secret in self.secrets):
-            for secret in self.secrets:
-                message = message.replace(secret, "***")
-            record.msg, record.args = message, ()
+            record.msg, record.args = redact(message, self.secrets), ()
         return True
 
 

@@ -43,6 +43,15 @@ class Settings(BaseSettings):
     openai_tts_voice: str = "alloy"
     ai_timeout_seconds: float = Field(default=60.0, gt=0)
     ai_max_retries: int = Field(default=3, ge=0, le=10)
+    # Longest reply per kind of call, in tokens: a weak model that runs on stops here instead of
+    # at the context limit (minutes on a small server). Grading and reports are JSON with prose.
+    ai_max_tokens_question: int = Field(default=400, ge=16, le=32_000)
+    ai_max_tokens_grade: int = Field(default=1200, ge=64, le=32_000)
+    ai_max_tokens_interviewer: int = Field(default=400, ge=16, le=32_000)
+    ai_max_tokens_report: int = Field(default=2000, ge=64, le=32_000)
+    ai_max_tokens_resume: int = Field(default=2500, ge=64, le=32_000)
+    # A user waiting this long for a reply is told the coach is still writing (once per call).
+    ai_still_writing_seconds: float = Field(default=8.0, gt=0, le=60)
 
     # Concurrency: updates handled at once across all users. Mostly waiting on the model
     # (minutes) or the network, so the bound is wide: a low one makes new users wait for

@@ -17,7 +17,17 @@ A chat request with no scripted reply and no default gets HTTP 418, which the SD
 so a missing script fails fast instead of hanging.
 
 Endpoints: POST /v1/chat/completions (JSON or SSE, depending on the request's `stream`),
-POST /v1/audio/transcriptions (multipart), POST /v1/audio/speech (returns `FAKE_OGG` bytes).
+POST /v1/audio/transcriptions (multipart), POST /v1/audio/speech (returns `FAKE_OGG` bytes),
+GET /v1/models (the profile's model list; recorded in `model_listings`, not `requests`).
+
+Server profiles (`FakeOpenAI(profile="llama-cpp-python")`, see `PROFILES`) make the server
+refuse and answer as that server does: which `response_format` forms it accepts and the status
+and body of its refusal, raw newlines inside JSON strings (a grammar lets them through), no
+usage chunk when streaming, echoed prompt tags from the weak model it serves, and no audio
+endpoints. The behaviour of each is taken from its documentation and, for llama-cpp-python
+0.3.x serving SmolLM2-135M-Instruct, from a trial of the bot against it (issue 20).
+`reply_runaway()` imitates a model that never stops: it writes until the request's
+`max_tokens` (one word a token), or until a context limit of `RUNAWAY_CONTEXT` tokens.
 """
 
 from __future__ import annotations
@@ -27,7 +37,7 @@ import json
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import TracebackType
 from typing import Any, Literal, Self
 
@@ -43,6 +53,80 @@ _PATHS: dict[str, Endpoint] = {
     "/v1/chat/completions": "chat",
     "/v1/audio/transcriptions": "transcriptions",
     "/v1/audio/speech": "speech",
+}
+RUNAWAY_CONTEXT = 4096  # tokens a runaway reply runs to without max_tokens
+RUNAWAY_WORD = "blah "
+
+
+@dataclass(frozen=True, slots=True)
+class ServerProfile:
+    """How one kind of server treats what the bot sends (see the module docstring).
+
+    `formats` are the structured-output forms accepted: "json_schema", "json_object_schema"
+    (`{"type": "json_object", "schema": ...}`) and "json_object"; any other is refused with
+    `refusal_status` and a body naming `response_format`.
+    """
+
+    name: str
+    formats: frozenset[str]
+    refusal_status: int
+    refusal_message: str
+    models: tuple[str, ...]
+    audio: bool = True
+    stream_usage: bool = True  # honours stream_options.include_usage
+    raw_newlines: bool = False  # newlines inside JSON strings sent raw, not as \n
+    echo_tags: bool = False  # the served model echoes the prompt's tags and plays the candidate
+    not_found_body: str = ""  # body of a 404 for a route the server lacks (empty: OpenAI style)
+
+
+PROFILES: dict[str, ServerProfile] = {
+    profile.name: profile
+    for profile in (
+        ServerProfile(
+            name="openai",
+            formats=frozenset({"json_schema", "json_object"}),
+            refusal_status=400,
+            refusal_message="Unknown parameter: 'response_format.schema'.",
+            models=("gpt-4o-mini", "whisper-1", "tts-1"),
+        ),
+        ServerProfile(
+            # llama-cpp-python 0.3.x (`python -m llama_cpp.server`): its route handler turns
+            # the request's validation error into HTTP 500.
+            name="llama-cpp-python",
+            formats=frozenset({"json_object_schema", "json_object"}),
+            refusal_status=500,
+            refusal_message=(
+                "[{'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), "
+                "'msg': \"Input should be 'text' or 'json_object'\", 'input': 'json_schema'}]"
+            ),
+            models=("SmolLM2-135M-Instruct-Q8_0.gguf",),
+            audio=False,
+            stream_usage=False,
+            raw_newlines=True,
+            echo_tags=True,
+            not_found_body='{"detail":"Not Found"}',
+        ),
+        ServerProfile(
+            # Ollama (0.5+): JSON schema via `format`; no audio endpoints.
+            name="ollama",
+            formats=frozenset({"json_schema", "json_object_schema", "json_object"}),
+            refusal_status=400,
+            refusal_message="invalid response_format type",
+            models=("qwen2.5:0.5b",),
+            audio=False,
+            not_found_body="404 page not found",
+        ),
+        ServerProfile(
+            # vLLM's OpenAI server: guided decoding for json_schema; validation errors are 400.
+            name="vllm",
+            formats=frozenset({"json_schema", "json_object_schema", "json_object"}),
+            refusal_status=400,
+            refusal_message="1 validation error for ChatCompletionRequest\nresponse_format",
+            models=("Qwen/Qwen2.5-0.5B-Instruct",),
+            audio=False,
+            not_found_body='{"detail":"Not Found"}',
+        ),
+    )
 }
 
 
@@ -62,6 +146,8 @@ class Reply:
     text: str = ""  # transcription text
     audio: bytes = b""  # speech bytes
     refusal: bool = False  # chat: the chunks are the model's refusal, not content
+    runaway: bool = False  # write RUNAWAY_WORD until max_tokens or RUNAWAY_CONTEXT
+    token_delay: float = 0.0  # seconds per runaway token
 
     @property
     def content(self) -> str:
@@ -82,14 +168,16 @@ class ReceivedRequest:
 class FakeOpenAI:
     """Async context manager running the fake server; see the module docstring."""
 
-    def __init__(self, *, model_name: str | None = None) -> None:
+    def __init__(self, *, model_name: str | None = None, profile: str = "openai") -> None:
+        self.profile = PROFILES[profile]
         self.requests: list[ReceivedRequest] = []
+        self.model_listings = 0  # GET /v1/models requests
         self.default: DefaultResponder | None = None
         self.default_transcription = "This is a fake transcription."
         self.default_speech = FAKE_OGG
         # False imitates servers that ignore `stream_options` and never report usage.
-        self.include_usage = True
-        self.refused_formats: set[str] = set()
+        self.include_usage = self.profile.stream_usage
+        self.refused_formats: dict[str, int] = {}  # response_format type -> refusal status
         self._model_name = model_name
         self._queues: dict[Endpoint, deque[Reply]] = {
             "chat": deque(),
@@ -213,12 +301,18 @@ class FakeOpenAI:
         """Answer 400 to every chat request with `response_format` of type json_schema."""
         self.refuse_response_format("json_schema")
 
-    def refuse_response_format(self, *types: str) -> None:
-        """Answer 400 to chat requests whose `response_format.type` is one of `types`.
+    def refuse_response_format(self, *types: str, status: int = 400) -> None:
+        """Answer `status` to chat requests whose `response_format.type` is one of `types`
+        ("json_object" covers the form with a schema too; "json_object_schema" only that one).
 
         Refusals don't consume scripted replies.
         """
-        self.refused_formats.update(types)
+        for kind in types:
+            self.refused_formats[kind] = status
+
+    def reply_runaway(self, *, token_delay: float = 0.0, times: int = 1) -> None:
+        """Queue a reply that never stops by itself (see the module docstring)."""
+        self._enqueue("chat", Reply(runaway=True, token_delay=token_delay), times)
 
     def pending(self, endpoint: Endpoint = "chat") -> int:
         """Scripted replies not yet used (assert 0 to check a script was fully consumed)."""
@@ -236,7 +330,13 @@ class FakeOpenAI:
     # ----- serving ---------------------------------------------------------------------
 
     async def _dispatch(self, request: web.Request) -> web.StreamResponse:
+        if request.method == "GET" and request.path == "/v1/models":
+            self.model_listings += 1
+            return web.json_response(self._model_list())
         endpoint = _PATHS.get(request.path)
+        if endpoint in ("transcriptions", "speech") and not self.profile.audio:
+            self.requests.append(ReceivedRequest(None, request.path, {}, dict(request.headers)))
+            return self._not_found(request)
         if request.method != "POST" or endpoint is None:
             self.requests.append(ReceivedRequest(None, request.path, {}, dict(request.headers)))
             return _error(404, f"FakeOpenAI has no route {request.method} {request.path}")
@@ -248,25 +348,85 @@ class FakeOpenAI:
             return await self._speech()
         return await self._chat(request, body)
 
-    async def _chat(self, request: web.Request, body: dict[str, Any]) -> web.StreamResponse:
-        response_format = body.get("response_format") or {}
-        if response_format.get("type") in self.refused_formats:
-            kind = response_format["type"]
+    def _model_list(self) -> dict[str, Any]:
+        names = list(self.profile.models)
+        if self._model_name and self._model_name not in names:
+            names.insert(0, self._model_name)
+        return {
+            "object": "list",
+            "data": [{"id": n, "object": "model", "created": 0, "owned_by": "fake"} for n in names],
+        }
+
+    def _not_found(self, request: web.Request) -> web.Response:
+        if self.profile.not_found_body.startswith("{"):
+            return web.Response(
+                status=404, text=self.profile.not_found_body, content_type="application/json"
+            )
+        if self.profile.not_found_body:
+            return web.Response(status=404, text=self.profile.not_found_body)
+        return _error(404, f"Invalid URL (POST {request.path})")
+
+    def _format_refusal(self, response_format: dict[str, Any]) -> web.Response | None:
+        kind = response_format.get("type")
+        if not kind or kind == "text":
+            return None
+        form = (
+            "json_object_schema" if kind == "json_object" and "schema" in response_format else kind
+        )
+        status = self.refused_formats.get(form) or self.refused_formats.get(kind)
+        if status is not None:
             return _error(
-                400,
+                status,
                 f"Invalid parameter: 'response_format' of type '{kind}' is not supported "
                 "with this model.",
                 param="response_format",
             )
+        if form not in self.profile.formats:
+            return _error(
+                self.profile.refusal_status,
+                self.profile.refusal_message,
+                param="response_format" if self.profile.refusal_status == 400 else None,
+            )
+        return None
+
+    async def _chat(self, request: web.Request, body: dict[str, Any]) -> web.StreamResponse:
+        refusal = self._format_refusal(body.get("response_format") or {})
+        if refusal is not None:
+            return refusal
         reply = self._next_chat_reply(body)
         if reply is None:
             return _error(418, "FakeOpenAI has no scripted chat reply; script one or set .default")
         await asyncio.sleep(reply.delay)
         if reply.status != 200:
             return _error(reply.status, reply.error_message, headers=reply.headers)
+        reply = self._as_served(body, reply)
         if body.get("stream"):
             return await self._stream_chat(request, body, reply)
+        if reply.runaway:
+            reply = await self._run_away(body, reply)
         return web.json_response(self._completion(body, reply))
+
+    def _as_served(self, body: dict[str, Any], reply: Reply) -> Reply:
+        """The reply as this profile's server and model would send it."""
+        if reply.runaway:
+            return reply
+        content = reply.content
+        if self.profile.raw_newlines and body.get("response_format"):
+            # A grammar lets a newline into a string as the raw character, not as \n.
+            content = content.replace("\\n", "\n")
+        if self.profile.echo_tags and body.get("stream"):
+            content = _echo(body, content)
+        if content == reply.content:
+            return reply
+        return replace(reply, chunks=_split(content))
+
+    async def _run_away(self, body: dict[str, Any], reply: Reply) -> Reply:
+        limit = body.get("max_tokens") or body.get("max_completion_tokens") or RUNAWAY_CONTEXT
+        limit = min(int(limit), RUNAWAY_CONTEXT)
+        await asyncio.sleep(reply.token_delay * limit)
+        # In a JSON mode the model opens the object properly, then never closes its string.
+        start = ['{"rating": 7, "feedback": "'] if body.get("response_format") else []
+        return replace(reply, chunks=start + [RUNAWAY_WORD] * limit, finish_reason="length")
 
     def _next_chat_reply(self, body: dict[str, Any]) -> Reply | None:
         if self._queues["chat"]:
@@ -313,6 +473,19 @@ class FakeOpenAI:
             await response.write(f"data: {json.dumps(chunk)}\n\n".encode())
 
         await send([_delta({"role": "assistant", "content": ""})])
+        if reply.runaway:
+            limit = body.get("max_tokens") or body.get("max_completion_tokens") or RUNAWAY_CONTEXT
+            limit = min(int(limit), RUNAWAY_CONTEXT)
+            for _ in range(limit):
+                await asyncio.sleep(reply.token_delay)
+                await send([_delta({"content": RUNAWAY_WORD})])
+            reply = replace(reply, chunks=[RUNAWAY_WORD] * limit, finish_reason="length")
+            await send([_delta({}, finish_reason="length")])
+            if want_usage:
+                await send([], usage=self._usage(body, reply))
+            await response.write(b"data: [DONE]\n\n")
+            await response.write_eof()
+            return response
         for sent, piece in enumerate(reply.chunks):
             if sent == reply.fail_after:
                 error = {"error": {"message": "The server had an error", "type": "server_error"}}
@@ -378,6 +551,24 @@ class FakeOpenAI:
             "completion_tokens": completion,
             "total_tokens": prompt + completion,
         }
+
+
+def _echo(body: dict[str, Any], content: str) -> str:
+    """What a weak model makes of our tagged prompt: it repeats a block, closes the
+    interviewer's tag and carries on as the candidate."""
+    prompt = "\n".join(str(m.get("content", "")) for m in body.get("messages", []))
+    if "<transcript>\n" in prompt:  # the interviewer (the system prompt only names the tag)
+        return (
+            f"<interviewer>{content}</interviewer>\n"
+            '<candidate seconds="27">Sure! I once built a thing that did everything.</candidate>\n'
+            "<interviewer>Great answer, thank you.</interviewer>"
+        )
+    name = (
+        prompt.split("<job_name>\n", 1)[1].split("\n</job_name>", 1)[0]
+        if "<job_name>" in prompt
+        else "Job"
+    )
+    return f"<job_name>{name}</job_name>\n{content}"
 
 
 def _split(text: str, size: int = 8) -> list[str]:

@@ -155,7 +155,10 @@ async def test_key_gives_the_openai_backend(fake: FakeOpenAI) -> None:
     assert not gateway.offline
     assert isinstance(gateway.backend, OpenAIBackend)
     assert gateway.has_speech
-    assert fake.requests == []  # building the gateway calls nothing
+    assert fake.requests == []  # building the gateway asks the model nothing
+    await gateway.discover()  # started by build_gateway in a running loop: one model listing
+    assert fake.model_listings == 1 and fake.requests == []
+    assert gateway.has_speech  # the OpenAI-style server lists whisper-1 and tts-1
     await gateway.aclose()
 
 

@@ -1,15 +1,25 @@
 """The one door to language models. Features call this; it picks the backend from settings.
 
 Before any model sees an answer, a deterministic check rates answers that carry no content,
-so neither backend can flatter gibberish or "I don't know".
+so neither backend can flatter gibberish or "I don't know"; after a model has graded, its
+rating is capped by the answer's relevance to the question (`bot.ai.honesty`).
+
+For handlers:
+- `has_speech` is false when speech models are not set, when the server turned out not to
+  have them (`discover()`, started by `build_gateway` when an event loop runs), or after an
+  audio endpoint answered 404. Voice features are offered only while it is true.
+- `bot.ai.streams.on_slow_reply(notice)` around a wait makes a slow model call (no words or
+  no result after `AI_STILL_WRITING_SECONDS`) call `notice()` once.
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import Sequence
 
 from bot.ai.backend import CoachBackend
-from bot.ai.honesty import precheck_answer
+from bot.ai.honesty import cap_by_relevance, precheck_answer
 from bot.ai.schemas import (
     Difficulty,
     GradeResult,
@@ -22,10 +32,33 @@ from bot.ai.schemas import (
 from bot.ai.streams import TextStream
 from bot.settings import Settings
 
+log = logging.getLogger(__name__)
+
 
 class AIGateway:
     def __init__(self, backend: CoachBackend) -> None:
         self.backend = backend
+        self._discovery: asyncio.Task[None] | None = None
+
+    async def discover(self) -> None:
+        """Learn what the server can do (speech models) once; safe to await many times."""
+        if self._discovery is None:
+            self._discovery = asyncio.ensure_future(self._discover())
+        await asyncio.shield(self._discovery)
+
+    async def _discover(self) -> None:
+        discover = getattr(self.backend, "discover", None)
+        if discover is not None:
+            await discover()
+
+    def start_discovery(self) -> None:
+        """Start `discover()` in the background (in a running event loop only)."""
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        if self._discovery is None:
+            self._discovery = asyncio.ensure_future(self._discover())
 
     @property
     def offline(self) -> bool:
@@ -44,7 +77,10 @@ class AIGateway:
         verdict = precheck_answer(question, answer)
         if verdict is not None:
             return verdict
-        return await self.backend.grade_answer(job, question, answer)
+        result = await self.backend.grade_answer(job, question, answer)
+        if self.offline:
+            return result  # the offline coach grades by key points already
+        return cap_by_relevance(result, question, answer)
 
     def interviewer_turn(
         self, job: JobContext, transcript: Sequence[TranscriptLine], plan: InterviewPlan
@@ -66,6 +102,8 @@ class AIGateway:
         return await self.backend.speak(text)
 
     async def aclose(self) -> None:
+        if self._discovery is not None and not self._discovery.done():
+            self._discovery.cancel()
         await self.backend.aclose()
 
 
@@ -77,4 +115,6 @@ def build_gateway(settings: Settings) -> AIGateway:
         return AIGateway(OfflineCoach())
     from bot.ai.openai_backend import OpenAIBackend
 
-    return AIGateway(OpenAIBackend(settings))
+    gateway = AIGateway(OpenAIBackend(settings))
+    gateway.start_discovery()  # the speech probe, when built in the running bot
+    return gateway

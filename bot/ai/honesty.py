@@ -1,4 +1,6 @@
-"""A deterministic check that rates answers with no content before any model sees them.
+"""Deterministic checks around grading: answers with no content are rated before any model
+sees them (`precheck_answer`), and a model's rating is capped by the answer's relevance to the
+question (`cap_by_relevance`).
 
 Both backends would otherwise be tempted to find something kind to say about "asdf" or
 "I don't know". The rules are deliberately conservative: anything that could be a real
@@ -7,11 +9,17 @@ attempt (a short technical phrase, a code snippet, an answer in another script) 
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.ai.errors import MESSAGES
+from bot.ai.offline.text import content_stems
 from bot.ai.schemas import GradeResult
+
+log = logging.getLogger(__name__)
 
 # Fewer meaningful (non-stopword) words than this is too short to judge. Three lets
 # "Use a hash map" through while stopping "a hash".
@@ -251,3 +259,64 @@ def _is_question_copy(question: str, words: list[str]) -> bool:
 def _crude_stem(word: str) -> str:
     # Enough to equate "lists"/"list" without pulling in a stemmer for this check.
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+# ----- relevance: a cross-check of a model's rating ----------------------------------------
+#
+# A weak model may rate "purple monkey dishwasher" 10/10. After the model has graded a real
+# attempt, its rating is checked against how much the answer has to do with the question:
+#
+#   shared = the distinct content stems (Snowball stems of non-stopwords) the answer has in
+#            common with the question, the key points if any, and the model's own reference
+#            answer — unless that reference only parrots the answer (at least 80% of its stems
+#            are the answer's and none is the question's): a parrot can't vouch for it.
+#   ceiling = 2 with nothing shared, 6 with one stem shared, 10 from two on.
+#
+# A rating above the ceiling is lowered to it, logged, and explained in the feedback. The
+# ceiling is deliberately loose (one shared word already allows 6): it only catches answers
+# that are about something else entirely, never judges quality.
+
+RELEVANCE_CEILINGS = (2, 6)  # ceiling for 0 and 1 shared stems; 10 from two on
+PARROT_SHARE = 0.8
+
+
+def relevance(
+    question: str, answer: str, key_points: Sequence[str] = (), reference: str = ""
+) -> int:
+    """How many distinct content stems the answer shares with what was asked (see above)."""
+    asked = _content(question)
+    for point in key_points:
+        asked |= _content(point)
+    given = _content(answer)
+    if reference:
+        expected = _content(reference)
+        parrot = bool(expected) and len(expected & given) >= PARROT_SHARE * len(expected)
+        if expected & asked or not parrot:
+            asked |= expected
+    return len(given & asked)
+
+
+def relevance_ceiling(shared: int) -> int:
+    return RELEVANCE_CEILINGS[shared] if shared < len(RELEVANCE_CEILINGS) else 10
+
+
+def cap_by_relevance(
+    result: GradeResult, question: str, answer: str, key_points: Sequence[str] = ()
+) -> GradeResult:
+    """The model's grade, its rating capped at what the answer's relevance allows."""
+    shared = relevance(question, answer, key_points, result.model_answer)
+    ceiling = relevance_ceiling(shared)
+    if result.rating <= ceiling:
+        return result
+    log.warning(
+        "Model rating %d capped to %d: the answer shares %d content word(s) with the question",
+        result.rating,
+        ceiling,
+        shared,
+    )
+    note = MESSAGES["rating_capped"].format(rating=ceiling)
+    return result.model_copy(update={"rating": ceiling, "feedback": f"{note}\n\n{result.feedback}"})
+
+
+def _content(text: str) -> set[str]:
+    return {s for s in content_stems(text) if len(s) > 1 and not s.isdigit()}

@@ -1,10 +1,65 @@
-"""A streamed model reply: iterate for text deltas, then read `text` and `ends_interview`."""
+"""A streamed model reply: iterate for text deltas, then read `text` and `ends_interview`.
+
+Also the "still writing" hook: code that shows a user a wait (a handler's `typing()`) wraps it in
+`on_slow_reply(notice)`; any model call inside that takes longer than
+`AI_STILL_WRITING_SECONDS` before its first words (or its result) calls `notice()` once. The AI
+layer never talks to Telegram itself: the notice is whatever the caller passes.
+"""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextvars import ContextVar
 
 END_MARKER = "[END]"
+
+log = logging.getLogger(__name__)
+
+SlowNotice = Callable[[], Awaitable[object]]
+_slow_notice: ContextVar[SlowNotice | None] = ContextVar("slow_notice", default=None)
+
+
+@contextlib.contextmanager
+def on_slow_reply(notice: SlowNotice) -> Iterator[None]:
+    """Within this block, a model call slower than the threshold calls `notice()` once.
+
+    `notice` should be cheap and must not raise for long (its errors are logged and ignored),
+    e.g. `lambda: bot.send_message(chat_id, MESSAGES["still_writing"])`.
+    """
+    token = _slow_notice.set(notice)
+    try:
+        yield
+    finally:
+        _slow_notice.reset(token)
+
+
+@contextlib.asynccontextmanager
+async def notify_when_slow(after: float) -> AsyncIterator[None]:
+    """Call the current `on_slow_reply` notice if this block is still running after `after` s.
+
+    Safe around a `yield` of an async generator: the timer is its own task and cancels
+    nothing but itself.
+    """
+    notice = _slow_notice.get()
+    if notice is None:
+        yield
+        return
+
+    async def remind() -> None:
+        await asyncio.sleep(after)
+        try:
+            await notice()
+        except Exception as exc:  # a notice is best effort
+            log.info("Still-writing notice failed: %s", exc)
+
+    timer = asyncio.create_task(remind())
+    try:
+        yield
+    finally:
+        timer.cancel()  # not awaited: that could swallow a cancellation of this task
 
 
 class TextStream:

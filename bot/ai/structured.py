@@ -1,10 +1,18 @@
 """Structured results from an OpenAI-compatible server: validated models, never raw text.
 
-Each result is asked for in the best mode the server accepts, in order: a strict JSON schema,
-JSON mode with the schema in the prompt, and a plain-text layout (`bot.ai.text_parsers`). A
-refused mode is dropped for good (per `StructuredCaller`). A reply that does not validate gets
-one corrective retry that shows the model its reply and what was wrong; a second failure is
-`AIUnavailableError`, so an invalid result (say, a rating without feedback) is never returned.
+Each result is asked for in the best mode the server accepts, in order: a strict JSON schema
+(`json_schema`: OpenAI, vLLM, Ollama), JSON mode carrying the schema (`json_object_schema`:
+llama-cpp-python's grammar-enforced `{"type": "json_object", "schema": ...}`), plain JSON mode
+(`json_object`), and a plain-text layout (`bot.ai.text_parsers`). The first refusal of a mode —
+HTTP 400, 422 or 500 whose body names `response_format` — drops it for good (per
+`StructuredCaller`, that is per server and process), without retrying the refusal.
+
+Parsing is tolerant, validation strict: raw control characters inside JSON strings (grammars
+let newlines through), code fences and prose around the object are accepted; ranges, names and
+non-blank text are still checked, and every text field is cleaned of echoed prompt tags and the
+candidate's voice (`bot.ai.hygiene`). A reply that does not validate gets one corrective retry
+that shows the model its reply and what was wrong; a second failure is `AIUnavailableError`, so
+an invalid result (say, a rating without feedback) is never returned.
 """
 
 from __future__ import annotations
@@ -22,7 +30,9 @@ from openai.types.chat import ChatCompletion, ChatCompletionMessageParam
 from pydantic import BaseModel, ValidationError
 
 from bot.ai import prompts
-from bot.ai.errors import AIUnavailableError
+from bot.ai.calls import RetryPolicy, is_format_refusal, with_retries
+from bot.ai.errors import MESSAGES, AIUnavailableError
+from bot.ai.hygiene import clean_text
 from bot.ai.prompts import Message
 from bot.ai.schemas import (
     REPORT_CATEGORIES,
@@ -36,10 +46,10 @@ from bot.ai.text_parsers import parse_grade_text, parse_report_text, parse_resum
 
 log = logging.getLogger(__name__)
 
-BAD_OUTPUT_MESSAGE = "The AI coach gave an answer I couldn't use. Please try again in a minute."
+BAD_OUTPUT_MESSAGE = MESSAGES["bad_output"]
 
-Mode = Literal["json_schema", "json_object", "text"]
-MODES: tuple[Mode, ...] = ("json_schema", "json_object", "text")
+Mode = Literal["json_schema", "json_object_schema", "json_object", "text"]
+MODES: tuple[Mode, ...] = ("json_schema", "json_object_schema", "json_object", "text")
 
 # Keywords OpenAI's strict structured outputs accept; the rest (minLength, title...) is dropped
 # from the sent schema and still enforced locally by pydantic.
@@ -63,10 +73,18 @@ T = TypeVar("T", bound=BaseModel)
 
 
 class UsageLogger(Protocol):
-    """Records one call's tokens and latency (the backend's usage log)."""
+    """Records one call's tokens and latency (the backend's usage log); `sent` and `received`
+    are the texts, for an estimate when the server reports no usage."""
 
     def __call__(
-        self, kind: str, started: float, usage: Any, *, mode: str | None = None
+        self,
+        kind: str,
+        started: float,
+        usage: Any,
+        *,
+        mode: str | None = None,
+        sent: Sequence[Message] = (),
+        received: str = "",
     ) -> None: ...
 
 
@@ -151,21 +169,29 @@ class StructuredCaller:
         *,
         log_usage: UsageLogger,
         unavailable: FailureMapper,
+        retry: RetryPolicy | None = None,
     ) -> None:
         self._client = client
         self._model = model
         self._log_usage = log_usage
         self._unavailable = unavailable
+        self._retry = retry or RetryPolicy(max_retries=0)
         self.mode: Mode = "json_schema"
+        self.refusals = 0  # format refusals seen: each mode is refused at most once
 
-    async def run(self, task: StructuredTask[T]) -> T:
+    async def run(self, task: StructuredTask[T], *, max_tokens: int | None = None) -> T:
         """One reply, and one corrective retry if it was unusable; never an invalid result."""
         correction: tuple[str, str] | None = None
         for attempt in (1, 2):
-            content, mode = await self._reply(task, correction)
+            content, mode, cut = await self._reply(task, correction, max_tokens)
             try:
                 return parse_reply(task, content, mode)
             except UnusableReply as exc:
+                if cut:
+                    exc.problem = (
+                        f"the reply was cut off at the limit of {max_tokens} tokens "
+                        f"({exc.problem}); write it much shorter"
+                    )
                 log.warning(
                     "Unusable %s reply (mode=%s, attempt %d): %s",
                     task.kind,
@@ -173,35 +199,56 @@ class StructuredCaller:
                     attempt,
                     exc.problem,
                 )
-                if exc.not_json and mode != "text":
+                if exc.not_json and mode != "text" and not cut:
                     self._downgrade(mode, "server ignored the JSON response format")
                 correction = (content, exc.problem)
         raise AIUnavailableError(BAD_OUTPUT_MESSAGE)
 
     async def _reply(
-        self, task: StructuredTask[Any], correction: tuple[str, str] | None
-    ) -> tuple[str, Mode]:
-        """Ask in the best mode the server accepts; a refusal moves down a mode for good."""
+        self,
+        task: StructuredTask[Any],
+        correction: tuple[str, str] | None,
+        max_tokens: int | None,
+    ) -> tuple[str, Mode, bool]:
+        """Ask in the best mode the server accepts; a refusal moves down a mode for good.
+
+        Returns the content, the mode it was asked in, and whether `max_tokens` cut it.
+        """
         for mode in MODES[MODES.index(self.mode) :]:
             output = _output_instructions(task, mode)
             messages = task.build(output)
             if correction is not None:
                 messages += prompts.correction_messages(correction[0], correction[1], output)
             try:
-                completion = await self._complete(task.kind, messages, mode, task)
-            except (openai.BadRequestError, openai.UnprocessableEntityError) as exc:
-                if mode == "text" or not _is_format_refusal(exc):
-                    raise self._unavailable(task.kind, exc) from None
-                self._downgrade(mode, f"server refused it (HTTP {exc.status_code})")
-                continue
+                completion = await with_retries(
+                    self._retry,
+                    task.kind,
+                    lambda m=messages, md=mode: self._complete(  # type: ignore[misc]
+                        task.kind, m, md, task, max_tokens
+                    ),
+                )
             except openai.OpenAIError as exc:
-                raise self._unavailable(task.kind, exc) from None
+                if mode == "text" or not is_format_refusal(exc):
+                    raise self._unavailable(task.kind, exc) from None
+                status = getattr(exc, "status_code", "?")
+                self.refusals += 1
+                self._downgrade(mode, f"server refused it (HTTP {status})")
+                continue
             choice = completion.choices[0] if completion.choices else None
-            return (choice.message.content or "") if choice else "", mode
+            content = (choice.message.content or "") if choice else ""
+            cut = choice is not None and choice.finish_reason == "length"
+            if cut:
+                log.warning("%s reply cut by max_tokens=%s (mode=%s)", task.kind, max_tokens, mode)
+            return content, mode, cut
         raise AssertionError("unreachable: text mode is never refused")
 
     async def _complete(
-        self, kind: str, messages: list[Message], mode: Mode, task: StructuredTask[Any]
+        self,
+        kind: str,
+        messages: list[Message],
+        mode: Mode,
+        task: StructuredTask[Any],
+        max_tokens: int | None,
     ) -> ChatCompletion:
         extra: dict[str, Any] = {}
         if mode == "json_schema":
@@ -209,13 +256,22 @@ class StructuredCaller:
                 "type": "json_schema",
                 "json_schema": {"name": task.model.__name__, "schema": task.schema, "strict": True},
             }
+        elif mode == "json_object_schema":
+            # llama-cpp-python turns the schema into a grammar; others may ignore the key.
+            extra["response_format"] = {"type": "json_object", "schema": task.schema}
         elif mode == "json_object":
             extra["response_format"] = {"type": "json_object"}
+        if max_tokens is not None:
+            extra["max_tokens"] = max_tokens
         started = time.perf_counter()
         completion = await self._client.chat.completions.create(
             model=self._model, messages=sdk_messages(messages), **extra
         )
-        self._log_usage(kind, started, completion.usage, mode=mode)
+        choice = completion.choices[0] if completion.choices else None
+        received = (choice.message.content or "") if choice else ""
+        self._log_usage(
+            kind, started, completion.usage, mode=mode, sent=messages, received=received
+        )
         return completion
 
     def _downgrade(self, mode: Mode, why: str) -> None:
@@ -270,18 +326,47 @@ def parse_reply(task: StructuredTask[T], content: str, mode: Mode) -> T:
     if not raw:
         raise UnusableReply("the reply was empty")
     try:
-        if raw.startswith("{"):
-            result = task.model.model_validate_json(raw)
-        elif mode == "text":
-            result = task.parse_text(raw)
+        if raw.startswith("{") or mode != "text":
+            result = task.model.model_validate(_json_object(raw))
         else:
-            result = task.model.model_validate_json(_embedded_json(raw))
+            result = task.parse_text(raw)
+        # Echoed tags and the candidate's voice never reach a user or the database.
+        result = task.model.model_validate(_cleaned(result.model_dump()))
     except ValidationError as exc:
         raise UnusableReply(_validation_problem(exc)) from None
     blank = blank_text_fields(result.model_dump())
     if blank:
         raise UnusableReply("; ".join(f"{where}: must not be blank" for where in blank[:5]))
     return task.check(result)
+
+
+def _cleaned(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {key: _cleaned(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_cleaned(item) for item in value]
+    return value
+
+
+_DECODER = json.JSONDecoder(strict=False)  # strict=False: raw newlines/tabs inside strings
+
+
+def _json_object(text: str) -> dict[str, Any]:
+    """The first JSON object in `text`: prose before or after it is ignored (some models
+    wrap JSON in "Here you go:"), and control characters inside strings are accepted."""
+    start = text.find("{")
+    if start < 0:
+        raise UnusableReply("the reply was not a JSON object", not_json=True)
+    try:
+        value, _ = _DECODER.raw_decode(text, start)
+    except json.JSONDecodeError as exc:
+        # Position only: the message would otherwise quote the user's words into logs.
+        raise UnusableReply(f"invalid JSON ({exc.msg} at character {exc.pos})") from None
+    if not isinstance(value, dict):
+        raise UnusableReply("the reply was not a JSON object", not_json=True)
+    return value
 
 
 def blank_text_fields(value: Any, where: str = "") -> list[str]:
@@ -305,17 +390,11 @@ def blank_text_fields(value: Any, where: str = "") -> list[str]:
 
 
 def _strip_code_fence(content: str) -> str:
+    """A reply that is one fenced block, unfenced (a fence inside prose is found later, by
+    looking for the JSON object itself)."""
     text = content.strip()
     match = re.fullmatch(r"```[\w-]*\s*\n?(.*?)\n?```", text, re.DOTALL)
     return match.group(1).strip() if match else text
-
-
-def _embedded_json(text: str) -> str:
-    """JSON wrapped in prose ("Here you go: {...}"), which some models produce in JSON mode."""
-    start, end = text.find("{"), text.rfind("}")
-    if start < 0 or end < start:
-        raise UnusableReply("the reply was not a JSON object", not_json=True)
-    return text[start : end + 1]
 
 
 def _validation_problem(exc: ValidationError) -> str:
@@ -341,17 +420,6 @@ def _norm(name: str) -> str:
 
 
 # ----- SDK helpers -------------------------------------------------------------------------
-
-
-def _is_format_refusal(exc: openai.APIStatusError) -> bool:
-    text = error_text(exc)
-    return any(word in text for word in ("response_format", "json_schema", "json_object", "schema"))
-
-
-def error_text(exc: openai.APIStatusError) -> str:
-    """The error's message and body, lowercased, for spotting which parameter was refused."""
-    body = json.dumps(exc.body) if isinstance(exc.body, dict) else str(exc.body or "")
-    return f"{exc.message} {body}".lower()
 
 
 def sdk_messages(messages: list[Message]) -> list[ChatCompletionMessageParam]:

@@ -162,7 +162,9 @@ async def _speak(message: Message, context: CoachContext, line: InterviewMessage
         audio = await context.services.gateway.speak(line.text)
         sent = await message.reply_voice(voice=audio, do_quote=False)
     except (AIUnavailableError, BadRequest) as exc:
-        log.info("No voice reply: %s", exc)
+        log.info("No voice reply: %s", type(exc).__name__)
+        if isinstance(exc, AIUnavailableError):  # say so plainly; the text is already there
+            await reply(message, context.texts("kit-ai-error", reason=exc.user_message))
         return
     await service.set_interviewer_voice(line, _duration(sent.voice))
 

@@ -17,7 +17,8 @@ from telegram import InlineKeyboardMarkup, Message
 from telegram.constants import ChatAction, ChatType
 from telegram.error import BadRequest, TelegramError
 
-from bot.ai.streams import TextStream
+from bot.ai.errors import MESSAGES
+from bot.ai.streams import TextStream, on_slow_reply
 from bot.context import CoachContext
 from bot.telegram_html import utf16_len
 from handlers.kit.replies import send_markdown
@@ -29,7 +30,9 @@ PREVIEW_LIMIT = 4000  # UTF-16 code units, as Telegram measures (4096 at most), 
 
 @contextlib.asynccontextmanager
 async def typing(context: CoachContext, chat_id: int) -> AsyncIterator[None]:
-    """Keep the 'typing…' action visible (it fades after ~5 s) until the block ends."""
+    """Keep the 'typing…' action visible (it fades after ~5 s) until the block ends; a model
+    call in the block that is slow (AI_STILL_WRITING_SECONDS) says once that it is still
+    writing (`bot.ai.streams.on_slow_reply`)."""
 
     async def keep_typing() -> None:
         while True:
@@ -39,7 +42,8 @@ async def typing(context: CoachContext, chat_id: int) -> AsyncIterator[None]:
 
     task = asyncio.create_task(keep_typing())
     try:
-        yield
+        with on_slow_reply(lambda: context.bot.send_message(chat_id, MESSAGES["still_writing"])):
+            yield
     finally:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):

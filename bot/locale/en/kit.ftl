@@ -8,6 +8,7 @@ kit-job-not-found = That job wasn't found. /jobs lists yours.
 kit-offline-notice = 🧩 <i>Offline mode: the built-in coach is answering (no AI key is set).</i>
 
 ## Errors
+kit-ai-error = ⚠️ { $reason }
 kit-error-database = ⚠️ I couldn't reach my database just now. Nothing was lost — please try again.
 kit-error-generic = ⚠️ Sorry, something went wrong on my side. Please try again.
 
