@@ -8,13 +8,9 @@ from __future__ import annotations
 
 import logging
 import warnings
-from collections.abc import Callable, Coroutine
-from typing import Any
 
 from telegram import Update
-from telegram._utils.types import JSONDict
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -26,6 +22,7 @@ from telegram.warnings import PTBUserWarning
 
 from bot.ai.gateway import build_gateway
 from bot.context import CoachApplication, CoachContext, Services
+from bot.delivery import OutgoingScheduler
 from bot.persistence import DatabasePersistence
 from bot.processor import PerUserUpdateProcessor
 from bot.services.flood import FloodControl
@@ -75,7 +72,7 @@ def build_application(
         .base_file_url(settings.telegram_base_file_url)
         .context_types(ContextTypes(context=CoachContext))
         .concurrent_updates(processor)
-        .rate_limiter(CoachRateLimiter(max_retries=3))
+        .rate_limiter(OutgoingScheduler())  # limits, priorities, retries: bot/delivery.py
         .persistence(DatabasePersistence())
         .post_init(post_init)
         .post_shutdown(post_shutdown)
@@ -91,32 +88,6 @@ def build_application(
         warnings.filterwarnings("ignore", message=".*per_message=False", category=PTBUserWarning)
         register_handlers(application)
     return application
-
-
-class CoachRateLimiter(AIORateLimiter):
-    """PTB's limiter (about 30 messages a second overall, 20 a minute per group, retries on
-    429, when every request pauses) for everything except typing actions and drafts.
-
-    Those two are cosmetic and frequent while a model writes: they must not use up the shared
-    30/s (leaving less for real replies), wait behind a broadcast, or make every request pause
-    on a 429 of their own. Their callers already ignore failures (handlers/streaming.py)."""
-
-    UNLIMITED = frozenset({"sendChatAction", "sendMessageDraft"})
-
-    async def process_request(
-        self,
-        callback: Callable[..., Coroutine[Any, Any, bool | JSONDict | list[JSONDict]]],
-        args: Any,
-        kwargs: dict[str, Any],
-        endpoint: str,
-        data: dict[str, Any],
-        rate_limit_args: int | None,
-    ) -> bool | JSONDict | list[JSONDict]:
-        if endpoint in self.UNLIMITED:
-            return await callback(*args, **kwargs)
-        return await super().process_request(
-            callback, args, kwargs, endpoint, data, rate_limit_args
-        )
 
 
 def register_handlers(app: CoachApplication) -> None:
