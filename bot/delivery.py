@@ -104,6 +104,10 @@ IDEMPOTENT_METHODS = frozenset(
 # (a duplicate for every user), documents, voice and invoices are never sent again when unsure.
 SHORT_REPLY = 1024
 
+# After a chat's 429 pause, its waiting calls go one per CHAT_SPACING seconds (Telegram asks
+# for about one message a second in a chat).
+CHAT_SPACING = 1.0
+
 
 def resend_when_unsure(endpoint: str, data: dict[str, Any], options: SendOptions) -> bool:
     """Whether a call that may have reached Telegram is sent again (see the module doc)."""
@@ -189,6 +193,14 @@ class _Bucket:
         return self.tokens >= self.capacity
 
 
+class _First(IntEnum):
+    """How a call's first attempt is admitted."""
+
+    CHECK = 0  # may it go now? else wait
+    ADMITTED = 1  # its slot is taken already
+    WAIT = 2  # found unable to go now: wait for its turn
+
+
 @dataclass(eq=False, slots=True)
 class _Call:
     priority: int
@@ -229,6 +241,7 @@ class OutgoingScheduler(BaseRateLimiter[SendOptions]):
         self._paused: dict[int | str | None, float] = {}  # chat (None: all) -> until
         self._parked: dict[int | str | None, list[_Call]] = {}  # waiting for a pause to end
         self._latest: dict[tuple[Any, ...], _Call] = {}  # waiting cosmetic calls by target
+        self._background: set[asyncio.Task[None]] = set()  # cosmetic calls sent aside
         self.sent = self.throttled = self.superseded = self.retried = 0
 
     def set_limits(self, *, per_second: float, group_per_minute: float) -> None:
@@ -240,6 +253,8 @@ class OutgoingScheduler(BaseRateLimiter[SendOptions]):
         pass
 
     async def shutdown(self) -> None:
+        for task in list(self._background):
+            task.cancel()
         if self._pump_task is not None:
             self._pump_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -258,12 +273,47 @@ class OutgoingScheduler(BaseRateLimiter[SendOptions]):
     ) -> bool | JSONDict | list[JSONDict]:
         options = _options(rate_limit_args)
         call = self._describe(endpoint, data, options)
+        first = _First.CHECK
+        if call.counted and call.supersede_key is not None:
+            if self._may_go_now(call):
+                first = _First.ADMITTED
+            else:
+                # A cosmetic call that must wait for a slot (behind replies): sent in the
+                # background, so the handler goes on with the user's reply meanwhile.
+                task = asyncio.get_running_loop().create_task(
+                    self._in_background(call, callback, args, kwargs, endpoint, data, options)
+                )
+                self._background.add(task)
+                task.add_done_callback(self._background.discard)
+                return True
+        return await self._send(call, callback, args, kwargs, endpoint, data, options, first)
+
+    async def _in_background(self, call: _Call, *args: Any) -> None:
+        try:
+            await self._send(call, *args, _First.WAIT)
+        except TelegramError as exc:  # nobody waits for it; its callers ignore errors anyway
+            log.info("Cosmetic call for chat %s failed: %s", call.chat, exc)
+
+    async def _send(
+        self,
+        call: _Call,
+        callback: Callable[..., Coroutine[Any, Any, bool | JSONDict | list[JSONDict]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        options: SendOptions,
+        first: _First,
+    ) -> bool | JSONDict | list[JSONDict]:
         max_retries = self.max_retries if options.max_retries is None else options.max_retries
         throttled = failures = 0
         while True:
-            if not await self._admit(call):
+            if first is not _First.ADMITTED and not await self._admit(
+                call, checked=first is _First.WAIT
+            ):
                 self.superseded += 1
                 return True  # a newer cosmetic call for the same target took its place
+            first = _First.CHECK
             try:
                 result = await callback(*args, **kwargs)
             except RetryAfter as exc:
@@ -315,14 +365,15 @@ class OutgoingScheduler(BaseRateLimiter[SendOptions]):
         return _Call(priority, next(self._seq), chat, group, counted, key)
 
     # ----- admission -------------------------------------------------------------------
-    async def _admit(self, call: _Call) -> bool:
-        """Wait for this call's turn; False when a newer cosmetic call superseded it."""
+    async def _admit(self, call: _Call, *, checked: bool = False) -> bool:
+        """Wait for this call's turn; False when a newer cosmetic call superseded it.
+        `checked`: the caller has just found that it may not go at once."""
         if call.supersede_key is not None:
             older = self._latest.pop(call.supersede_key, None)
             if older is not None and older.future is not None and not older.future.done():
                 older.future.set_result(False)
         now = time.monotonic()
-        if self._may_go_now(call, now):
+        if not checked and self._may_go_now(call, now):
             return True
         call.future = asyncio.get_running_loop().create_future()
         if call.supersede_key is not None:
@@ -335,8 +386,12 @@ class OutgoingScheduler(BaseRateLimiter[SendOptions]):
                 del self._latest[call.supersede_key]
             call.future = None
 
-    def _may_go_now(self, call: _Call, now: float) -> bool:
-        if self._pause_left(call.chat, now):
+    def _may_go_now(self, call: _Call, now: float | None = None) -> bool:
+        """Whether `call` may be sent right now; if so, its slot is taken."""
+        now = time.monotonic() if now is None else now
+        if self._pause_left(call.chat, now) or (
+            call.chat is not None and call.chat in self._parked
+        ):
             return False
         if not call.counted:
             return True
@@ -354,10 +409,12 @@ class OutgoingScheduler(BaseRateLimiter[SendOptions]):
         return True
 
     def _enqueue(self, call: _Call, now: float) -> None:
-        left = self._pause_left(call.chat, now)
-        if left:
+        if self._pause_left(call.chat, now):
             key = call.chat if self._paused.get(call.chat, 0) > now else None
             self._parked.setdefault(key, []).append(call)
+            return
+        if call.chat is not None and call.chat in self._parked:
+            self._parked[call.chat].append(call)  # behind that chat's earlier calls
             return
         if not call.counted:
             assert call.future is not None
@@ -435,14 +492,28 @@ class OutgoingScheduler(BaseRateLimiter[SendOptions]):
         if self._paused.get(chat) != until:
             return  # paused again for longer since
         del self._paused[chat]
-        self._release(chat)
         if chat is None:  # calls parked for their own chat are released by that chat's timer
-            for key in [k for k in self._parked if k not in self._paused]:
-                self._release(key)
+            self._release(None)
+        else:
+            self._trickle(chat)
+
+    def _trickle(self, chat: int | str) -> None:
+        """After a chat's 429: its waiting calls one at a time, `CHAT_SPACING` apart (all at
+        once would earn the chat another 429 at once)."""
+        if chat in self._paused:
+            return  # paused again: the next resume goes on
+        calls = [c for c in self._parked.pop(chat, []) if c.future and not c.future.done()]
+        if not calls:
+            return
+        self._enqueue(calls[0], time.monotonic())
+        if len(calls) > 1:
+            self._parked.setdefault(chat, []).extend(calls[1:])
+            asyncio.get_running_loop().call_later(CHAT_SPACING, self._trickle, chat)
 
     def _release(self, key: int | str | None) -> None:
         now = time.monotonic()
-        for call in self._parked.pop(key, []):
+        calls = self._parked.pop(key, [])
+        for call in calls:
             if call.future is not None and not call.future.done():
                 self._enqueue(call, now)
 

@@ -8,6 +8,7 @@ import asyncio
 import time
 
 import pytest
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, TimedOut
 
 from bot.delivery import BROADCAST, OutgoingScheduler
@@ -133,8 +134,6 @@ async def test_after_a_timeout_a_short_reply_may_come_twice_but_never_is_lost(
 async def test_after_a_dropped_answer_a_message_with_buttons_is_not_sent_twice(
     bot: BotHarness,
 ) -> None:
-    from telegram import InlineKeyboardButton, InlineKeyboardMarkup
-
     ada = bot.user("Ada")
     api = bot.app.bot
     bot.emulator.fail("sendMessage", "timeout", chat_id=ada.id)
@@ -150,3 +149,21 @@ async def test_a_refused_call_is_never_retried(bot: BotHarness) -> None:
         await bot.app.bot.send_message(ada.id, "<b>open", parse_mode="HTML")
     assert len([c for c in bot.emulator.calls if c.params.get("chat_id") == ada.id]) == 1
     assert scheduler(bot).retried == 0
+
+
+async def test_a_keyboard_removal_waiting_behind_replies_does_not_hold_up_its_caller(
+    bot: BotHarness,
+) -> None:
+    ada = bot.user("Ada")
+    api = bot.app.bot
+    keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("Go", callback_data="x:go")]])
+    pick = await api.send_message(ada.id, "Pick one", reply_markup=keyboard)
+    replies = [asyncio.create_task(api.send_message(ada.id, f"reply {n}")) for n in range(60)]
+    await asyncio.sleep(0.05)  # the burst is used up; 30 replies wait for slots
+    assert await api.edit_message_reply_markup(ada.id, pick.message_id) is True  # at once
+    assert not all(r.done() for r in replies)
+    await asyncio.gather(*replies)
+    await until(lambda: bot.emulator.chat(ada.id)[0].reply_markup is None, "the removal")
+    edits = [c for c in bot.emulator.calls if c.method == "editMessageReplyMarkup"]
+    last_reply = max(c.at for c in bot.emulator.calls if c.method == "sendMessage")
+    assert edits[0].at >= last_reply  # replies first, then the cosmetic call
