@@ -196,6 +196,15 @@ class Run:
         return replies / max(self.finished - self.started, 1e-9)
 
 
+def forget_history(emulator: BotAPIEmulator) -> None:
+    """The emulator keeps every chat and call for tests to read; the bench drops them between
+    rounds so that RSS shows what the bot keeps, not the emulator's transcript."""
+    emulator.calls.clear()
+    emulator.chats.clear()
+    emulator.chat_actions.clear()
+    emulator.drafts.clear()
+
+
 def pct(values: Sequence[float], q: float) -> float:
     if not values:
         return float("nan")
@@ -298,6 +307,7 @@ async def bench_help(
         async with run.measuring(options.timeout):
             await send_all(run, users, "/help")
         await harness.idle(60)
+        forget_history(emulator)
         rss.append(rss_mb())
         if limited not in echoes:
             async with echo_bot(limited) as echo_emulator:
