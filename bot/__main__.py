@@ -1,4 +1,5 @@
-"""`python -m bot` runs the bot; `python -m bot console` runs it in this terminal."""
+"""`python -m bot` runs the bot; `python -m bot console` runs it in this terminal;
+`python -m bot bench` measures it under load against the emulator (see README)."""
 
 from __future__ import annotations
 
@@ -11,13 +12,17 @@ from bot.settings import load_settings
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["bench"]:  # its own settings: never the .env's database or token
+        from bot.bench import main as bench
+
+        return bench(args[1:])
     settings = load_settings()
     if args[:1] == ["console"]:
         from bot.console import run_console
 
         return asyncio.run(run_console(settings))
     if args:
-        print("usage: python -m bot [console]", file=sys.stderr)
+        print("usage: python -m bot [console | bench --help]", file=sys.stderr)
         return 2
     if settings.telegram_bot_token is None:
         print(

@@ -7,15 +7,10 @@ that matches, so conversations come before plain commands, and catch-alls come l
 from __future__ import annotations
 
 import logging
-import warnings
-from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime
-from typing import Any
 
 from telegram import Update
-from telegram._utils.types import JSONDict
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -23,10 +18,10 @@ from telegram.ext import (
     TypeHandler,
 )
 from telegram.request import BaseRequest
-from telegram.warnings import PTBUserWarning
 
 from bot.ai.gateway import build_gateway
 from bot.context import CoachApplication, CoachContext, Services
+from bot.delivery import OutgoingScheduler
 from bot.i18n import languages, texts
 from bot.inbound import clean_update
 from bot.processor import PerUserUpdateProcessor
@@ -78,7 +73,7 @@ def build_application(
         .base_file_url(settings.telegram_base_file_url)
         .context_types(ContextTypes(context=CoachContext))
         .concurrent_updates(processor)
-        .rate_limiter(CoachRateLimiter(max_retries=3))
+        .rate_limiter(OutgoingScheduler())  # limits, priorities, retries: bot/delivery.py
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
@@ -88,11 +83,7 @@ def build_application(
     application.bot_data["settings"] = settings
     processor.notify = plans_handlers.flood_notifier(application.bot, flood.limit)
     processor.around = lambda coroutine: saving(coroutine, save_flow, lambda: _now(application))
-    with warnings.catch_warnings():
-        # Our conversations mix button and message steps on purpose and are tracked per user
-        # and chat (per_message=False); python-telegram-bot warns about that combination.
-        warnings.filterwarnings("ignore", message=".*per_message=False", category=PTBUserWarning)
-        register_handlers(application)
+    register_handlers(application)
     return application
 
 
@@ -109,32 +100,6 @@ class CoachApplicationClass(Application):  # type: ignore[type-arg]
 def _now(app: Application) -> datetime:
     services: Services | None = app.bot_data.get("services")
     return services.plans.now() if services is not None else datetime.now(UTC)
-
-
-class CoachRateLimiter(AIORateLimiter):
-    """PTB's limiter (about 30 messages a second overall, 20 a minute per group, retries on
-    429, when every request pauses) for everything except typing actions and drafts.
-
-    Those two are cosmetic and frequent while a model writes: they must not use up the shared
-    30/s (leaving less for real replies), wait behind a broadcast, or make every request pause
-    on a 429 of their own. Their callers already ignore failures (handlers/streaming.py)."""
-
-    UNLIMITED = frozenset({"sendChatAction", "sendMessageDraft"})
-
-    async def process_request(
-        self,
-        callback: Callable[..., Coroutine[Any, Any, bool | JSONDict | list[JSONDict]]],
-        args: Any,
-        kwargs: dict[str, Any],
-        endpoint: str,
-        data: dict[str, Any],
-        rate_limit_args: int | None,
-    ) -> bool | JSONDict | list[JSONDict]:
-        if endpoint in self.UNLIMITED:
-            return await callback(*args, **kwargs)
-        return await super().process_request(
-            callback, args, kwargs, endpoint, data, rate_limit_args
-        )
 
 
 def register_handlers(app: CoachApplication) -> None:

@@ -78,7 +78,8 @@ async def test_typing_and_drafts_neither_queue_behind_messages_nor_pause_on_a_42
     await asyncio.gather(*sends)
     assert bot.emulator.drafts[bob.id] == "Thinking…"
 
-    # A 429 makes the limiter hold every other request until the wait is over (and retry).
+    # A 429 for Ada's chat holds Ada's messages until the wait is over (then they are retried);
+    # Bob's typing and drafts go on (tests/test_delivery.py: other chats' messages too).
     bot.emulator.flood_limit = (3, 5.0)
     blocked = [asyncio.create_task(api.send_message(ada.id, f"more {n}")) for n in range(4)]
     await until(lambda: bot.emulator.flood_errors, "a 429")

@@ -12,10 +12,13 @@ import contextlib
 import itertools
 import json
 import logging
+import math
 import time
 from collections.abc import Callable
 from typing import Any
 
+import httpx
+from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
 from bot.emulator.files import FilesAPI
@@ -23,13 +26,16 @@ from bot.emulator.payments import PaymentsAPI
 from bot.emulator.spec import BotAPISpec, load_spec
 from bot.emulator.types import (
     BOT_USER,
+    FAULT_KINDS,
     MAX_CALLBACK_DATA,
     MAX_TEXT,
     APIError,
     CallRecord,
     ChatMessage,
+    Fault,
     entity_dict,
     error_reply,
+    server_error,
 )
 from bot.telegram_html import TelegramHTMLError, parse_html, utf16_len
 
@@ -64,7 +70,12 @@ class BotAPIEmulator(FilesAPI, PaymentsAPI):
         self._payment_ids = itertools.count(1)
         self.files: dict[str, dict[str, Any]] = {}
         self.flood_limit: tuple[int, float] | None = None  # (calls, seconds) per chat
-        self.flood_errors = 0
+        self.flood_errors = 0  # 429s answered
+        # Chats Telegram paces harder: chat -> (calls, seconds, retry_after); see `pace`.
+        self.paced: dict[int, tuple[int, float, int]] = {}
+        self._flood_until: dict[int | None, float] = {}  # told to wait until (None: bot-wide)
+        self.faults: list[Fault] = []  # scripted failures, see `fail`
+        self.injected: list[tuple[str, str]] = []  # (method, kind) of each fault that happened
         self.listeners: list[Callable[[str, ChatMessage], None]] = []
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
@@ -145,17 +156,80 @@ class BotAPIEmulator(FilesAPI, PaymentsAPI):
             record.error = exc.description
             raise
 
+    # ----- flood limits and failures, as tests and the bench script them ----------------
+    def pace(
+        self, chat_id: int, calls: int = 1, seconds: float = 5.0, retry_after: int = 5
+    ) -> None:
+        """Telegram pacing one chat: more than `calls` in `seconds` gets 429 "retry after
+        `retry_after`", and every call to that chat before the wait is over gets 429 too."""
+        self.paced[chat_id] = (calls, seconds, retry_after)
+
+    def flood_everything(self, retry_after: int) -> None:
+        """A bot-wide 429: every call (with or without a chat) refused for `retry_after` s."""
+        self._flood_until[None] = time.monotonic() + retry_after
+
+    def fail(
+        self,
+        method: str,
+        kind: str,
+        *,
+        times: int = 1,
+        status: int = 500,
+        chat_id: int | None = None,
+    ) -> None:
+        """Make the next `times` calls of `method` (to `chat_id`, if given) fail.
+
+        kind: "status" — Telegram (or its proxy) answers HTTP `status` (500: Telegram's JSON
+        error; 502, 503, 504: the proxy's HTML page), nothing done; "refused" — connection
+        refused; "reset" — connection reset while the request is written (both: Telegram
+        never sees the call); "dropped" — the call is carried out, then the connection drops
+        before the answer; "timeout" — carried out, but the answer comes too late.
+        The last two leave the bot unsure whether the call went through.
+        """
+        if kind not in FAULT_KINDS:
+            raise ValueError(f"unknown fault kind {kind!r}")
+        self.faults.append(Fault(method, kind, times, status, chat_id))
+
+    def take_fault(self, method: str, params: dict[str, Any], kinds: frozenset[str]) -> str | None:
+        for fault in self.faults:
+            if fault.method != method or fault.kind not in kinds:
+                continue
+            if fault.chat_id is not None and params.get("chat_id") != fault.chat_id:
+                continue
+            fault.times -= 1
+            if fault.times <= 0:
+                self.faults.remove(fault)
+            self.injected.append((method, fault.kind))
+            return fault.kind if fault.kind != "status" else str(fault.status)
+        return None
+
     def _check_flood(self, method: str, params: dict[str, Any]) -> None:
         chat_id = params.get("chat_id")
-        if self.flood_limit is None or not isinstance(chat_id, int) or method.startswith("get"):
-            return
-        calls, seconds = self.flood_limit
         now = time.monotonic()
+        for key in (None, chat_id):
+            left = self._flood_until.get(key, 0) - now
+            if left > 0:
+                self._too_many(math.ceil(left))
+        if not isinstance(chat_id, int) or method.startswith("get"):
+            return
+        if chat_id in self.paced:
+            calls, seconds, retry_after = self.paced[chat_id]
+        elif self.flood_limit is not None:
+            (calls, seconds), retry_after = self.flood_limit, 1
+        else:
+            return
         recent = [t for t in self._chat_calls.get(chat_id, []) if now - t < seconds]
         if len(recent) >= calls:
-            self.flood_errors += 1
-            raise APIError("Too Many Requests: retry after 1", code=429, retry_after=1)
+            if chat_id in self.paced:
+                self._flood_until[chat_id] = now + retry_after
+            self._too_many(retry_after)
         self._chat_calls[chat_id] = [*recent, now]
+
+    def _too_many(self, retry_after: int) -> None:
+        self.flood_errors += 1
+        raise APIError(
+            f"Too Many Requests: retry after {retry_after}", code=429, retry_after=retry_after
+        )
 
     def _chat(self, params: dict[str, Any]) -> int:
         chat_id = params.get("chat_id")
@@ -352,6 +426,9 @@ class BotAPIEmulator(FilesAPI, PaymentsAPI):
                 if not (isinstance(v, str) and v.startswith("attach://"))
             }
             params = {**params, **dict.fromkeys(files, "<file>")}
+        status = self.take_fault(method, params, frozenset({"status"}))
+        if status is not None:
+            return server_error(int(status))
         try:
             result = await self.call(method, params, files or {})
         except APIError as exc:
@@ -403,4 +480,31 @@ class EmulatorRequest(BaseRequest):
                 if hasattr(content, "read"):
                     content = content.read()
                 files[name] = (filename, content, mime)
-        return await self.emulator.dispatch(url.rsplit("/", 1)[-1], params, files)
+        method = url.rsplit("/", 1)[-1]
+        emulator = self.emulator
+        # Transport failures, raised as python-telegram-bot's HTTPXRequest raises them.
+        before = emulator.take_fault(method, params, frozenset({"refused", "reset"}))
+        if before == "refused":
+            raise _as_httpx_request(httpx.ConnectError("[Errno 111] Connection refused"))
+        if before == "reset":
+            raise _as_httpx_request(httpx.WriteError("[Errno 104] Connection reset by peer"))
+        after = emulator.take_fault(method, params, frozenset({"dropped", "timeout"}))
+        answer = await emulator.dispatch(method, params, files)
+        if after == "dropped":
+            raise _as_httpx_request(
+                httpx.RemoteProtocolError("Server disconnected without sending a response.")
+            )
+        if after == "timeout":
+            raise _as_httpx_request(httpx.ReadTimeout("The read operation timed out"))
+        return answer
+
+
+def _as_httpx_request(error: httpx.HTTPError) -> NetworkError:
+    """What `telegram.request.HTTPXRequest.do_request` raises for an httpx error
+    (`raise TimedOut from error`, or `raise NetworkError("httpx.<Name>: …") from error`)."""
+    if isinstance(error, httpx.TimeoutException):
+        wrapped: NetworkError = TimedOut()
+    else:
+        wrapped = NetworkError(f"httpx.{error.__class__.__name__}: {error}")
+    wrapped.__cause__ = error
+    return wrapped

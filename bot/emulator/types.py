@@ -106,3 +106,30 @@ def error_reply(exc: APIError) -> tuple[int, bytes]:
     if exc.retry_after is not None:
         body["parameters"] = {"retry_after": exc.retry_after}
     return exc.code, json.dumps(body).encode()
+
+
+# Scripted failures (BotAPIEmulator.fail): an HTTP status, or a transport failure before the
+# request is written (refused, reset) or after it was carried out (dropped, timeout).
+FAULT_KINDS = frozenset({"status", "refused", "reset", "dropped", "timeout"})
+
+
+@dataclass
+class Fault:
+    method: str
+    kind: str
+    times: int
+    status: int
+    chat_id: int | None
+
+
+def server_error(status: int) -> tuple[int, bytes]:
+    """A 5xx: Telegram's own JSON error for 500, its proxy's HTML page for 502-504."""
+    if status == 500:
+        body = {"ok": False, "error_code": 500, "description": "Internal Server Error"}
+        return 500, json.dumps(body).encode()
+    phrase = {502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Time-out"}.get(
+        status, "Server Error"
+    )
+    page = f"<html><head><title>{status} {phrase}</title></head><body>"
+    page += f"<center><h1>{status} {phrase}</h1></center><hr><center>nginx</center></body></html>"
+    return status, page.encode()

@@ -15,6 +15,7 @@ from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.ext import Application
 
 from bot.context import CoachContext
+from bot.delivery import BROADCAST
 from bot.i18n import Texts, texts
 from bot.services import admin as service
 from bot.services import broadcast
@@ -133,7 +134,9 @@ async def _send_all(app: Application, broadcast_id: int) -> None:
 
     async def send(user_id: int, html: str) -> Outcome:
         try:
-            await bot.send_message(user_id, html, parse_mode=ParseMode.HTML)
+            await bot.send_message(
+                user_id, html, parse_mode=ParseMode.HTML, rate_limit_args=BROADCAST
+            )
         except Forbidden as exc:
             return Outcome(DeliveryStatus.BLOCKED, exc.message)
         except RetryAfter as exc:
