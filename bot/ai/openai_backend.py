@@ -94,9 +94,14 @@ class OpenAIBackend:
     # ----- streamed text ---------------------------------------------------------------
 
     def generate_question(
-        self, job: JobContext, difficulty: Difficulty, previous_questions: Sequence[str]
+        self,
+        job: JobContext,
+        difficulty: Difficulty,
+        previous_questions: Sequence[str],
+        *,
+        focus: str | None = None,
     ) -> TextStream:
-        messages = prompts.question_messages(job, difficulty, previous_questions)
+        messages = prompts.question_messages(job, difficulty, previous_questions, focus=focus)
         return TextStream(self._deltas("generate_question", messages))
 
     def interviewer_turn(
