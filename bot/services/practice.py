@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from tortoise.functions import Count, Max
+from tortoise.transactions import in_transaction
 
 from bot.ai.errors import AIUnavailableError
 from bot.ai.gateway import AIGateway
 from bot.ai.schemas import Difficulty, GradeResult, JobContext
 from bot.ai.streams import TextStream
+from bot.services import learning
 from bot.services.jobs import get_job, job_context
 from bot.services.ownership import owned_through_job, parse_id
 from models import JobInfo, Question
@@ -65,17 +67,26 @@ async def question_setup(user_id: int, job_id: str | uuid.UUID | None) -> Questi
     return QuestionSetup(job, job_context(job), [str(text) for text in reversed(newest)])
 
 
-def question_stream(gateway: AIGateway, setup: QuestionSetup, difficulty: Difficulty) -> TextStream:
-    """The streamed question; consume it, then `save_question` with its text."""
-    return gateway.generate_question(setup.context, difficulty, setup.previous)
+def question_stream(
+    gateway: AIGateway, setup: QuestionSetup, difficulty: Difficulty, focus: str | None = None
+) -> TextStream:
+    """The streamed question (about the skill `focus`, when given); consume it, then
+    `save_question` with its text."""
+    return gateway.generate_question(setup.context, difficulty, setup.previous, focus=focus)
 
 
-async def save_question(setup: QuestionSetup, difficulty: Difficulty, text: str) -> Question:
-    """Store a fully generated question. An empty one is a failed generation, never stored."""
+async def save_question(
+    setup: QuestionSetup, difficulty: Difficulty, text: str, focus: str | None = None
+) -> Question:
+    """Store a fully generated question, tagged with the skill it tests. An empty one is a
+    failed generation, never stored."""
     text = text.strip()
     if not text:
         raise AIUnavailableError(EMPTY_QUESTION_MESSAGE)
-    return await Question.create(job_info_id=setup.job.id, text=text, difficulty=difficulty)
+    skill = focus or learning.skill_of(text, setup.context)
+    return await Question.create(
+        job_info_id=setup.job.id, text=text, difficulty=difficulty, skill=skill
+    )
 
 
 async def get_question(user_id: int, question_id: str | uuid.UUID | None) -> Question | None:
@@ -130,9 +141,15 @@ async def grade_answer(
     if graded_today >= GRADES_PER_DAY:
         raise TooManyGradings()
     result = await gateway.grade_answer(job_context(question.job_info), question.text, text)
-    answer = await Answer.create(
-        question_id=question.id, text=text, rating=result.rating, feedback=result.feedback
-    )
+    async with in_transaction():
+        answer = await Answer.create(
+            question_id=question.id,
+            text=text,
+            rating=result.rating,
+            feedback=result.feedback,
+            created_at=now,
+        )
+        await learning.schedule_review(user_id, question.id, result.rating, now)
     return Graded(question, answer, result)
 
 
