@@ -36,7 +36,7 @@ from bot.services.users import save_flow
 from bot.session import saving
 from bot.settings import Settings
 from handlers import admin as admin_handlers
-from handlers import flows, practice, start
+from handlers import flows, learning, practice, start
 from handlers import interviews as interview_handlers
 from handlers import jobs as jobs_handlers
 from handlers import jobs_edit as jobs_edit_handlers
@@ -45,6 +45,7 @@ from handlers import plans as plans_handlers
 from handlers import resume as resume_handlers
 from handlers.kit import errors
 from handlers.kit.flow import FlowRouter
+from handlers.learning import scheduler as learning_scheduler
 
 log = logging.getLogger(__name__)
 
@@ -147,7 +148,7 @@ def register_handlers(app: CoachApplication) -> None:
     # 2. Conversations (group MAIN), before plain commands so /cancel and steps reach them:
     # the user's current flow first, then whichever flow an update starts.
     app.add_handler(
-        FlowRouter([*practice.flows()], clock=lambda: _now(app)),
+        FlowRouter([*practice.flows(), *learning.flows()], clock=lambda: _now(app)),
         group=MAIN,
     )
     app.add_handlers(interview_handlers.early_handlers(), group=INTERVIEWS)
@@ -161,6 +162,7 @@ def register_handlers(app: CoachApplication) -> None:
     app.add_handlers(jobs_handlers.handlers(), group=MAIN)
     app.add_handlers(resume_handlers.command_handlers(), group=MAIN)
     app.add_handlers(plans_handlers.command_handlers(), group=MAIN)
+    app.add_handlers(learning.handlers(), group=MAIN)  # /progress, the job card's Progress
 
     # 4. /start, /help, /cancel outside any flow.
     app.add_handlers(start.command_handlers(), group=MAIN)
@@ -185,6 +187,7 @@ async def post_init(app: Application) -> None:
     )
     await app.bot.set_my_commands(start.bot_commands())
     await admin_handlers.post_init(app)  # admins' menu; resume unfinished broadcasts
+    learning_scheduler.start(app)  # daily practice reminders
     log.info(
         "Bot @%s ready (%s coach)",
         app.bot.username,

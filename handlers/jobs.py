@@ -28,12 +28,14 @@ from telegram.ext import (
 )
 
 from bot.context import CoachContext
+from bot.i18n import texts
 from bot.rendering import escape
 from bot.services import jobs as service
 from bot.services.jobs import InvalidValue, JobCard
 from bot.settings import CONVERSATION_TIMEOUT
 from bot.wording import plural
 from handlers import callbacks
+from handlers.kit.entry_buttons import ProgressJob
 from handlers.kit.picker import job_label
 from handlers.kit.replies import reply
 from handlers.kit.streaming import typing
@@ -304,7 +306,10 @@ def card_keyboard(job_id: object) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [button("🧠 Practice", "practice", "job"), button("🎤 Interview", "interview", "job")],
-            [button("📄 Resume", "resume", "job")],
+            [
+                button("📄 Resume", "resume", "job"),
+                ProgressJob(job_id=job_id).button(texts().plain("learning-button-progress")),  # type: ignore[arg-type]
+            ],
             [
                 button("Past questions", "practice", "list"),
                 button("Past interviews", "interview", "list"),
