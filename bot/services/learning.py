@@ -309,3 +309,33 @@ async def progress(
         next_due=await next_due_at(user_id),
         zone=name,
     )
+
+
+# ----- admin figures -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LearnerStats:
+    active_7: int  # users with an answer in the last 7 days
+    active_30: int
+    answers_per_day: float  # over the last 7 days
+    reminder_opt_ins: int
+
+
+async def _learners_since(since: datetime) -> int:
+    rows = await (
+        Answer.filter(created_at__gte=since)
+        .distinct()
+        .values_list("question__job_info__user_id", flat=True)
+    )
+    return len(set(rows))
+
+
+async def learner_stats(now: datetime) -> LearnerStats:
+    week = now - timedelta(days=7)
+    return LearnerStats(
+        active_7=await _learners_since(week),
+        active_30=await _learners_since(now - timedelta(days=30)),
+        answers_per_day=await Answer.filter(created_at__gte=week).count() / 7,
+        reminder_opt_ins=await Reminder.filter(enabled=True).count(),
+    )
