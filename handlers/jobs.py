@@ -13,6 +13,7 @@ import functools
 import math
 from collections.abc import Awaitable, Callable, Container
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
@@ -290,6 +291,8 @@ def card_text(card: JobCard) -> str:
         f"🧠 {plural(card.questions, 'question')} asked · "
         f"🎤 {plural(card.interviews, 'interview')} run",
     ]
+    if card.reviews_due:
+        lines.append(texts()("learning-card-due", count=card.reviews_due))
     return "\n".join(lines)
 
 
@@ -385,18 +388,18 @@ async def page_button(update: Update, context: CoachContext) -> None:
     await show(update, context, text, markup)
 
 
-async def pressed_card(update: Update) -> JobCard | None:
+async def pressed_card(update: Update, now: datetime | None = None) -> JobCard | None:
     """The card of the job in the pressed button, the query answered ("not found" when the job
     is gone or not the user's: then None)."""
     query = update.callback_query
     assert query is not None
-    card = await service.job_card(query.from_user.id, callback_arg(update))
+    card = await service.job_card(query.from_user.id, callback_arg(update), now=now)
     await query.answer(NOT_FOUND if card is None else None)
     return card
 
 
 async def open_button(update: Update, context: CoachContext) -> None:
-    if card := await pressed_card(update):
+    if card := await pressed_card(update, context.services.plans.now()):
         await show(update, context, *card_view(card))
 
 

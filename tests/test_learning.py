@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import struct
 import time
+import uuid
 import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -162,12 +163,14 @@ async def test_progress_and_review_on_an_empty_account(bot: BotHarness, user: Em
     await user.expect("Nothing to review yet")
 
 
-async def test_progress_per_job_from_the_job_card_button(
+async def test_job_card_shows_reviews_due_and_opens_the_jobs_progress(
     bot: BotHarness, user: EmulatedUser
 ) -> None:
     from handlers.kit.entry_buttons import ProgressJob
 
-    job = await new_job(user)
+    clock = Clock(datetime(2026, 12, 7, 9, 0, tzinfo=UTC))
+    use_clock(bot, clock)
+    await new_job(user)
     other = await new_job(user, "Globex data")
     await user.send("/practice")
     await user.click("Acme backend")
@@ -175,11 +178,22 @@ async def test_progress_per_job_from_the_job_card_button(
     await user.expect("Easy question")
     await user.send(ANSWERS[PYTHON])
     await user.expect("Correct answer")
-    await user.press(ProgressJob(job_id=job.id).pack())
+    await user.send("/cancel")
+
+    clock.set(clock.at + timedelta(days=30))  # whatever the rating, the question is due now
+    await user.send("/jobs")
+    await user.click("Acme backend")
+    card = await user.expect("1 question due for review")
+    await user.click("📈 Progress", in_message=card)
     shown = await user.expect("Your progress")
     assert "Acme backend" in shown.text and "Questions answered: 1" in shown.text
-    await user.press(ProgressJob(job_id=other.id).pack())
+    assert "1 question is due for review" in shown.text
+    assert any(m.kind == "photo" for m in user.since_last_action())
+
+    await user.press(ProgressJob(job_id=other.id).pack())  # a job without answers
     await user.expect("No progress to show yet")
+    await user.press(ProgressJob(job_id=uuid.uuid4()).pack())  # not a job of theirs
+    assert not [m for m in user.since_last_action() if m.from_bot]
 
 
 # ----- reminders ---------------------------------------------------------------------------
@@ -258,3 +272,31 @@ async def test_reminder_fires_once_survives_restart_skips_after_practice_stops_w
         emulator.blocked.discard(user.id)
         await user.send("/remind off")
         await user.expect("no reminder on")
+
+
+async def test_remind_checks_what_is_typed_and_the_zone_can_change(
+    bot: BotHarness, user: EmulatedUser
+) -> None:
+    use_clock(bot, Clock(datetime(2026, 7, 1, 11, 0, tzinfo=UTC)))
+    await user.send("/remind 25:00")
+    await user.expect("as HH:MM")
+    await user.send("/remind 7:30")  # the time first: the zone is asked, then it is set
+    await user.send("Mars/Olympus")
+    await user.expect("don't know that time zone")
+    await user.send("Europe/Berlin")
+    await user.expect("every day at 07:30 (Europe/Berlin)")
+    reminder = await Reminder.get(user_id=user.id)
+    assert reminder.next_at == datetime(2026, 7, 2, 5, 30, tzinfo=UTC)  # summer: UTC+2
+
+    await user.send("/remind zone")
+    await user.click("America/New York")
+    await user.expect("At what time")
+    await user.click("08:00")
+    await user.expect("every day at 08:00 (America/New_York)")
+    reminder = await Reminder.get(user_id=user.id)
+    assert reminder.next_at == datetime(2026, 7, 1, 12, 0, tzinfo=UTC)  # 08:00 EDT, today
+    assert (reminder.hour, reminder.minute, reminder.enabled) == (8, 0, True)
+
+    await user.send("/remind off")
+    await user.expect("Reminders are off")
+    assert not (await Reminder.get(user_id=user.id)).enabled

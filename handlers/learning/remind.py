@@ -1,6 +1,7 @@
 """/remind: a daily practice reminder at a local time. The time zone is asked once (buttons
 for common ones, or a typed IANA name), then the time (buttons, or HH:MM); `/remind off` stops
-it, `/remind 19:00` sets the time directly once the zone is known."""
+it, `/remind 19:00` sets the time directly once the zone is known, `/remind zone` asks the
+zone again."""
 
 from __future__ import annotations
 
@@ -69,6 +70,9 @@ async def remind_command(update: Update, context: CoachContext) -> Step:
         stopped = await reminders.turn_off(session.user_id)
         await reply(message, t("learning-remind-off" if stopped else "learning-remind-none"))
         return END
+    if argument == "zone":
+        await reply(message, t("learning-remind-ask-zone"), reply_markup=_zones())
+        return ZONE
     if existing is not None:
         session.data["zone"] = existing.time_zone
     if argument:

@@ -65,7 +65,7 @@ learning-remind-bad-zone = I don't know that time zone. Choose one below, or typ
 learning-remind-ask-time = ⏰ At what time should I remind you every day ({ $zone })? Choose one, or type it as <code>HH:MM</code>.
 learning-remind-bad-time = Please give the time as <code>HH:MM</code>, for example <code>19:00</code>.
 learning-remind-current = Your reminder is at <b>{ $time }</b> ({ $zone }). Choose a new time, or /remind off to stop it.
-learning-remind-set = ✅ I'll remind you every day at <b>{ $time }</b> ({ $zone }) — unless you've already practised that day. /remind off stops it.
+learning-remind-set = ✅ I'll remind you every day at <b>{ $time }</b> ({ $zone }) — unless you've already practised that day. /remind off stops it; /remind zone changes the time zone.
 learning-remind-off = 🔕 Reminders are off. /remind turns them on again.
 learning-remind-none = You have no reminder on. /remind sets one.
 learning-remind-cancelled = No reminder was changed.
@@ -74,4 +74,8 @@ learning-reminder = ⏰ <b>Time to practise!</b> { $count ->
     [0] A few minutes a day keeps interview skills sharp.
     [one] 1 question is due for review.
    *[other] { $count } questions are due for review.
+}
+learning-card-due = 🔁 { $count ->
+    [one] 1 question due for review — /review
+   *[other] { $count } questions due for review — /review
 }
