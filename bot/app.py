@@ -35,11 +35,12 @@ from bot.settings import Settings
 from handlers import admin as admin_handlers
 from handlers import interviews as interview_handlers
 from handlers import jobs as jobs_handlers
-from handlers import language, practice, start
+from handlers import language, learning, practice, start
 from handlers import plans as plans_handlers
 from handlers import resume as resume_handlers
 from handlers.kit import errors
 from handlers.kit.flow import FlowRouter
+from handlers.learning import scheduler as learning_scheduler
 
 log = logging.getLogger(__name__)
 
@@ -123,6 +124,7 @@ def register_handlers(app: CoachApplication) -> None:
                 *practice.flows(),
                 *interview_handlers.flows(),
                 *resume_handlers.flows(),
+                *learning.flows(),
             ],
             clock=lambda: _now(app),
         ),
@@ -135,6 +137,7 @@ def register_handlers(app: CoachApplication) -> None:
     app.add_handlers(jobs_handlers.handlers(), group=MAIN)
     app.add_handlers(resume_handlers.handlers(), group=MAIN)
     app.add_handlers(plans_handlers.handlers(), group=MAIN)
+    app.add_handlers(learning.handlers(), group=MAIN)  # /progress, the job card's Progress
 
     # 3b. /language.
     app.add_handlers(language.handlers(), group=MAIN)
@@ -166,6 +169,7 @@ async def post_init(app: Application) -> None:
     for code in languages()[1:]:
         await app.bot.set_my_commands(start.bot_commands(texts(code)), language_code=code)
     await admin_handlers.post_init(app)  # admins' menu; resume unfinished broadcasts
+    learning_scheduler.start(app)  # daily practice reminders
     log.info(
         "Bot @%s ready (%s coach)",
         app.bot.username,

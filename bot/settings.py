@@ -60,6 +60,8 @@ class Settings(BaseSettings):
     # Broadcasts: messages a second overall. Telegram allows about 30 for the whole bot; the
     # rest is left for replies to users while a broadcast runs.
     broadcast_per_second: float = Field(default=10.0, gt=0, le=30)
+    # Reminders: how often the scheduler looks for due ones (they go out within this).
+    reminder_poll_seconds: float = Field(default=30.0, gt=0, le=3600)
 
     # Interviews
     interview_max_questions: int = Field(default=6, ge=1, le=30)

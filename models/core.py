@@ -89,6 +89,7 @@ class Question(TimestampedModel):
     )
     text = fields.TextField()
     difficulty = fields.CharEnumField(Difficulty, max_length=16)
+    skill = fields.CharField(max_length=32, null=True, description="what it tests, e.g. git")
 
     class Meta:
         table = "questions"

@@ -29,6 +29,7 @@ from models.admin import (
 )
 from models.answers import Answer
 from models.core import InterviewStatus
+from models.learning import Reminder
 from models.payments import Payment, Plan
 from models.resume import ResumeAnalysisRecord
 from tests.conftest import make_settings, run_harness_clean
@@ -175,7 +176,7 @@ async def test_stats_reports_every_figure(bot: BotHarness, root: EmulatedUser) -
     job = await JobInfo.create(
         user_id=ada.id, name="Backend", experience_level="junior", description="Python " * 10
     )
-    await JobInfo.create(
+    bobs = await JobInfo.create(
         user_id=bob.id, name="Frontend", experience_level="senior", description="React " * 10
     )
     questions = [
@@ -204,12 +205,22 @@ async def test_stats_reports_every_figure(bot: BotHarness, root: EmulatedUser) -
             refunded=refunded,
         )
 
+    # Bob answered 20 days ago (a learner in 30 days, not in 7); Cy has a reminder on.
+    old = await Question.create(job_info=bobs, text="Q old", difficulty="easy")
+    await Answer.create(
+        question=old, text="a", rating=5, feedback="f", created_at=now - timedelta(days=20)
+    )
+    await Reminder.create(user_id=cy.id, hour=19, minute=0, time_zone="UTC", next_at=now)
+
     await root.send("/stats")
     text = (await root.expect("Stats")).text
+    assert (
+        "Learners: active in 7 days 1 · in 30 days 2 · answers a day 0.4 · reminders on 1" in text
+    )
     assert "Users: 4 · new in 7 days 3 · active in 7 days 3" in text
     assert "Plans: free 3 · pro 1 · max 0" in text
     assert "Job profiles: 2" in text
-    assert "Questions: 3 · answers: 3 · average rating 6.3/10" in text
+    assert "Questions: 4 · answers: 4 · average rating 6.0/10" in text
     assert "Interviews: 3 · completed 2 · average duration 15:15 · average rating 7.5/10" in text
     assert "Resume analyses: 1" in text
     assert "Stars received: 750 ⭐ from 2 payments" in text

@@ -68,7 +68,10 @@ async def test_offline_drill_text_answer_then_voice_refused(
     assert 1 <= answer.rating <= 10 and answer.text == ANSWER and answer.feedback
     assert f"Rating: {answer.rating}/10" in shown
     assert "Offline mode" in shown
-    assert {"Easy", "Medium", "Hard", "🔁 Try again", "✅ Done"} <= set(user.buttons())
+    levels = user.buttons()[:3]  # the suggested next difficulty is marked with a star
+    assert [label.removesuffix(" ⭐") for label in levels] == ["Easy", "Medium", "Hard"]
+    assert sum(label.endswith(" ⭐") for label in levels) == 1
+    assert {"🔁 Try again", "✅ Done", "🎯 Next for me"} <= set(user.buttons())
 
     await user.click("Medium")
     await user.expect("Medium question")

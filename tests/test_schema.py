@@ -278,6 +278,9 @@ def expected_schema(dialect: str) -> dict[str, Expected]:
         for relation in [*described["fk_fields"], *described["o2o_fields"]]:
             columns_of[relation["name"]] = relation["raw_field"]
             leading.add(relation["raw_field"])
+            raw = model._meta.fields_map[relation["raw_field"]]
+            if relation["unique"] and not raw.pk:  # a unique foreign key (one-to-one)
+                unique_sets.append((relation["raw_field"],))
         for names in described["unique_together"]:
             unique_sets.append(tuple(columns_of[name] for name in names))
         for index in described["indexes"]:
@@ -313,7 +316,8 @@ def differences(expected: dict[str, Expected], actual: dict[str, Table]) -> list
         for columns in unique - {frozenset(c) for c in want.unique_sets}:
             found.append(f"{name}: unique index on {sorted(columns)} the models don't declare")
         for column in sorted(want.leading):
-            if not any(ix.columns[0] == column for ix in whole):
+            starts = [ix.columns[0] for ix in whole] + list(have.primary_key[:1])
+            if column not in starts:
                 found.append(f"{name}: no index starts with {column}")
         for ix in whole:
             if len(ix.columns) == 1 and not ix.unique and ix.columns[0] not in want.leading:

@@ -22,7 +22,12 @@ class CoachBackend(Protocol):
     has_speech: bool
 
     def generate_question(
-        self, job: JobContext, difficulty: Difficulty, previous_questions: Sequence[str]
+        self,
+        job: JobContext,
+        difficulty: Difficulty,
+        previous_questions: Sequence[str],
+        *,
+        focus: str | None = None,
     ) -> TextStream:
         """Stream one new question (Markdown, no answer), unlike every previous one."""
         ...

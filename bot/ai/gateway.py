@@ -69,9 +69,14 @@ class AIGateway:
         return self.backend.has_speech
 
     def generate_question(
-        self, job: JobContext, difficulty: Difficulty, previous_questions: Sequence[str]
+        self,
+        job: JobContext,
+        difficulty: Difficulty,
+        previous_questions: Sequence[str],
+        *,
+        focus: str | None = None,
     ) -> TextStream:
-        return self.backend.generate_question(job, difficulty, previous_questions)
+        return self.backend.generate_question(job, difficulty, previous_questions, focus=focus)
 
     async def grade_answer(self, job: JobContext, question: str, answer: str) -> GradeResult:
         verdict = precheck_answer(question, answer)

@@ -148,10 +148,15 @@ class OpenAIBackend:
     # ----- streamed text ---------------------------------------------------------------
 
     def generate_question(
-        self, job: JobContext, difficulty: Difficulty, previous_questions: Sequence[str]
+        self,
+        job: JobContext,
+        difficulty: Difficulty,
+        previous_questions: Sequence[str],
+        *,
+        focus: str | None = None,
     ) -> TextStream:
         kind = "generate_question"
-        messages = prompts.question_messages(job, difficulty, previous_questions)
+        messages = prompts.question_messages(job, difficulty, previous_questions, focus=focus)
         return TextStream(clean_deltas(lambda: self._deltas(kind, messages), kind=kind))
 
     def interviewer_turn(

@@ -156,14 +156,23 @@ Then one section per category, in this order, each starting with its heading lin
 
 
 def question_messages(
-    job: JobContext, difficulty: Difficulty, previous_questions: Sequence[str]
+    job: JobContext,
+    difficulty: Difficulty,
+    previous_questions: Sequence[str],
+    *,
+    focus: str | None = None,
 ) -> list[Message]:
+    topic = (
+        f" The question must test this skill, which the candidate is weakest at: {focus}."
+        if focus
+        else ""
+    )
     system = _system(
         "You are an experienced hiring manager preparing interview practice questions.",
         "Write exactly one interview question for the job below. It must be realistic and "
         "practical, the kind asked in real interviews for this role, scoped to "
         f"{_LEVELS[job.experience_level]}, and about skills, tools or duties named in the job "
-        f"description. Difficulty: {_DIFFICULTY[difficulty]}.",
+        f"description. Difficulty: {_DIFFICULTY[difficulty]}.{topic}",
         "Format: Markdown, addressed to the candidate. Give only the question (a short scenario "
         "is fine); do not include the answer, hints, a title or a preamble. Never repeat or "
         "rephrase any of the previous questions; cover a different topic or skill.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 
 from tortoise.functions import Count
 from tortoise.transactions import in_transaction
@@ -13,6 +14,7 @@ from bot.services import documents
 from bot.services.documents import DocumentKind
 from bot.services.ownership import parse_id
 from models import ExperienceLevel, Interview, JobInfo, Question
+from models.learning import ReviewCard
 
 NAME_MAX = 100
 DESCRIPTION_MIN, DESCRIPTION_MAX = 20, 10_000
@@ -131,10 +133,14 @@ class JobCard:
     job: JobInfo
     questions: int
     interviews: int
+    reviews_due: int = 0  # counted only when `job_card` is given "now"
 
 
-async def job_card(user_id: int, job_id: str | uuid.UUID | None) -> JobCard | None:
-    """The job with its question and interview counts, in one query."""
+async def job_card(
+    user_id: int, job_id: str | uuid.UUID | None, *, now: datetime | None = None
+) -> JobCard | None:
+    """The job with its question and interview counts, in one query (and with `now`, its
+    questions due for review, in a second)."""
     parsed = parse_id(job_id)
     if parsed is None:
         return None
@@ -148,7 +154,13 @@ async def job_card(user_id: int, job_id: str | uuid.UUID | None) -> JobCard | No
     )
     if job is None:
         return None
-    return JobCard(job, job.question_count, job.interview_count)  # type: ignore[attr-defined]
+    due = await reviews_due(job.id, now) if now is not None else 0
+    return JobCard(job, job.question_count, job.interview_count, due)  # type: ignore[attr-defined]
+
+
+async def reviews_due(job_id: uuid.UUID, now: datetime) -> int:
+    """How many of the job's questions are due for review at `now`."""
+    return await ReviewCard.filter(question__job_info_id=job_id, due__lte=now).count()
 
 
 async def update_job_field(

@@ -12,11 +12,13 @@ from datetime import datetime, timedelta
 
 from tortoise.expressions import Q
 from tortoise.functions import Count, Max
+from tortoise.transactions import in_transaction
 
 from bot.ai.errors import AIUnavailableError
 from bot.ai.gateway import AIGateway
 from bot.ai.schemas import Difficulty, GradeResult, JobContext
 from bot.ai.streams import TextStream
+from bot.services import learning
 from bot.services.jobs import get_job, job_context
 from bot.services.ownership import owned_through_job, parse_id
 from models import JobInfo, Question
@@ -66,9 +68,12 @@ async def question_setup(user_id: int, job_id: str | uuid.UUID | None) -> Questi
     return QuestionSetup(job, job_context(job), [str(text) for text in reversed(newest)])
 
 
-def question_stream(gateway: AIGateway, setup: QuestionSetup, difficulty: Difficulty) -> TextStream:
-    """The streamed question; consume it, then `save_question` with its text."""
-    return gateway.generate_question(setup.context, difficulty, setup.previous)
+def question_stream(
+    gateway: AIGateway, setup: QuestionSetup, difficulty: Difficulty, focus: str | None = None
+) -> TextStream:
+    """The streamed question (about the skill `focus`, when given); consume it, then
+    `save_question` with its text."""
+    return gateway.generate_question(setup.context, difficulty, setup.previous, focus=focus)
 
 
 def check_question(text: str) -> None:
@@ -77,10 +82,16 @@ def check_question(text: str) -> None:
         raise AIUnavailableError(EMPTY_QUESTION_MESSAGE)
 
 
-async def save_question(setup: QuestionSetup, difficulty: Difficulty, text: str) -> Question:
-    """Store a fully generated question."""
+async def save_question(
+    setup: QuestionSetup, difficulty: Difficulty, text: str, focus: str | None = None
+) -> Question:
+    """Store a fully generated question, tagged with the skill it tests."""
     check_question(text)
-    return await Question.create(job_info_id=setup.job.id, text=text.strip(), difficulty=difficulty)
+    text = text.strip()
+    skill = focus or learning.skill_of(text, setup.context)
+    return await Question.create(
+        job_info_id=setup.job.id, text=text, difficulty=difficulty, skill=skill
+    )
 
 
 async def get_question(user_id: int, question_id: str | uuid.UUID | None) -> Question | None:
@@ -134,9 +145,15 @@ async def grade_answer(
     if graded_today >= GRADES_PER_DAY:
         raise TooManyGradings()
     result = await gateway.grade_answer(job_context(job), question.text, text)
-    answer = await Answer.create(
-        question_id=question.id, text=text, rating=result.rating, feedback=result.feedback
-    )
+    async with in_transaction():
+        answer = await Answer.create(
+            question_id=question.id,
+            text=text,
+            rating=result.rating,
+            feedback=result.feedback,
+            created_at=now,
+        )
+        await learning.schedule_review(user_id, question.id, result.rating, now)
     return Graded(question, answer, result)
 
 
@@ -157,6 +174,7 @@ async def _question_to_grade(
             "id",
             "text",
             "difficulty",
+            "skill",
             "job_info_id",
             "graded",
             *(f"job_info__{f}" for f in job_fields),
@@ -169,7 +187,11 @@ async def _question_to_grade(
         id=row["job_info_id"], user_id=user_id, **{f: row[f"job_info__{f}"] for f in job_fields}
     )
     question = Question(
-        id=row["id"], text=row["text"], difficulty=row["difficulty"], job_info_id=job.id
+        id=row["id"],
+        text=row["text"],
+        difficulty=row["difficulty"],
+        skill=row["skill"],
+        job_info_id=job.id,
     )
     return question, job, int(row["graded"])
 

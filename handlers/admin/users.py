@@ -7,7 +7,7 @@ from telegram import Message
 from bot.context import CoachContext
 from bot.rendering import escape
 from bot.services import admin as service
-from bot.services import plans
+from bot.services import learning, plans
 from bot.services.quotas import Usage
 from handlers.admin.audit import usage_error, user_arg, when, who
 from handlers.kit.replies import reply
@@ -30,6 +30,7 @@ async def stats_command(message: Message, context: CoachContext, admin_id: int, 
     if args:
         raise usage_error("stats")
     s = await service.stats(context.services.plans)
+    learn = await learning.learner_stats(context.services.plans.now())
     plans_line = (
         " · ".join(f"{name} {count}" for name, count in s.users_per_plan.items())
         if s.users_per_plan is not None
@@ -48,6 +49,8 @@ async def stats_command(message: Message, context: CoachContext, admin_id: int, 
         f" · average duration {_duration(s.interview_avg_seconds)}"
         f" · average rating {_figure(s.interview_avg_rating)}/10",
         f"Resume analyses: {_figure(s.resume_analyses, '{:.0f}')}",
+        f"Learners: active in 7 days {learn.active_7} · in 30 days {learn.active_30}"
+        f" · answers a day {learn.answers_per_day:.1f} · reminders on {learn.reminder_opt_ins}",
         f"Stars received: <b>{s.stars}</b> ⭐ from {s.payments} payments (refunds excluded)",
     ]
     await reply(message, "\n".join(lines))

@@ -3,6 +3,7 @@ practise, interview, check a resume, edit or delete it; deleting asks first."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from typing import Any
 
@@ -22,6 +23,7 @@ from handlers.kit.entry_buttons import (
     InterviewList,
     PracticeJob,
     PracticeList,
+    ProgressJob,
     ResumeJob,
 )
 from handlers.kit.picker import job_label
@@ -55,6 +57,8 @@ def card_text(t: Texts, card: JobCard) -> str:
         "",
         t("jobs-card-counts", questions=card.questions, interviews=card.interviews),
     ]
+    if card.reviews_due:
+        lines.append(t("learning-card-due", count=card.reviews_due))
     return "\n".join(lines)
 
 
@@ -74,7 +78,10 @@ def card_keyboard(t: Texts, job_id: Any) -> InlineKeyboardMarkup:
                 button(PracticeJob, "jobs-button-practice"),
                 button(InterviewJob, "jobs-button-interview"),
             ],
-            [button(ResumeJob, "jobs-button-resume")],
+            [
+                button(ResumeJob, "jobs-button-resume"),
+                button(ProgressJob, "learning-button-progress"),
+            ],
             [
                 button(PracticeList, "jobs-button-past-questions"),
                 button(InterviewList, "jobs-button-past-interviews"),
@@ -136,7 +143,9 @@ async def page_pressed(update: Update, context: CoachContext, press: Press[JobPa
 
 async def open_pressed(update: Update, context: CoachContext, press: Press[JobOpen]) -> None:
     await press.answer()
-    await show(press, *card_view(context.texts, press.target))
+    card: JobCard = press.target
+    due = await service.reviews_due(card.job.id, context.services.plans.now())
+    await show(press, *card_view(context.texts, dataclasses.replace(card, reviews_due=due)))
 
 
 # ----- deleting ---------------------------------------------------------------------------------

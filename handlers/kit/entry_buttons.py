@@ -38,3 +38,7 @@ class InterviewList(_JobButton, prefix="interview.list"):
 
 class ResumeJob(_JobButton, prefix="resume.job"):
     """Check a resume against this job (the resume feature)."""
+
+
+class ProgressJob(_JobButton, prefix="learn.job"):
+    """This job's progress (the learning feature)."""

@@ -12,6 +12,8 @@ from telegram.ext import BaseHandler, CommandHandler, MessageHandler, filters
 from handlers.kit.buttons import on_press
 from handlers.kit.entry_buttons import PracticeJob, PracticeList
 from handlers.kit.flow import Flow
+from handlers.learning import practice_entries
+from handlers.learning.buttons import NextForMeButton
 from handlers.practice import drill, past
 from handlers.practice.buttons import DifficultyButton, DoneButton, QuestionButton, RetryGradeButton
 
@@ -21,6 +23,7 @@ def flows() -> list[Flow]:
         on_press(DifficultyButton, drill.choose_difficulty),
         on_press(RetryGradeButton, drill.retry_grade),
         on_press(DoneButton, drill.done),
+        on_press(NextForMeButton, drill.next_for_me),
     ]
     new = filters.UpdateType.MESSAGE  # an edited answer is not a second answer
     text = new & filters.TEXT & ~filters.COMMAND
@@ -33,6 +36,7 @@ def flows() -> list[Flow]:
                 on_press(PracticeJob, drill.pick_job),
                 on_press(QuestionButton, past.open_question),
                 on_press(PracticeList, past.list_questions),
+                *practice_entries(),  # /review, Review, Practice now (handlers.learning)
             ],
             steps={
                 drill.CHOOSING: [*in_flow, MessageHandler(text | voice, drill.remind_choose)],

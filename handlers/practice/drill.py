@@ -16,7 +16,7 @@ from telegram import InlineKeyboardMarkup, Message, Update
 from bot.ai.errors import AIUnavailableError
 from bot.context import CoachContext
 from bot.i18n import Html, Texts
-from bot.services import practice
+from bot.services import learning, practice
 from bot.services.quotas import QuotaExceeded
 from handlers.kit.buttons import Button, Press
 from handlers.kit.entry_buttons import PracticeJob, PracticeList
@@ -26,6 +26,7 @@ from handlers.kit.picker import choose_job
 from handlers.kit.replies import remove_keyboard, reply, send_markdown
 from handlers.kit.streaming import stream_reply, typing
 from handlers.kit.voice import transcribe_voice
+from handlers.learning.buttons import NextForMeButton, ReviewButton
 from handlers.practice.buttons import DifficultyButton, DoneButton, QuestionButton, RetryGradeButton
 from models import Difficulty, JobInfo
 
@@ -37,8 +38,16 @@ def level_name(t: Texts, level: Difficulty | str) -> str:
     return t.plain("practice-level", level=str(level))
 
 
-def difficulty_row(t: Texts) -> list[Any]:
-    return [DifficultyButton(level=level).button(level_name(t, level)) for level in Difficulty]
+def difficulty_row(t: Texts, suggested: Difficulty | str | None = None) -> list[Any]:
+    """Easy, Medium, Hard; the suggested one marked (e.g. "Medium ⭐")."""
+    return [
+        DifficultyButton(level=level).button(
+            t.plain("learning-suggested", level=level_name(t, level))
+            if level == suggested
+            else level_name(t, level)
+        )
+        for level in Difficulty
+    ]
 
 
 def start_keyboard(t: Texts, job_id: uuid.UUID) -> InlineKeyboardMarkup:
@@ -47,10 +56,20 @@ def start_keyboard(t: Texts, job_id: uuid.UUID) -> InlineKeyboardMarkup:
     )
 
 
-def next_keyboard(t: Texts, question_id: uuid.UUID, job_id: uuid.UUID) -> InlineKeyboardMarkup:
+def next_keyboard(
+    t: Texts,
+    question_id: uuid.UUID,
+    job_id: uuid.UUID,
+    suggested: Difficulty | str | None = None,
+    reviews_due: int = 0,
+) -> InlineKeyboardMarkup:
+    learn = [NextForMeButton().button(t.plain("learning-button-next-for-me"))]
+    if reviews_due:
+        learn.append(ReviewButton().button(t.plain("learning-button-review", count=reviews_due)))
     return InlineKeyboardMarkup(
         [
-            difficulty_row(t),
+            difficulty_row(t, suggested),
+            learn,
             [
                 QuestionButton(question_id=question_id).button(
                     t.plain("practice-button-try-again")
@@ -114,6 +133,11 @@ async def start_command(update: Update, context: CoachContext) -> Step:
     """/practice (also mid-question: starts over with a new question)."""
     message = update.effective_message
     assert message is not None
+    return await practise(message, context)
+
+
+async def practise(message: Message, context: CoachContext) -> Step:
+    """Which job (if several), then the difficulties: /practice, and Practice now."""
     job = await choose_job(
         message,
         context,
@@ -142,10 +166,29 @@ async def choose_difficulty(
     return await _new_question(press.message, context, press.data.level, prompt)
 
 
+async def next_for_me(update: Update, context: CoachContext, press: Press[NextForMeButton]) -> Step:
+    """A question on the job's weakest skill at its suggested difficulty."""
+    taken = await _take_keyboard(press, context, keep=True)
+    if taken is False:
+        return None
+    prompt = taken if isinstance(taken, Message) else None
+    session = context.session
+    focus = await learning.next_for_me(session.user_id, session.data.get("job_id"))
+    if focus is None:
+        await reply(press.message, context.texts("practice-job-gone"))
+        return END
+    return await _new_question(press.message, context, focus.level, prompt, focus.skill)
+
+
 async def _new_question(
-    message: Message, context: CoachContext, level: Difficulty, prompt: Message | None = None
+    message: Message,
+    context: CoachContext,
+    level: Difficulty,
+    prompt: Message | None = None,
+    focus: str | None = None,
 ) -> Step:
-    """Ask a new question (written over `prompt`, the prompt that asked for it, if given)."""
+    """Ask a new question (written over `prompt`, the prompt that asked for it, if given;
+    about the skill `focus`, if given)."""
     t, session = context.texts, context.session
     setup = await practice.question_setup(session.user_id, session.data.get("job_id"))
     if setup is None:
@@ -157,9 +200,11 @@ async def _new_question(
         job=setup.job.name,
         hint=answer_hint(context),
     )
+    if focus:
+        header = f"{header}\n{t('learning-focus', skill=focus)}"
     try:
         async with context.services.quotas.spend(session.user_id, "question"):
-            stream = practice.question_stream(context.services.gateway, setup, level)
+            stream = practice.question_stream(context.services.gateway, setup, level, focus)
             await stream_reply(
                 message,
                 context,
@@ -168,7 +213,7 @@ async def _new_question(
                 replace=prompt,
                 check=practice.check_question,
             )
-            question = await practice.save_question(setup, level, stream.text)
+            question = await practice.save_question(setup, level, stream.text, focus)
     except QuotaExceeded as exc:
         if prompt is not None:
             await remove_keyboard(prompt)
@@ -249,6 +294,14 @@ async def _grade(message: Message, context: CoachContext, text: str) -> Step:
         await reply(message, t("practice-question-gone"))
         return END
     session.data["answer"] = None
+    question = graded.question
+    suggested = await learning.suggest(session.user_id, question.skill)
+    # In /review, how many more are due (counted only there: it is a query per answer).
+    due = (
+        await learning.due_count(session.user_id, context.services.plans.now())
+        if session.data.get("review")
+        else 0
+    )
     rating = graded.result.rating
     header = t("practice-rating", rating=rating, bar=_rating_bar(rating))
     if gateway.offline:
@@ -258,7 +311,7 @@ async def _grade(message: Message, context: CoachContext, text: str) -> Step:
         message,
         graded.result.model_answer,
         header=t("practice-correct-answer"),
-        reply_markup=next_keyboard(t, graded.question.id, graded.question.job_info_id),
+        reply_markup=next_keyboard(t, question.id, question.job_info_id, suggested, due),
     )
     session.data["keyboard"] = sent[-1].message_id
     return CHOOSING
@@ -284,4 +337,4 @@ async def cancel(update: Update, context: CoachContext) -> Step:
 
 
 def live_buttons() -> list[type[Button]]:
-    return [DifficultyButton, RetryGradeButton, DoneButton]
+    return [DifficultyButton, RetryGradeButton, DoneButton, NextForMeButton]

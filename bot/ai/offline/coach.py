@@ -61,20 +61,30 @@ class OfflineCoach:
         return self._bank
 
     def generate_question(
-        self, job: JobContext, difficulty: Difficulty, previous_questions: Sequence[str]
+        self,
+        job: JobContext,
+        difficulty: Difficulty,
+        previous_questions: Sequence[str],
+        *,
+        focus: str | None = None,
     ) -> TextStream:
         return TextStream(
             self._stream_off_loop(
-                self.pick_question_text, job, difficulty, list(previous_questions)
+                self.pick_question_text, job, difficulty, list(previous_questions), focus
             )
         )
 
     def pick_question_text(
-        self, job: JobContext, difficulty: Difficulty, previous_questions: Sequence[str]
+        self,
+        job: JobContext,
+        difficulty: Difficulty,
+        previous_questions: Sequence[str],
+        focus: str | None = None,
     ) -> str:
-        """The question text `generate_question` streams (previous_questions: oldest first)."""
+        """The question text `generate_question` streams (previous_questions: oldest first);
+        about the skill `focus` when the bank has it."""
         bank = self.bank
-        weights = practice_weights(job, bank)
+        weights = {focus: 1.0} if focus in bank.skills else practice_weights(job, bank)
         asked = asked_order(bank, previous_questions)
         question = choose_question(bank, weights, difficulty, asked, self._rng)
         if question is not None:
