@@ -14,6 +14,8 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from types import SimpleNamespace
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fsrs import Card, Rating, Scheduler, State
@@ -57,9 +59,14 @@ def suggested_level(ratings: list[int]) -> Difficulty:
     """The next difficulty from a skill's latest ratings (newest first): below 5 on average
     Easy, below 8 Medium, else Hard; Medium with no ratings yet."""
     recent = ratings[:SKILL_WINDOW]
-    if not recent:
+    return suggested_from(sum(recent), len(recent))
+
+
+def suggested_from(total: int, count: int) -> Difficulty:
+    """`suggested_level` from the sum and count of the latest ratings."""
+    if not count:
         return "medium"
-    average = sum(recent) / len(recent)
+    average = total / count
     return "easy" if average < 5 else "medium" if average < 8 else "hard"
 
 
@@ -94,10 +101,23 @@ def valid_zone(name: str) -> str | None:
 # ----- review cards ----------------------------------------------------------------------
 
 
-async def schedule_review(user_id: int, question_id: uuid.UUID, rating: int, now: datetime) -> None:
+_UNREAD: Any = object()
+
+
+async def schedule_review(
+    user_id: int,
+    question_id: uuid.UUID,
+    rating: int,
+    now: datetime,
+    stored: dict[str, Any] | None = _UNREAD,
+) -> None:
     """Schedule (or reschedule) the question after an answer rated `rating` at `now`.
-    Call it in the transaction that stores the answer."""
-    row = await ReviewCard.get_or_none(question_id=question_id)
+    Call it in the transaction that stores the answer. `stored` is its card's row as read
+    already (None: it has none yet); left out, it is read here."""
+    if stored is _UNREAD:
+        found = await ReviewCard.filter(question_id=question_id).values()
+        stored = found[0] if found else None
+    row = SimpleNamespace(**stored) if stored else None
     card = Card(
         state=State(row.state) if row else State.Learning,
         step=row.step if row else 0,

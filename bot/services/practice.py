@@ -9,8 +9,10 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from tortoise.expressions import Q
+from tortoise import connections
+from tortoise.expressions import Q, RawSQL
 from tortoise.functions import Count, Max
 from tortoise.transactions import in_transaction
 
@@ -54,18 +56,41 @@ class QuestionSetup:
     previous: list[str]
 
 
+SEPARATOR = "\x1f"  # ASCII unit separator: joins earlier questions in one column
+
+
+def _newest_question_texts() -> RawSQL:
+    """The job's newest `PREVIOUS_LIMIT` question texts, newest first, joined by SEPARATOR:
+    a column of the job's own row, so setting up a question is one query. The aggregate is
+    each dialect's own; nothing from the user is in the SQL."""
+    newest = (
+        'SELECT "text" "t", "created_at" "c", "id" "i" FROM "questions"'
+        ' WHERE "job_info_id" = "job_info"."id"'
+        f' ORDER BY "created_at" DESC, "id" DESC LIMIT {PREVIOUS_LIMIT}'
+    )
+    if connections.get("default").capabilities.dialect == "postgres":
+        joined = 'string_agg("t", chr(31) ORDER BY "c" DESC, "i" DESC)'
+    else:  # SQLite keeps the order of the subquery
+        joined = 'group_concat("t", char(31))'
+    return RawSQL(f'(SELECT {joined} FROM ({newest}) "newest")')
+
+
 async def question_setup(user_id: int, job_id: str | uuid.UUID | None) -> QuestionSetup | None:
-    """None when the job doesn't exist or isn't the user's."""
-    job = await get_job(user_id, job_id)
+    """The job (None when it doesn't exist or isn't the user's) with its newest earlier
+    questions, in one query."""
+    parsed = parse_id(job_id)
+    if parsed is None:
+        return None
+    job = (
+        await JobInfo.filter(id=parsed, user_id=user_id)
+        .annotate(newest_texts=_newest_question_texts())
+        .first()
+    )
     if job is None:
         return None
-    newest = await (
-        Question.filter(job_info_id=job.id)
-        .order_by("-created_at", "-id")
-        .limit(PREVIOUS_LIMIT)
-        .values_list("text", flat=True)
-    )
-    return QuestionSetup(job, job_context(job), [str(text) for text in reversed(newest)])
+    joined = getattr(job, "newest_texts", None) or ""
+    newest = [text for text in str(joined).split(SEPARATOR) if text]
+    return QuestionSetup(job, job_context(job), list(reversed(newest)))
 
 
 def question_stream(
@@ -87,7 +112,7 @@ async def save_question(
 ) -> Question:
     """Store a fully generated question, tagged with the skill it tests."""
     check_question(text)
-    text = text.strip()
+    text = text.strip().replace(SEPARATOR, " ")
     skill = focus or learning.skill_of(text, setup.context)
     return await Question.create(
         job_info_id=setup.job.id, text=text, difficulty=difficulty, skill=skill
@@ -122,6 +147,7 @@ class Graded:
     question: Question
     answer: Answer
     result: GradeResult
+    suggested: Difficulty  # the next difficulty for the question's skill
 
 
 async def grade_answer(
@@ -141,10 +167,10 @@ async def grade_answer(
     found = await _question_to_grade(user_id, question_id, since=now - timedelta(days=1))
     if found is None:
         return None
-    question, job, graded_today = found
-    if graded_today >= GRADES_PER_DAY:
+    if found.graded_today >= GRADES_PER_DAY:
         raise TooManyGradings()
-    result = await gateway.grade_answer(job_context(job), question.text, text)
+    question = found.question
+    result = await gateway.grade_answer(job_context(found.job), question.text, text)
     async with in_transaction():
         answer = await Answer.create(
             question_id=question.id,
@@ -153,23 +179,54 @@ async def grade_answer(
             feedback=result.feedback,
             created_at=now,
         )
-        await learning.schedule_review(user_id, question.id, result.rating, now)
-    return Graded(question, answer, result)
+        await learning.schedule_review(user_id, question.id, result.rating, now, found.card)
+    total, count = found.skill_ratings
+    suggested = learning.suggested_from(total + result.rating, count + 1)
+    return Graded(question, answer, result, suggested)
+
+
+@dataclass(frozen=True, slots=True)
+class _ToGrade:
+    question: Question
+    job: JobInfo
+    graded_today: int
+    card: dict[str, Any] | None  # its review card as stored, or None before its first answer
+    skill_ratings: tuple[int, int]  # sum and count of the skill's latest earlier ratings
+
+
+CARD_FIELDS = ("id", "state", "step", "stability", "difficulty", "due", "last_review", "reviews")
+JOB_FIELDS = ("name", "title", "experience_level", "description")
+
+
+def _latest_skill_ratings(user_id: int) -> RawSQL:
+    """Sum and count ("s,n") of the user's latest ratings on the question's skill: the ones
+    that, with the new rating, decide the suggested difficulty. Portable SQL (PostgreSQL and
+    SQLite), correlated with the outer "questions" row; the user id is an int."""
+    return RawSQL(
+        '(SELECT COALESCE(SUM("r"), 0) || \',\' || COUNT(*) FROM (SELECT "a"."rating" "r"'
+        ' FROM "answers" "a" JOIN "questions" "q2" ON "q2"."id" = "a"."question_id"'
+        ' JOIN "job_info" "j2" ON "j2"."id" = "q2"."job_info_id"'
+        f' WHERE "j2"."user_id" = {int(user_id)} AND "q2"."skill" = "questions"."skill"'
+        f' ORDER BY "a"."created_at" DESC LIMIT {learning.SKILL_WINDOW - 1}) "latest")'
+    )
 
 
 async def _question_to_grade(
     user_id: int, question_id: str | uuid.UUID | None, *, since: datetime
-) -> tuple[Question, JobInfo, int] | None:
-    """The user's question, its job, and how often it was graded since `since`: one
-    query (grouped by the two primary keys, so both rows' columns can be read)."""
+) -> _ToGrade | None:
+    """Everything grading needs, in one query: the user's question and its job, how often it
+    was graded since `since`, its review card and the skill's latest ratings (grouped by the
+    primary keys, so their rows' columns can be read)."""
     parsed = parse_id(question_id)
     if parsed is None:
         return None
-    job_fields = ("name", "title", "experience_level", "description")
     rows = await (
         Question.filter(id=parsed, job_info__user_id=user_id)
-        .annotate(graded=Count("answers", _filter=Q(answers__created_at__gte=since)))
-        .group_by("id", "job_info__id")
+        .annotate(
+            graded=Count("answers", _filter=Q(answers__created_at__gte=since)),
+            skill_ratings=_latest_skill_ratings(user_id),
+        )
+        .group_by("id", "job_info__id", "review_card__id")
         .values(
             "id",
             "text",
@@ -177,15 +234,16 @@ async def _question_to_grade(
             "skill",
             "job_info_id",
             "graded",
-            *(f"job_info__{f}" for f in job_fields),
+            "skill_ratings",
+            *(f"job_info__{f}" for f in JOB_FIELDS),
+            *(f"review_card__{f}" for f in CARD_FIELDS),
         )
     )
     if not rows:
         return None
     row = rows[0]
-    job = JobInfo(
-        id=row["job_info_id"], user_id=user_id, **{f: row[f"job_info__{f}"] for f in job_fields}
-    )
+    values = {field: row[f"job_info__{field}"] for field in JOB_FIELDS}
+    job = JobInfo(id=row["job_info_id"], user_id=user_id, **values)
     question = Question(
         id=row["id"],
         text=row["text"],
@@ -193,7 +251,15 @@ async def _question_to_grade(
         skill=row["skill"],
         job_info_id=job.id,
     )
-    return question, job, int(row["graded"])
+    card = {f: row[f"review_card__{f}"] for f in CARD_FIELDS}
+    total, count = (int(part) for part in str(row["skill_ratings"] or "0,0").split(","))
+    return _ToGrade(
+        question,
+        job,
+        int(row["graded"]),
+        card if card["id"] is not None else None,
+        (total, count),
+    )
 
 
 # ----- past questions ----------------------------------------------------------------------

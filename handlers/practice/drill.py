@@ -295,7 +295,7 @@ async def _grade(message: Message, context: CoachContext, text: str) -> Step:
         return END
     session.data["answer"] = None
     question = graded.question
-    suggested = await learning.suggest(session.user_id, question.skill)
+    suggested = graded.suggested
     # In /review, how many more are due (counted only there: it is a query per answer).
     due = (
         await learning.due_count(session.user_id, context.services.plans.now())
