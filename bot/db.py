@@ -27,7 +27,7 @@ def model_modules() -> list[str]:
     names = [
         f"models.{info.name}"
         for info in pkgutil.iter_modules(models.__path__)
-        if info.name != "base"
+        if info.name not in ("base", "vocabulary")
     ]
     return [*sorted(names), "aerich.models"]
 

@@ -7,22 +7,8 @@ from enum import StrEnum
 from tortoise import fields
 
 from models.base import TimestampedModel
-from models.payments import Payment, Plan
-
-
-class ExperienceLevel(StrEnum):
-    JUNIOR = "junior"
-    MID_LEVEL = "mid-level"
-    SENIOR = "senior"
-
-
-class Difficulty(StrEnum):
-    EASY = "easy"
-    MEDIUM = "medium"
-    HARD = "hard"
-
-
-LANGUAGES = ("en", "es", "ru", "pt")  # users.language (CHECKed in SQL)
+from models.payments import Payment
+from models.vocabulary import Difficulty, ExperienceLevel, Plan
 
 
 class User(TimestampedModel):

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from tortoise import fields
 from tortoise.models import Model
 
+from models.vocabulary import Plan
+
 if TYPE_CHECKING:
     from models.core import User
-
-
-class Plan(StrEnum):
-    FREE = "free"
-    PRO = "pro"
-    MAX = "max"
 
 
 class Payment(Model):

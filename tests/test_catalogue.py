@@ -53,3 +53,9 @@ def test_every_key_named_in_the_code_exists() -> None:
     assert len(named) > 50  # the scan finds the keys (a broken scan must not pass)
     missing = sorted(f"{key} ({where})" for key, where in named if not english.has(key))
     assert not missing, "keys missing from bot/locale/en: " + ", ".join(missing)
+
+
+def test_every_catalogue_language_can_be_stored() -> None:
+    from models.vocabulary import LANGUAGES
+
+    assert languages()[0] == "en" and set(languages()) <= set(LANGUAGES)

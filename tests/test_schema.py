@@ -39,7 +39,7 @@ from tortoise.fields.data import CharEnumFieldInstance
 from bot.db import APP, MIGRATIONS_DIR, close_database, init_database, tortoise_config
 from bot.services import interview_report, interviews
 from models import Interview, JobInfo, User
-from models.core import LANGUAGES
+from models.vocabulary import LANGUAGES
 from tests.conftest import fresh_database
 from tests.helpers import REPORT
 

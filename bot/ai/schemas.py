@@ -10,8 +10,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-ExperienceLevel = Literal["junior", "mid-level", "senior"]
-Difficulty = Literal["easy", "medium", "hard"]
+from models.vocabulary import Difficulty as Difficulty  # re-exported: the AI layer's inputs
+from models.vocabulary import ExperienceLevel
+
 Role = Literal["interviewer", "candidate"]
 FeedbackType = Literal["strength", "minor-improvement", "major-improvement"]
 

@@ -23,7 +23,6 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Literal
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -31,11 +30,11 @@ from tortoise.transactions import in_transaction
 from bot.settings import Settings
 from models import User
 from models.payments import Payment, Plan
+from models.vocabulary import Resource
 
 log = logging.getLogger(__name__)
 
-Resource = Literal["question", "interview", "resume"]
-RESOURCES: tuple[Resource, ...] = ("question", "interview", "resume")
+RESOURCES: tuple[Resource, ...] = tuple(Resource)
 COUNTERS: dict[Resource, str] = {
     "question": "questions_used",
     "interview": "interviews_used",

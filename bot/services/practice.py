@@ -26,7 +26,7 @@ from bot.services.ownership import owned_through_job, parse_id
 from models import JobInfo, Question
 from models.answers import Answer
 
-DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "medium", "hard")
+DIFFICULTIES: tuple[Difficulty, ...] = tuple(Difficulty)
 EMPTY_QUESTION_MESSAGE = "The AI coach returned an empty question. Please try again."
 PAST_LIMIT = 10
 # Earlier questions passed to the generator so it doesn't repeat itself: only the newest ones,

@@ -19,7 +19,7 @@ from bot.ai.schemas import Difficulty
 log = logging.getLogger(__name__)
 
 BANK_DIR = Path(__file__).with_name("bank")
-DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "medium", "hard")
+DIFFICULTIES: tuple[Difficulty, ...] = tuple(Difficulty)
 
 
 class RawKeyPoint(BaseModel):
