@@ -57,11 +57,11 @@ class PacedModel:
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
 
-    def generate_question(self, *args: Any) -> TextStream:
-        return TextStream(self._paced(self.inner.generate_question(*args)))
+    def generate_question(self, *args: Any, **kwargs: Any) -> TextStream:
+        return TextStream(self._paced(self.inner.generate_question(*args, **kwargs)))
 
-    def interviewer_turn(self, *args: Any) -> TextStream:
-        return TextStream(self._paced(self.inner.interviewer_turn(*args)))
+    def interviewer_turn(self, *args: Any, **kwargs: Any) -> TextStream:
+        return TextStream(self._paced(self.inner.interviewer_turn(*args, **kwargs)))
 
     async def _paced(self, stream: TextStream) -> AsyncIterator[str]:
         text = await stream.collect()
@@ -146,7 +146,12 @@ class Run:
 
     def __call__(self, event: str, message: ChatMessage) -> None:
         waiter = self.waiting.get(message.chat_id)
-        if event != "new" or not message.from_bot or waiter is None or waiter.replied_at:
+        if (
+            event not in ("new", "edit")
+            or not message.from_bot
+            or waiter is None
+            or waiter.replied_at
+        ):
             return
         if waiter.is_reply(message):
             waiter.replied_at = time.monotonic()
@@ -545,7 +550,25 @@ async def run_bench(options: Options, out: Console) -> int:
                     f"{scheduler_of(harness).superseded} superseded cosmetic calls dropped, "
                     f"{scheduler_of(harness).retried} retries"
                 )
+    if failures.count:  # timings are never judged, but a handler that broke is
+        out.print(f"Handler errors during the bench: {failures.count}")
+        return 1
     return 0
+
+
+class _ErrorCount(logging.Handler):
+    """Counts the errors the bot's error handler logs (a bench that hits a bug fails)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+failures = _ErrorCount()
+logging.getLogger("handlers.kit.errors").addHandler(failures)
 
 
 SCENARIOS = {"help": bench_help, "easy": bench_easy, "paced": bench_paced}
