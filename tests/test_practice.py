@@ -3,6 +3,7 @@ rendering of hostile model output, failures with Retry, double presses, ownershi
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import uuid
@@ -454,3 +455,41 @@ async def test_an_empty_question_leaves_no_placeholder(
     fake.reply_text("What is a Python generator?")
     await user.click("Retry")
     await user.expect("Python generator")
+
+
+async def test_a_forged_huge_answer_is_cut_before_it_is_stored_or_sent(
+    model_bot: BotHarness, fake: FakeOpenAI
+) -> None:
+    """A 100,000-character answer (a forged update: Telegram sends at most 4,096) is cut to
+    what is kept, the user is told, and the model sees only the kept part."""
+    from bot.services.answers import MAX_ANSWER_CHARS
+
+    fake.reply_text("How does a hash map handle collisions?")
+    fake.reply_json(GRADE)
+    user = model_bot.user("Ada")
+    job = await new_job(user)
+    await user.send("/practice")
+    await user.click("Easy")
+    await user.expect("collisions")
+    huge = ("Chaining keeps a list per bucket; open addressing probes the next slot. " * 1400)[
+        :100_000
+    ]
+    await user.send(huge)
+    await user.expect("kept its first")
+    await user.expect("Rating:")
+    answer = await Answer.get(question__job_info_id=job.id)
+    assert len(answer.text) <= MAX_ANSWER_CHARS
+    sent = json.dumps(fake.chat_bodies[-1]["messages"], ensure_ascii=False)
+    assert len(sent) < MAX_ANSWER_CHARS + 20_000 and huge[:200] in sent
+
+
+async def test_a_long_answer_of_one_repeated_phrase_is_not_called_short(
+    bot: BotHarness, user: EmulatedUser
+) -> None:
+    await new_job(user)
+    await user.send("/practice")
+    await user.click("Easy")
+    await user.expect("Easy question")
+    await user.send(("The answer is yes. " * 300)[:4096])
+    rated = await user.expect("Rating:")
+    assert "repeats the same few words" in rated.text and "too short" not in rated.text

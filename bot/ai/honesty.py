@@ -156,6 +156,12 @@ def _judge(question: str, answer: str) -> _Verdict | None:
             "This looks like gibberish — random letters or keyboard mashing, not an answer.",
             _advice_try(),
         )
+    if len(_meaningful(words)) < MIN_MEANINGFUL_WORDS and len(words) > 4 * MIN_MEANINGFUL_WORDS:
+        return _Verdict(
+            1,
+            "This repeats the same few words over and over — it isn't an answer.",
+            _advice_try(),
+        )
     if len(_meaningful(words)) < MIN_MEANINGFUL_WORDS:
         return _Verdict(
             2,

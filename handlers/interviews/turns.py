@@ -19,6 +19,7 @@ from telegram.error import BadRequest, TelegramError
 from bot.ai.errors import AIUnavailableError
 from bot.context import CoachContext
 from bot.services import interviews as service
+from bot.services.answers import MAX_ANSWER_CHARS, cap_answer
 from bot.services.quotas import QuotaExceeded
 from handlers import start
 from handlers.interviews.buttons import EndInterview, RetryTurn, VoiceReplies
@@ -94,6 +95,9 @@ async def _answer(message: Message, context: CoachContext, interview: Interview,
         text = (message.text or "").strip()
         if not text:
             return None
+    text, cut = cap_answer(text)
+    if cut:
+        await reply(message, context.texts("kit-answer-cut", limit=MAX_ANSWER_CHARS))
     try:
         await service.save_answer(
             context.services.quotas,

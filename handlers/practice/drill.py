@@ -17,6 +17,7 @@ from bot.ai.errors import AIUnavailableError
 from bot.context import CoachContext
 from bot.i18n import Html, Texts
 from bot.services import learning, practice
+from bot.services.answers import MAX_ANSWER_CHARS, cap_answer
 from bot.services.quotas import QuotaExceeded
 from handlers.kit.buttons import Button, Press
 from handlers.kit.entry_buttons import PracticeJob, PracticeList
@@ -269,6 +270,9 @@ async def retry_grade(
 async def _grade(message: Message, context: CoachContext, text: str) -> Step:
     t, session = context.texts, context.session
     gateway = context.services.gateway
+    text, cut = cap_answer(text)
+    if cut:
+        await reply(message, t("kit-answer-cut", limit=MAX_ANSWER_CHARS))
     try:
         async with typing(context, message.chat_id):
             graded = await practice.grade_answer(

@@ -12,6 +12,8 @@ kit-ai-error = ⚠️ { $reason }
 kit-error-database = ⚠️ I couldn't reach my database just now. Nothing was lost — please try again.
 kit-error-generic = ⚠️ Sorry, something went wrong on my side. Please try again.
 
+kit-answer-cut = ✂️ That answer is very long: I kept its first { $limit } characters.
+
 ## The job picker
 kit-no-jobs = You have no saved jobs yet. Create one with /newjob first.
 kit-picker-more = <i>Showing your { $limit } newest jobs; see /jobs for all.</i>
