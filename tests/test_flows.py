@@ -31,9 +31,10 @@ async def test_unanswered_question_does_not_swallow_later_text(
     await user.send("/practice")
     await user.click("Easy")
     await user.expect("Easy question")
-    # Leave the question unanswered and save another job instead.
+    # Leave the question unanswered and save another job instead: said in one line.
     await user.send("/newjob")
     await user.expect("company or job name")
+    await user.expect("Your practice question is set aside")
     await user.send("Globex")
     await user.click("Skip")
     await user.click("Junior")
