@@ -20,26 +20,32 @@ from models.answers import Answer
 DESCRIPTION = "Backend engineer: Python, PostgreSQL, REST APIs and Docker in production."
 
 
-class SQLCounter(logging.Handler):
+class StatementLog(logging.Handler):
+    """Every SQL statement Tortoise sends, as text (it logs each one at DEBUG)."""
+
     def __init__(self) -> None:
         super().__init__(logging.DEBUG)
-        self.count = 0
+        self.statements: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
+        self.statements.append(record.getMessage())
 
 
-async def queries(action: Callable[[], Awaitable[Any]]) -> int:
+async def statements_of(action: Callable[[], Awaitable[Any]]) -> list[str]:
     logger = logging.getLogger("tortoise.db_client")
-    counter, level = SQLCounter(), logger.level
-    logger.addHandler(counter)
+    log, level = StatementLog(), logger.level
+    logger.addHandler(log)
     logger.setLevel(logging.DEBUG)
     try:
         await action()
     finally:
-        logger.removeHandler(counter)
+        logger.removeHandler(log)
         logger.setLevel(level)
-    return counter.count
+    return log.statements
+
+
+async def queries(action: Callable[[], Awaitable[Any]]) -> int:
+    return len(await statements_of(action))
 
 
 async def add_rows(user_id: int, jobs_count: int) -> JobInfo:
@@ -79,30 +85,6 @@ async def test_reads_cost_the_same_for_few_or_many_rows(db: str, read: str) -> N
 
 
 # ----- through the bot: what one user action costs -------------------------------------------
-class StatementLog(logging.Handler):
-    """Every SQL statement Tortoise sends, as text (one log record each)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.statements: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.statements.append(record.getMessage())
-
-
-async def statements_of(action: Callable[[], Awaitable[Any]]) -> list[str]:
-    logger = logging.getLogger("tortoise.db_client")
-    log, level = StatementLog(), logger.level
-    logger.addHandler(log)
-    logger.setLevel(logging.DEBUG)
-    try:
-        await action()
-    finally:
-        logger.removeHandler(log)
-        logger.setLevel(level)
-    return log.statements
-
-
 async def test_a_stray_message_costs_at_most_two_statements(bot: Any, user: Any) -> None:
     """Outside any flow: the user's row, read once for the whole update; nothing written."""
     await user.send("/start")
