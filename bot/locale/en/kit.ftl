@@ -6,6 +6,7 @@ kit-button-not-yours = That button isn't yours.
 kit-not-found = Not found — it may have been deleted.
 kit-job-not-found = That job wasn't found. /jobs lists yours.
 kit-offline-notice = 🧩 <i>Offline mode: the built-in coach is answering (no AI key is set).</i>
+kit-offline-english = 🇬🇧 <i>The built-in questions are in English.</i>
 
 ## Errors
 kit-ai-error = ⚠️ { $reason }
