@@ -54,7 +54,9 @@ class QuestionSetup:
     previous: list[str]
 
 
-async def question_setup(user_id: int, job_id: str | uuid.UUID | None) -> QuestionSetup | None:
+async def question_setup(
+    user_id: int, job_id: str | uuid.UUID | None, *, language: str = "en"
+) -> QuestionSetup | None:
     """None when the job doesn't exist or isn't the user's."""
     job = await get_job(user_id, job_id)
     if job is None:
@@ -65,7 +67,7 @@ async def question_setup(user_id: int, job_id: str | uuid.UUID | None) -> Questi
         .limit(PREVIOUS_LIMIT)
         .values_list("text", flat=True)
     )
-    return QuestionSetup(job, job_context(job), [str(text) for text in reversed(newest)])
+    return QuestionSetup(job, job_context(job, language), [str(text) for text in reversed(newest)])
 
 
 def question_stream(
@@ -131,6 +133,7 @@ async def grade_answer(
     text: str,
     *,
     now: datetime,
+    language: str = "en",
 ) -> Graded | None:
     """Grade an answer and store it. None when the question isn't the user's.
 
@@ -144,7 +147,7 @@ async def grade_answer(
     question, job, graded_today = found
     if graded_today >= GRADES_PER_DAY:
         raise TooManyGradings()
-    result = await gateway.grade_answer(job_context(job), question.text, text)
+    result = await gateway.grade_answer(job_context(job, language), question.text, text)
     async with in_transaction():
         answer = await Answer.create(
             question_id=question.id,

@@ -1,4 +1,5 @@
 ## Shared by every feature: buttons, errors, limits, voice, the job picker.
+## (kit-offline-notice: in other languages, a second line says the built-in coach writes in English.)
 
 kit-button-unreadable = This button is no longer active. Send /help to start again.
 kit-button-too-old = This message is too old — send the command again.
@@ -6,7 +7,6 @@ kit-button-not-yours = That button isn't yours.
 kit-not-found = Not found — it may have been deleted.
 kit-job-not-found = That job wasn't found. /jobs lists yours.
 kit-offline-notice = 🧩 <i>Offline mode: the built-in coach is answering (no AI key is set).</i>
-kit-offline-english = 🇬🇧 <i>The built-in questions are in English.</i>
 
 ## Errors
 kit-ai-error = ⚠️ { $reason }

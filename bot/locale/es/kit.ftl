@@ -6,7 +6,7 @@ kit-button-not-yours = Ese botón no es tuyo.
 kit-not-found = No se encontró; puede que se haya eliminado.
 kit-job-not-found = No se encontró esa vacante. /jobs muestra las tuyas.
 kit-offline-notice = 🧩 <i>Modo sin conexión: responde el coach integrado (no hay ninguna clave de IA configurada).</i>
-kit-offline-english = 🇬🇧 <i>Las preguntas integradas están en inglés.</i>
+    🇬🇧 <i>El coach integrado escribe sus preguntas y comentarios en inglés.</i>
 
 ## Errors
 kit-ai-error = ⚠️ { $reason }

@@ -6,7 +6,7 @@ kit-button-not-yours = Esse botão não é seu.
 kit-not-found = Não encontrado — talvez tenha sido excluído.
 kit-job-not-found = Essa vaga não foi encontrada. /jobs lista as suas.
 kit-offline-notice = 🧩 <i>Modo offline: quem responde é o coach integrado (nenhuma chave de IA configurada).</i>
-kit-offline-english = 🇬🇧 <i>As perguntas integradas estão em inglês.</i>
+    🇬🇧 <i>O coach integrado escreve as perguntas e os comentários em inglês.</i>
 
 ## Errors
 kit-ai-error = ⚠️ { $reason }
