@@ -21,11 +21,17 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
+from babel.dates import format_date, format_time
+from babel.numbers import format_decimal
 from fluent.runtime import FluentBundle, FluentResource
 from fluent.runtime.types import fluent_number
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DEFAULT_LANGUAGE = "en"
+# The CLDR locale of a catalogue folder where the two differ: "pt" is Brazilian Portuguese;
+# English dates read "3 Jan 2027, 15:38" (day first, 24-hour clock), as they always have.
+BABEL_LOCALES: dict[str, str] = {"en": "en_GB", "pt": "pt_BR"}
 
 
 class Html(str):
@@ -38,6 +44,16 @@ def languages() -> tuple[str, ...]:
     """Every language with a catalogue folder, the default first."""
     found = sorted(p.name for p in LOCALE_DIR.iterdir() if p.is_dir())
     return (DEFAULT_LANGUAGE, *(name for name in found if name != DEFAULT_LANGUAGE))
+
+
+def babel_locale(language: str) -> Locale:
+    return Locale.parse(BABEL_LOCALES.get(language, language))
+
+
+def english_name(language: str) -> str:
+    """The language's name in English ("Spanish", "Portuguese (Brazil)"), for prompts."""
+    locale = Locale.parse(language) if language == DEFAULT_LANGUAGE else babel_locale(language)
+    return locale.get_display_name("en") or language
 
 
 def _argument(value: Any) -> Any:
@@ -96,6 +112,27 @@ class Texts:
     def plain(self, key: str, /, **args: Any) -> str:
         """For places that take no HTML (button labels, alerts, callback answers)."""
         return html.unescape(self(key, **args))
+
+    # ----- dates and numbers, the locale's way (pass the result as an argument) ------------
+
+    @property
+    def locale(self) -> Locale:
+        return babel_locale(self.language)
+
+    def date(self, value: date | datetime) -> str:
+        """ "5 Jan 2025", "5 ene 2025", "5 янв. 2025 г.", "5 de jan. de 2025"."""
+        return format_date(value, format="medium", locale=self.locale)
+
+    def datetime(self, value: datetime) -> str:
+        """The date and the time of day (24-hour where the locale says so), in `value`'s zone."""
+        pattern = str(self.locale.datetime_formats["medium"])
+        clock = format_time(value, format="short", locale=self.locale)
+        return pattern.replace("{1}", self.date(value)).replace("{0}", clock)
+
+    def number(self, value: float, decimals: int = 1) -> str:
+        """A figure with exactly `decimals` decimals, grouped: "7.0", "7,5", "12 345,0"."""
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+        return format_decimal(value, format=pattern, locale=self.locale)
 
 
 @cache

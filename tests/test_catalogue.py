@@ -7,6 +7,7 @@ from pathlib import Path
 
 from fluent.syntax import FluentParser
 from fluent.syntax import ast as fluent_ast
+from fluent.syntax.visitor import Visitor
 
 from bot.i18n import LOCALE_DIR, languages, texts
 
@@ -53,6 +54,79 @@ def test_every_key_named_in_the_code_exists() -> None:
     assert len(named) > 50  # the scan finds the keys (a broken scan must not pass)
     missing = sorted(f"{key} ({where})" for key, where in named if not english.has(key))
     assert not missing, "keys missing from bot/locale/en: " + ", ".join(missing)
+
+
+# ----- every language has every message, with the same arguments ------------------------------
+
+
+def _messages(language: str) -> dict[str, fluent_ast.Message]:
+    return {
+        entry.id.name: entry
+        for entries in _entries(language).values()
+        for entry in entries
+        if isinstance(entry, fluent_ast.Message)
+    }
+
+
+class _References(Visitor):
+    def __init__(self) -> None:
+        self.variables: set[str] = set()
+        self.messages: set[str] = set()
+
+    def visit_VariableReference(self, node: fluent_ast.VariableReference) -> None:
+        self.variables.add(node.id.name)
+        self.generic_visit(node)
+
+    def visit_MessageReference(self, node: fluent_ast.MessageReference) -> None:
+        self.messages.add(node.id.name)
+        self.generic_visit(node)
+
+
+def _arguments(messages: dict[str, fluent_ast.Message], key: str) -> set[str]:
+    """The `$variables` a message uses, with those of the messages it refers to."""
+    seen: set[str] = set()
+    found: set[str] = set()
+    todo = [key]
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in messages:
+            continue
+        seen.add(name)
+        refs = _References()
+        refs.visit(messages[name])
+        found |= refs.variables
+        todo += sorted(refs.messages)
+    return found
+
+
+def test_the_languages_are_the_four_we_ship() -> None:
+    assert set(languages()) >= {"en", "es", "ru", "pt"}
+    assert languages()[0] == "en"
+
+
+def test_every_language_has_every_english_message_with_the_same_arguments() -> None:
+    english = _messages("en")
+    assert len(english) > 300  # the scan reads the catalogue
+    for language in languages()[1:]:
+        theirs = _messages(language)
+        missing = sorted(set(english) - set(theirs))
+        assert not missing, f"{language} lacks: {', '.join(missing)}"
+        extra = sorted(set(theirs) - set(english))
+        assert not extra, f"{language} has keys English lacks: {', '.join(extra)}"
+        different = [
+            f"{key}: en {sorted(_arguments(english, key))} vs {sorted(_arguments(theirs, key))}"
+            for key in english
+            if _arguments(english, key) != _arguments(theirs, key)
+        ]
+        assert not different, f"{language} arguments differ: " + "; ".join(different)
+
+
+def test_each_language_names_itself() -> None:
+    names = {code: texts(code).plain("language-name") for code in languages()}
+    assert names["es"] == "Español"
+    assert names["ru"] == "Русский"
+    assert names["pt"] == "Português (Brasil)"
+    assert len(set(names.values())) == len(names)
 
 
 def test_every_catalogue_language_can_be_stored() -> None:

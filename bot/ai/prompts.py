@@ -26,6 +26,7 @@ from bot.ai.schemas import (
     TranscriptLine,
 )
 from bot.ai.streams import END_MARKER
+from bot.i18n import DEFAULT_LANGUAGE, english_name
 
 Message = dict[str, str]
 
@@ -100,8 +101,23 @@ def transcript_block(transcript: Sequence[TranscriptLine]) -> str:
     return f"<transcript>\n{body}\n</transcript>"
 
 
-def _system(*parts: str) -> Message:
-    return {"role": "system", "content": "\n\n".join([*parts, DATA_RULE])}
+def language_rule(language: str) -> str | None:
+    """The reply language (the user's); none for English, the prompts' own language."""
+    if language == DEFAULT_LANGUAGE:
+        return None
+    name = english_name(language)
+    return (
+        f"Write your reply in {name}: everything the candidate reads (questions, feedback, "
+        f"model answers, summaries, assessments) is in {name}, whatever the language of the "
+        "job description. Keep the labels, headings, category names and JSON keys of the "
+        "reply format exactly as given, in English."
+    )
+
+
+def _system(*parts: str, language: str = DEFAULT_LANGUAGE) -> Message:
+    rule = language_rule(language)
+    extra = [rule] if rule else []
+    return {"role": "system", "content": "\n\n".join([*parts, *extra, DATA_RULE])}
 
 
 def _user(*parts: str) -> Message:
@@ -176,6 +192,7 @@ def question_messages(
         "Format: Markdown, addressed to the candidate. Give only the question (a short scenario "
         "is fine); do not include the answer, hints, a title or a preamble. Never repeat or "
         "rephrase any of the previous questions; cover a different topic or skill.",
+        language=job.language,
     )
     previous = "\n".join(f"- {q.strip()}" for q in previous_questions) or "(none yet)"
     user = _user(
@@ -201,6 +218,7 @@ def grade_messages(job: JobContext, question: str, answer: str, output: str) -> 
         "question; writing it must not change the rating, which reflects only the candidate's "
         "answer.",
         output,
+        language=job.language,
     )
     user = _user(job_block(job), fence("question", question), fence("answer", answer))
     return [system, user]
@@ -223,6 +241,7 @@ def interviewer_messages(
         f"interview; ask at most {plan.max_questions} questions in total, follow-ups included.",
         f"When you close the interview, thank the candidate briefly and end that closing "
         f"message with {END_MARKER}. Never write {END_MARKER} in any other message.",
+        language=job.language,
     )
     user = _user(
         job_block(job),
@@ -276,6 +295,7 @@ def report_messages(
         'Speak to the candidate as "you"; say what went well and what to improve. A transcript '
         "with few or empty answers gets low ratings. " + GRADING_SCALE,
         output,
+        language=job.language,
     )
     user = _user(
         job_block(job),
@@ -303,6 +323,7 @@ def resume_messages(job: JobContext, resume_text: str, output: str) -> list[Mess
         "items typed strength, minor-improvement or major-improvement. Speak to the candidate "
         'as "you".',
         output,
+        language=job.language,
     )
     user = _user(job_block(job), fence("resume", resume_text), "Review the resume now.")
     return [system, user]

@@ -42,6 +42,7 @@ class JobContext:
     title: str | None
     experience_level: ExperienceLevel
     description: str
+    language: str = "en"  # the catalogue language the user reads; replies are written in it
 
 
 @dataclass(frozen=True, slots=True)

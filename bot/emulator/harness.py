@@ -26,10 +26,19 @@ class BotHarness:
         self._pushed_before = emulator.pushed  # an emulator kept across a restart
 
     def user(
-        self, first_name: str = "Ada", *, user_id: int | None = None, username: str | None = None
+        self,
+        first_name: str = "Ada",
+        *,
+        user_id: int | None = None,
+        username: str | None = None,
+        language_code: str = "en",
     ) -> EmulatedUser:
         return EmulatedUser(
-            self, user_id or next(_user_ids), first_name, username or first_name.lower()
+            self,
+            user_id or next(_user_ids),
+            first_name,
+            username or first_name.lower(),
+            language_code=language_code,
         )
 
     @property

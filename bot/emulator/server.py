@@ -322,20 +322,25 @@ class BotAPIEmulator(FilesAPI, PaymentsAPI):
                     await asyncio.wait_for(self._arrived.wait(), timeout=min(timeout, 1.0))
             return self._updates[:limit]
 
+    @staticmethod
+    def _menu_key(params: dict[str, Any]) -> str:
+        """A menu is kept per scope and language: `{"type": "default"}`, and with
+        `"language_code"` added for a language's own menu."""
+        scope = dict(params.get("scope") or {"type": "default"})
+        if params.get("language_code"):
+            scope["language_code"] = params["language_code"]
+        return json.dumps(scope, sort_keys=True)
+
     async def api_setmycommands(self, params: dict[str, Any]) -> Any:
-        scope = json.dumps(params.get("scope") or {"type": "default"}, sort_keys=True)
-        self.commands[scope] = list(params["commands"])
+        self.commands[self._menu_key(params)] = list(params["commands"])
         return True
 
     async def api_deletemycommands(self, params: dict[str, Any]) -> Any:
-        self.commands.pop(
-            json.dumps(params.get("scope") or {"type": "default"}, sort_keys=True), None
-        )
+        self.commands.pop(self._menu_key(params), None)
         return True
 
     async def api_getmycommands(self, params: dict[str, Any]) -> Any:
-        scope = json.dumps(params.get("scope") or {"type": "default"}, sort_keys=True)
-        return self.commands.get(scope, [])
+        return self.commands.get(self._menu_key(params), [])
 
     async def api_sendchataction(self, params: dict[str, Any]) -> Any:
         self.chat_actions.append((self._chat(params), params["action"]))

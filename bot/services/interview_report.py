@@ -19,7 +19,12 @@ from models.core import InterviewStatus
 
 
 async def write_report(
-    gateway: AIGateway, user_id: int, interview_id: str | uuid.UUID | None, candidate_name: str
+    gateway: AIGateway,
+    user_id: int,
+    interview_id: str | uuid.UUID | None,
+    candidate_name: str,
+    *,
+    language: str = "en",
 ) -> Interview | None:
     """Generate and store the report of the user's ended interview; a completed one is
     returned as is. Raises AIUnavailableError (nothing stored; the interview is kept)."""
@@ -30,7 +35,9 @@ async def write_report(
         return interview
     lines = await messages(interview)
     job = interview.job_info
-    report = await gateway.interview_report(job_context(job), transcript_of(lines), candidate_name)
+    report = await gateway.interview_report(
+        job_context(job, language), transcript_of(lines), candidate_name
+    )
     interview.report_json = report.model_dump(mode="json")
     interview.overall_rating = report.overall_rating
     interview.status = InterviewStatus.COMPLETED

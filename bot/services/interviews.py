@@ -241,12 +241,17 @@ def plan_for(
 
 
 async def interviewer_turn(
-    gateway: AIGateway, interview: Interview, candidate_name: str, settings: Settings
+    gateway: AIGateway,
+    interview: Interview,
+    candidate_name: str,
+    settings: Settings,
+    *,
+    language: str = "en",
 ) -> Turn:
     """The interviewer's next line for the stored transcript (streams; nothing saved yet)."""
     lines = await messages(interview)
     plan = plan_for(interview, lines, candidate_name, settings)
-    job = job_context(interview.job_info)
+    job = job_context(interview.job_info, language)
     source = gateway.interviewer_turn(job, transcript_of(lines), plan)
     return Turn(
         stream=TextStream(_words_or_silence(source)), closing=plan.must_close, source=source

@@ -206,7 +206,8 @@ async def delete_job(user_id: int, job_id: str | uuid.UUID | None) -> DeletedJob
     return DeletedJob(job.name, questions, interviews)
 
 
-def job_context(job: JobInfo) -> JobContext:
+def job_context(job: JobInfo, language: str = "en") -> JobContext:
+    """What the model is told about the job; `language` is the user's (replies are in it)."""
     return JobContext(
         name=job.name,
         title=job.title,
@@ -216,4 +217,5 @@ def job_context(job: JobInfo) -> JobContext:
             else job.experience_level
         ),  # type: ignore[arg-type]
         description=job.description,
+        language=language,
     )

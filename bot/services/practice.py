@@ -75,7 +75,9 @@ def _newest_question_texts() -> RawSQL:
     return RawSQL(f'(SELECT {joined} FROM ({newest}) "newest")')
 
 
-async def question_setup(user_id: int, job_id: str | uuid.UUID | None) -> QuestionSetup | None:
+async def question_setup(
+    user_id: int, job_id: str | uuid.UUID | None, *, language: str = "en"
+) -> QuestionSetup | None:
     """The job (None when it doesn't exist or isn't the user's) with its newest earlier
     questions, in one query."""
     parsed = parse_id(job_id)
@@ -90,7 +92,7 @@ async def question_setup(user_id: int, job_id: str | uuid.UUID | None) -> Questi
         return None
     joined = getattr(job, "newest_texts", None) or ""
     newest = [text for text in str(joined).split(SEPARATOR) if text]
-    return QuestionSetup(job, job_context(job), list(reversed(newest)))
+    return QuestionSetup(job, job_context(job, language), list(reversed(newest)))
 
 
 def question_stream(
@@ -157,6 +159,7 @@ async def grade_answer(
     text: str,
     *,
     now: datetime,
+    language: str = "en",
 ) -> Graded | None:
     """Grade an answer and store it. None when the question isn't the user's.
 
@@ -170,7 +173,7 @@ async def grade_answer(
     if found.graded_today >= GRADES_PER_DAY:
         raise TooManyGradings()
     question = found.question
-    result = await gateway.grade_answer(job_context(found.job), question.text, text)
+    result = await gateway.grade_answer(job_context(found.job, language), question.text, text)
     async with in_transaction():
         answer = await Answer.create(
             question_id=question.id,

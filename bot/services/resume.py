@@ -42,6 +42,8 @@ async def analyze_and_save(
     user_id: int,
     job_id: str | uuid.UUID,
     extracted: ExtractedText,
+    *,
+    language: str = "en",
 ) -> StoredAnalysis | None:
     """Review `extracted` against the user's job and store the review (one quota unit).
 
@@ -52,7 +54,7 @@ async def analyze_and_save(
     if job is None:
         return None
     async with quotas.spend(user_id, "resume"):
-        analysis = await gateway.analyze_resume(job_context(job), extracted.text)
+        analysis = await gateway.analyze_resume(job_context(job, language), extracted.text)
         previous = await _latest_row(job.id)
         row = await ResumeAnalysisRecord.create(
             job_info=job,

@@ -66,3 +66,9 @@ async def save_flow(session: UserSession, now: datetime) -> None:
 
 async def set_language(user_id: int, language: str) -> None:
     await User.filter(id=user_id).update(language=language)
+
+
+async def language_of(user_id: int) -> str | None:
+    """The user's interface language; None for someone who never wrote to the bot."""
+    found = await User.filter(id=user_id).values_list("language", flat=True)
+    return str(found[0]) if found else None

@@ -24,8 +24,9 @@ from telegram.ext import (
     filters,
 )
 
-from bot.i18n import texts
+from bot.i18n import Texts, texts
 from bot.services import admin as service
+from bot.services.users import language_of
 from bot.settings import Settings
 from handlers import start
 from handlers.admin.accounts import (
@@ -55,10 +56,15 @@ ADMIN_COMMANDS: tuple[str, ...] = (
 )
 
 
-def admin_commands() -> list[BotCommand]:
+def admin_commands(t: Texts | None = None) -> list[BotCommand]:
     """The admin commands of the menu, described from the catalogue."""
-    t = texts()
+    t = t or texts()
     return [BotCommand(name, t.plain(f"admin-command-{name}")) for name in ADMIN_COMMANDS]
+
+
+def admin_menu(t: Texts) -> list[BotCommand]:
+    """An admin's chat menu: the public commands, then the admin ones, in their language."""
+    return start.bot_commands(t) + admin_commands(t)
 
 
 # ----- registration --------------------------------------------------------------------------
@@ -95,10 +101,10 @@ def flows() -> list[Flow]:
 async def post_init(app: Application) -> None:
     """The admins' command menu (public commands + admin ones, in their chats only) — taken
     back from former admins — and the resumption of broadcasts a restart interrupted, once the
-    application runs."""
+    application runs. Each admin's menu is in their /language."""
     settings: Settings = app.bot_data["settings"]
-    menu = start.bot_commands() + admin_commands()
     for admin_id in sorted(settings.admin_ids):
+        menu = admin_menu(texts(await language_of(admin_id)))
         try:
             await app.bot.set_my_commands(menu, scope=BotCommandScopeChat(admin_id))
         except TelegramError as exc:  # e.g. the admin never opened a chat with the bot

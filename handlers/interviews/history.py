@@ -51,7 +51,7 @@ async def list_button(update: Update, context: CoachContext, press: Press) -> No
 
 
 def _history_label(t: Texts, item: service.HistoryItem) -> str:
-    when = item.created_at.strftime("%d %b %Y %H:%M")
+    when = t.datetime(item.created_at)
     if item.status == InterviewStatus.ACTIVE:
         return t.plain("interviews-label-active", when=when)
     if item.overall_rating is None:

@@ -92,7 +92,11 @@ async def send_report(
     try:
         async with typing(context, message.chat_id):
             interview = await reports.write_report(
-                context.services.gateway, context.session.user_id, str(interview_id), name
+                context.services.gateway,
+                context.session.user_id,
+                str(interview_id),
+                name,
+                language=t.language,
             )
     except AIUnavailableError as exc:
         await reply(

@@ -126,7 +126,9 @@ async def interviewer_speaks(
 
     A failed line (the model erred, or said nothing) stores nothing and offers Retry."""
     gateway, t = context.services.gateway, context.texts
-    turn = await service.interviewer_turn(gateway, interview, name, context.settings)
+    turn = await service.interviewer_turn(
+        gateway, interview, name, context.settings, language=t.language
+    )
     keyboard = None if turn.closing else live_keyboard(t, interview, gateway.has_speech)
     try:
         sent = await stream_reply(

@@ -17,14 +17,14 @@ from handlers.kit.entry_buttons import ProgressJob
 from handlers.kit.replies import reply
 
 
-def _figure(value: float | None) -> str:
-    return f"{value:.1f}" if value is not None else "–"
+def _figure(t: Texts, value: float | None) -> str:
+    return t.number(value) if value is not None else "–"
 
 
 def progress_text(t: Texts, p: learning.Progress) -> str:
     lines = [
         t("learning-progress-title", job=p.job_name or "", scope="job" if p.job_name else "all"),
-        t("learning-progress-answers", count=len(p.points), average=_figure(p.average)),
+        t("learning-progress-answers", count=len(p.points), average=_figure(t, p.average)),
     ]
     if p.before is not None and p.last is not None:
         change = p.last - p.before
@@ -32,17 +32,22 @@ def progress_text(t: Texts, p: learning.Progress) -> str:
         lines.append(
             t(
                 "learning-progress-trend",
-                last=_figure(p.last),
-                before=_figure(p.before),
+                last=_figure(t, p.last),
+                before=_figure(t, p.before),
                 trend=trend,
             )
         )
     elif p.last is not None:
-        lines.append(t("learning-progress-recent", last=_figure(p.last)))
+        lines.append(t("learning-progress-recent", last=_figure(t, p.last)))
     if p.skills:
         lines += ["", t("learning-progress-skills")]
         lines += [
-            t("learning-progress-skill", skill=s.skill, average=_figure(s.average), count=s.answers)
+            t(
+                "learning-progress-skill",
+                skill=s.skill,
+                average=_figure(t, s.average),
+                count=s.answers,
+            )
             for s in p.skills
         ]
         weakest = ", ".join(s.skill for s in p.weakest)
@@ -53,7 +58,7 @@ def progress_text(t: Texts, p: learning.Progress) -> str:
             t(
                 "learning-progress-interview",
                 job=i.job,
-                date=i.at.date().isoformat(),
+                date=t.date(i.at),
                 rating=i.rating,
             )
             for i in p.interviews
@@ -62,7 +67,7 @@ def progress_text(t: Texts, p: learning.Progress) -> str:
     if p.due:
         lines.append(t("learning-progress-due", count=p.due))
     elif p.next_due is not None:
-        when = p.next_due.astimezone(learning.zone(p.zone)).strftime("%Y-%m-%d %H:%M")
+        when = t.datetime(p.next_due.astimezone(learning.zone(p.zone)))
         lines.append(t("learning-progress-next-due", when=when, zone=p.zone))
     return "\n".join(lines)
 

@@ -25,7 +25,7 @@ async def serve(message: Message, context: CoachContext) -> Step:
             await reply(message, t("learning-review-none"))
         else:
             zone = await learning.user_zone(session.user_id)
-            when = upcoming.astimezone(learning.zone(zone)).strftime("%Y-%m-%d %H:%M")
+            when = t.datetime(upcoming.astimezone(learning.zone(zone)))
             await reply(message, t("learning-review-none-due", when=when, zone=zone))
         return None
     due = await learning.due_count(session.user_id, now)

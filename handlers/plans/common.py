@@ -13,13 +13,13 @@ def plan_name(t: Texts, plan: Plan | str) -> str:
 
 
 def date_text(t: Texts, moment: datetime) -> str:
-    return t.plain("plans-date", date=f"{moment:%-d %b %Y, %H:%M}")
+    return t.plain("plans-date", date=t.datetime(moment))
 
 
 def payment_line(t: Texts, payment: Payment) -> str:
     return t(
         "plans-support-payment",
-        date=f"{payment.created_at:%-d %b %Y}",
+        date=t.date(payment.created_at),
         name=plan_name(t, payment.plan),
         amount=payment.amount,
         refunded=bool(payment.refunded),

@@ -191,7 +191,9 @@ async def _new_question(
     """Ask a new question (written over `prompt`, the prompt that asked for it, if given;
     about the skill `focus`, if given)."""
     t, session = context.texts, context.session
-    setup = await practice.question_setup(session.user_id, session.data.get("job_id"))
+    setup = await practice.question_setup(
+        session.user_id, session.data.get("job_id"), language=t.language
+    )
     if setup is None:
         await reply(message, t("practice-job-gone"))
         return END
@@ -281,6 +283,7 @@ async def _grade(message: Message, context: CoachContext, text: str) -> Step:
                 session.data.get("question_id"),
                 text,
                 now=context.services.plans.now(),
+                language=t.language,
             )
     except practice.TooManyGradings as exc:
         await reply(message, t("practice-too-many-gradings", limit=exc.limit))

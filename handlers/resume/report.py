@@ -110,5 +110,5 @@ async def send_report(
 async def show_last(update: Update, context: CoachContext, press: Press) -> None:
     stored: service.StoredAnalysis = press.target
     await press.answer()
-    title = context.texts.plain("resume-title-last", date=f"{stored.created_at:%d %b %Y}")
+    title = context.texts.plain("resume-title-last", date=context.texts.date(stored.created_at))
     await send_report(press.message, context, stored, title=title)

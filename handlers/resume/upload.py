@@ -61,7 +61,7 @@ async def _ask_for_document(message: Message, context: CoachContext, job: JobInf
     keyboard = None
     last = await service.last_score(job)
     if last is not None:
-        lines.append(t("resume-ask-last", score=last.score, date=f"{last.created_at:%d %b %Y}"))
+        lines.append(t("resume-ask-last", score=last.score, date=t.date(last.created_at)))
         button = ResumeLast(job_id=job.id).button(t.plain("resume-button-last"))
         keyboard = InlineKeyboardMarkup([[button]])
     lines.append(t("resume-ask-cancel"))
@@ -141,7 +141,12 @@ async def _analyze(
     try:
         async with typing(context, message.chat_id):
             stored = await service.analyze_and_save(
-                context.services.gateway, context.services.quotas, user_id, str(job_id), extracted
+                context.services.gateway,
+                context.services.quotas,
+                user_id,
+                str(job_id),
+                extracted,
+                language=t.language,
             )
     except QuotaExceeded as exc:
         await explain_limit(message, context, exc)

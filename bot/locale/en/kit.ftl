@@ -1,4 +1,5 @@
 ## Shared by every feature: buttons, errors, limits, voice, the job picker.
+## (kit-offline-notice: in other languages, a second line says the built-in coach writes in English.)
 
 kit-button-unreadable = This button is no longer active. Send /help to start again.
 kit-button-too-old = This message is too old — send the command again.
