@@ -8,6 +8,7 @@ from pathlib import Path
 from fluent.syntax import FluentParser
 from fluent.syntax import ast as fluent_ast
 
+from bot.ai.errors import AIFailure
 from bot.i18n import LOCALE_DIR, languages, texts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,3 +54,12 @@ def test_every_key_named_in_the_code_exists() -> None:
     assert len(named) > 50  # the scan finds the keys (a broken scan must not pass)
     missing = sorted(f"{key} ({where})" for key, where in named if not english.has(key))
     assert not missing, "keys missing from bot/locale/en: " + ", ".join(missing)
+
+
+def test_every_kind_worded_by_key_has_a_message() -> None:
+    """Keys built from a kind (`ai-error-<kind>`) are not named in the code as a whole."""
+    english = texts("en")
+    keys = [f"ai-error-{kind}" for kind in AIFailure]
+    missing = [key for key in keys if not english.has(key)]
+    assert not missing, "keys missing from bot/locale/en: " + ", ".join(missing)
+    assert all(english.plain(key) for key in keys)  # and each resolves (references too)

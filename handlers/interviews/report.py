@@ -23,6 +23,7 @@ from handlers.interviews.buttons import (
 from handlers.interviews.common import first_name
 from handlers.kit.buttons import Press
 from handlers.kit.entry_buttons import InterviewList
+from handlers.kit.errors import ai_reason
 from handlers.kit.replies import remove_keyboard, reply, send_markdown
 from handlers.kit.streaming import typing
 from models import Interview
@@ -97,7 +98,7 @@ async def send_report(
     except AIUnavailableError as exc:
         await reply(
             message,
-            t("interviews-report-failed", reason=exc.user_message),
+            t("interviews-report-failed", reason=ai_reason(t, exc)),
             reply_markup=retry_report_keyboard(t, interview_id),
         )
         return
