@@ -10,6 +10,7 @@ from fluent.syntax import ast as fluent_ast
 
 from bot.ai.errors import AIFailure
 from bot.i18n import LOCALE_DIR, languages, texts
+from bot.services import documents
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,6 +61,28 @@ def test_every_kind_worded_by_key_has_a_message() -> None:
     """Keys built from a kind (`ai-error-<kind>`) are not named in the code as a whole."""
     english = texts("en")
     keys = [f"ai-error-{kind}" for kind in AIFailure]
+    keys += [f"documents-{problem}" for problem in _document_problems()]
     missing = [key for key in keys if not english.has(key)]
     assert not missing, "keys missing from bot/locale/en: " + ", ".join(missing)
-    assert all(english.plain(key) for key in keys)  # and each resolves (references too)
+    assert all(english.plain(f"ai-error-{kind}") for kind in AIFailure)  # references resolve
+
+
+def _document_problems() -> set[str]:
+    """Every `problem` the documents service raises (`Unreadable("pdf-damaged")`)."""
+    errors = {
+        name
+        for name, value in vars(documents).items()
+        if isinstance(value, type) and issubclass(value, documents.DocumentError)
+    }
+    tree = ast.parse((ROOT / "bot/services/documents.py").read_text(encoding="utf-8"))
+    found = {
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in errors
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    }
+    assert len(found) > 10  # the scan finds them
+    return found

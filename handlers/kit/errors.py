@@ -14,6 +14,7 @@ from bot.ai.errors import AIUnavailableError
 from bot.context import CoachContext
 from bot.db import is_outage
 from bot.i18n import Html, Texts
+from bot.services.documents import DocumentError
 from bot.session import current
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,11 @@ def describe(update: object) -> str:
 def ai_reason(t: Texts, exc: AIUnavailableError) -> Html:
     """Why the model produced nothing usable, in one line for the user."""
     return t.html(f"ai-error-{exc.kind}")
+
+
+def document_reason(t: Texts, exc: DocumentError) -> Html:
+    """What is wrong with an uploaded file, in one line for the user."""
+    return t.html(f"documents-{exc.problem}", **exc.details)
 
 
 def user_message_for(error: BaseException | None, t: Texts) -> str:
