@@ -11,6 +11,8 @@ from fluent.syntax import ast as fluent_ast
 from bot.ai.errors import AIFailure
 from bot.i18n import LOCALE_DIR, languages, texts
 from bot.services import documents
+from bot.services.plans import CheckoutRefusal
+from handlers.admin import ADMIN_COMMANDS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,6 +64,8 @@ def test_every_kind_worded_by_key_has_a_message() -> None:
     english = texts("en")
     keys = [f"ai-error-{kind}" for kind in AIFailure]
     keys += [f"documents-{problem}" for problem in _document_problems()]
+    keys += [f"plans-checkout-{refusal}" for refusal in CheckoutRefusal]
+    keys += [f"admin-usage-{command}" for command in ADMIN_COMMANDS]
     missing = [key for key in keys if not english.has(key)]
     assert not missing, "keys missing from bot/locale/en: " + ", ".join(missing)
     assert all(english.plain(f"ai-error-{kind}") for kind in AIFailure)  # references resolve
