@@ -4,6 +4,7 @@ and the Markdown and PDF downloads."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import uuid
 
 from telegram import InlineKeyboardMarkup, Message, Update
@@ -69,7 +70,7 @@ async def show_report(message: Message, context: CoachContext, interview: Interv
     """The stored report (the caller checked it has one) with its buttons."""
     await send_markdown(
         message,
-        reports.report_text(interview) or "",
+        reports.report_text(context.texts, interview) or "",
         reply_markup=report_keyboard(context.texts, interview),
     )
 
@@ -127,7 +128,7 @@ async def download_markdown(
         await press.answer(t.plain("interviews-not-found"))
         return
     await press.answer()
-    document = (reports.report_text(interview) or "").encode("utf-8")
+    document = (reports.report_text(t, interview) or "").encode("utf-8")
     caption = t.plain("interviews-caption-markdown")
     await _send_file(press.message, interview, document, "md", caption)
 
@@ -144,8 +145,8 @@ async def download_pdf(update: Update, context: CoachContext, press: Press[Downl
         return
     await press.answer()
     job = interview.job_info
-    title, meta = reports.report_title(job), reports.report_meta(interview, job)
-    pdf = await asyncio.to_thread(report_pdf, title, meta, report)
+    title, meta = reports.report_title(t, job), reports.report_meta(t, interview, job)
+    pdf = await asyncio.to_thread(functools.partial(report_pdf, title, meta, report, t=t))
     await _send_file(press.message, interview, pdf, "pdf", t.plain("interviews-caption-pdf"))
 
 
