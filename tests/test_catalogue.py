@@ -9,7 +9,11 @@ from fluent.syntax import FluentParser
 from fluent.syntax import ast as fluent_ast
 from fluent.syntax.visitor import Visitor
 
+from bot.ai.errors import AIFailure
 from bot.i18n import LOCALE_DIR, languages, texts
+from bot.services import documents
+from bot.services.plans import CheckoutRefusal
+from handlers.admin import ADMIN_COMMANDS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -133,3 +137,36 @@ def test_every_catalogue_language_can_be_stored() -> None:
     from models.vocabulary import LANGUAGES
 
     assert languages()[0] == "en" and set(languages()) <= set(LANGUAGES)
+
+
+def test_every_kind_worded_by_key_has_a_message() -> None:
+    """Keys built from a kind (`ai-error-<kind>`) are not named in the code as a whole."""
+    english = texts("en")
+    keys = [f"ai-error-{kind}" for kind in AIFailure]
+    keys += [f"documents-{problem}" for problem in _document_problems()]
+    keys += [f"plans-checkout-{refusal}" for refusal in CheckoutRefusal]
+    keys += [f"admin-usage-{command}" for command in ADMIN_COMMANDS]
+    missing = [key for key in keys if not english.has(key)]
+    assert not missing, "keys missing from bot/locale/en: " + ", ".join(missing)
+    assert all(english.plain(f"ai-error-{kind}") for kind in AIFailure)  # references resolve
+
+
+def _document_problems() -> set[str]:
+    """Every `problem` the documents service raises (`Unreadable("pdf-damaged")`)."""
+    errors = {
+        name
+        for name, value in vars(documents).items()
+        if isinstance(value, type) and issubclass(value, documents.DocumentError)
+    }
+    tree = ast.parse((ROOT / "bot/services/documents.py").read_text(encoding="utf-8"))
+    found = {
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in errors
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    }
+    assert len(found) > 10  # the scan finds them
+    return found

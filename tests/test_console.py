@@ -28,7 +28,8 @@ from bot.console.session import ConsoleSession
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness, run_harness
 from bot.emulator.server import BotAPIEmulator, ChatMessage
-from bot.services.plans import PRICE_CHANGED, Offer
+from bot.i18n import texts
+from bot.services.plans import Offer
 from models.payments import Plan
 from tests.conftest import make_settings
 
@@ -288,7 +289,7 @@ async def test_console_pays_locally_shows_a_refusal_and_pays_a_subscription_link
         assert out.getvalue() == (
             "→ Pay 400 ⭐\n"
             "(local test payment: no real Stars are charged)\n"
-            f"✗ Payment refused: {PRICE_CHANGED}\n"
+            f"✗ Payment refused: {texts('en').plain('plans-checkout-price-changed')}\n"
         )
         assert not emulator.charges
         out.truncate(0), out.seek(0)

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from bot.ai.errors import AIUnavailableError
+from bot.ai.errors import AIFailure, AIUnavailableError
 from bot.ai.gateway import AIGateway, build_gateway
 from bot.ai.offline.coach import OfflineCoach
 from bot.ai.openai_backend import OpenAIBackend
@@ -27,7 +27,6 @@ from bot.ai.schemas import (
     ResumeAnalysis,
     TranscriptLine,
 )
-from bot.ai.structured import BAD_OUTPUT_MESSAGE
 from bot.settings import Settings
 from tests.conftest import openai_settings
 from tests.fake_openai import FakeOpenAI
@@ -241,7 +240,7 @@ async def test_rating_without_feedback_is_never_shown(
     with pytest.raises(AIUnavailableError) as caught:
         await openai_gateway.grade_answer(JOB, QUESTION, REAL_ANSWER)
 
-    assert caught.value.user_message == BAD_OUTPUT_MESSAGE
+    assert caught.value.kind is AIFailure.BAD_OUTPUT
     first, retry = fake.chat_bodies  # the reply, then one corrective retry
     assert first["messages"] == retry["messages"][: len(first["messages"])]
     correction = retry["messages"][-1]["content"]

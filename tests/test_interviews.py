@@ -22,6 +22,7 @@ from bot.ai.schemas import REPORT_CATEGORIES, InterviewReport
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
 from bot.emulator.server import BotAPIEmulator, ChatMessage
+from bot.i18n import texts
 from bot.services import interview_report, interviews, report_pdf
 from bot.services.plans import PlanPolicy
 from bot.services.quotas import Quotas
@@ -134,7 +135,7 @@ async def test_full_interview_offline(bot: BotHarness, user: EmulatedUser) -> No
     assert interview.ended_at is not None and interview.started_at is not None
     duration = interviews.duration_of(interview)  # from the two times
     assert re.fullmatch(r"\d\d:\d\d:\d\d", duration) and f"after {duration}" in ended.text
-    markdown = interview_report.report_text(interview)
+    markdown = interview_report.report_text(texts("en"), interview)
     assert markdown and "## Communication Clarity" in markdown
     assert interview.report_json["overall_rating"] == interview.overall_rating
     assert len(interview.report_json["categories"]) == 7
@@ -256,7 +257,7 @@ async def test_interview_with_a_model_voice_answer_and_voice_replies(
     await user.click("Markdown")
     markdown = sent_file(model_bot, user.last).decode()
     await stored.fetch_related("job_info")
-    assert markdown == interview_report.report_text(stored)
+    assert markdown == interview_report.report_text(texts("en"), stored)
     assert markdown.startswith("# Mock interview report") and "Overall rating: 7/10" in markdown
     assert REPORT["summary"] in markdown and "## Communication Clarity" in markdown
     await user.click("PDF")

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from bot.ai.errors import MESSAGES, AIUnavailableError, SpeechUnavailableError
+from bot.ai.errors import MESSAGES, AIFailure, AIUnavailableError, SpeechUnavailableError
 from bot.ai.gateway import AIGateway, build_gateway
 from bot.ai.openai_backend import OpenAIBackend
 from bot.ai.schemas import (
@@ -29,6 +29,7 @@ from bot.ai.schemas import (
     TranscriptLine,
 )
 from bot.ai.streams import on_slow_reply
+from bot.i18n import texts as catalogue
 from bot.logs import RedactSecrets, secrets_of
 from models import Interview
 from models.interviews import InterviewMessage
@@ -171,7 +172,7 @@ async def test_speech_only_where_the_server_has_it(server: FakeOpenAI, gateway: 
     if not server.profile.audio:
         with pytest.raises(SpeechUnavailableError) as caught:
             await gateway.speak("Hello")
-        assert caught.value.user_message == MESSAGES["no_speech"]
+        assert caught.value.kind is AIFailure.NO_SPEECH
         assert server.requests == []  # not even tried
 
 
@@ -231,7 +232,7 @@ async def test_a_failing_voice_call_turns_speech_off() -> None:
             await backend.speak("Hello")
         await backend.aclose()
 
-    assert caught.value.user_message == MESSAGES["no_speech"]
+    assert caught.value.kind is AIFailure.NO_SPEECH
     assert not backend.has_speech
     assert [r.path for r in fake.requests] == ["/v1/audio/speech"]
 
@@ -262,7 +263,7 @@ async def test_a_runaway_structured_reply_is_cut_and_never_shown() -> None:
             await backend.grade_answer(JOB, QUESTION, ANSWER)
         await backend.aclose()
 
-    assert caught.value.user_message == MESSAGES["bad_output"]
+    assert caught.value.kind is AIFailure.BAD_OUTPUT
     assert [b["max_tokens"] for b in fake.chat_bodies] == [80, 80]
     assert "cut off at the limit of 80 tokens" in prompt_of(fake.chat_bodies[1])
 
@@ -279,7 +280,7 @@ async def test_a_timeout_is_not_retried() -> None:
         await backend.aclose()
 
     assert len(fake.chat_bodies) == 1  # no second request queued behind the first
-    assert caught.value.user_message == MESSAGES["timeout"]
+    assert caught.value.kind is AIFailure.TIMEOUT
     assert elapsed < 1.5
 
 
@@ -308,7 +309,7 @@ async def test_a_stream_that_says_nothing_is_given_up_within_the_timeout() -> No
             await backend.generate_question(JOB, "easy", []).collect()
         await backend.aclose()
 
-    assert caught.value.user_message == MESSAGES["timeout"]
+    assert caught.value.kind is AIFailure.TIMEOUT
     assert len(fake.chat_bodies) == 1
     assert time.perf_counter() - started < 1.5
 
@@ -565,7 +566,9 @@ async def test_a_slow_report_tells_the_user_the_coach_is_still_writing(
             await user.expect("Overall rating")
             texts = [m.text for m in user.bot_messages]
 
-    notices = [i for i, text in enumerate(texts) if text == MESSAGES["still_writing"]]
+    notices = [
+        i for i, text in enumerate(texts) if text == catalogue("en").plain("ai-still-writing")
+    ]
     report = next(i for i, text in enumerate(texts) if "Overall rating" in text)
     assert len(notices) == 1 and notices[0] < report
 
@@ -584,7 +587,7 @@ async def test_voice_replies_failing_on_the_server_are_explained(
             await user.expect("Hello Grace")
             await user.click("Voice replies: off")
             await user.send("I led the migration of our billing service to Django services.")
-            await user.expect(MESSAGES["no_speech"])
+            await user.expect(catalogue("en").plain("ai-error-no-speech"))
             gateway = bot.app.bot_data["services"].gateway
 
     assert not gateway.has_speech  # from now on voice features are not offered

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from bot.ai.errors import AIUnavailableError, SpeechUnavailableError
-from bot.ai.openai_backend import UNAVAILABLE_MESSAGE, OpenAIBackend
+from bot.ai.errors import AIFailure, AIUnavailableError, SpeechUnavailableError
+from bot.ai.openai_backend import OpenAIBackend
 from bot.ai.schemas import (
     REPORT_CATEGORIES,
     RESUME_CATEGORIES,
@@ -147,7 +147,7 @@ async def test_error_mid_stream_surfaces_while_iterating(
             received.append(delta)
 
     assert received == ["Tell me "]
-    assert caught.value.user_message == UNAVAILABLE_MESSAGE
+    assert caught.value.kind is AIFailure.UNAVAILABLE
 
 
 async def test_interviewer_end_marker_sets_ends_interview(
@@ -321,7 +321,7 @@ async def test_persistent_500_raises_unavailable(
     with pytest.raises(AIUnavailableError) as caught:
         await coach.grade_answer(JOB, "Q?", "A.")
 
-    assert caught.value.user_message == UNAVAILABLE_MESSAGE
+    assert caught.value.kind is AIFailure.UNAVAILABLE
     assert caught.value.__cause__ is None
     assert len(fake.chat_bodies) == 3  # one try plus ai_max_retries=2
     assert "InternalServerError HTTP 500" in caplog.text

@@ -449,7 +449,7 @@ async def test_every_bad_upload_gets_a_reason_and_the_same_question(
         ("PDF, DOCX and TXT files only", upload(b"\x89PNG....", "scan.png", "image/png")),
         ("Old Word .doc", upload(ole, "cv.doc", "application/msword")),
         ("ODT files", upload(b"PK\x03\x04", "cv.odt", odt)),
-        ("11.0 MB; the limit is 10 MB", upload(good_pdf, "big.pdf", PDF, reported_size=11 << 20)),
+        ("over the 10 MB limit", upload(good_pdf, "big.pdf", PDF, reported_size=11 << 20)),
         ("password-protected", upload(encrypt_pdf(good_pdf, "s3cret"), "cv.pdf", PDF)),
         ("no selectable text", upload(drawing_pdf(), "scan.pdf", PDF)),
         ("seems damaged", upload(good_pdf[: len(good_pdf) // 3], "cut.pdf", PDF)),
@@ -476,6 +476,22 @@ async def test_every_bad_upload_gets_a_reason_and_the_same_question(
     assert len(await rows(job)) == 1
 
 
+async def test_a_file_just_over_the_size_limit_is_called_over_the_limit(
+    bot: BotHarness, user: EmulatedUser
+) -> None:
+    """10 MB + 1 byte was refused as "That file is 10.0 MB; the limit is 10 MB"; exactly 10 MB
+    is not refused for its size."""
+    assert documents.check_upload("cv.pdf", PDF, documents.MAX_BYTES) is DocumentKind.PDF
+    with pytest.raises(documents.TooLarge) as refused:
+        documents.check_upload("cv.pdf", PDF, documents.MAX_BYTES + 1)
+    assert refused.value.details == {"limit_mb": 10}
+    await add_job(user)
+    await start_upload(user)
+    await user.send_document(make_pdf(RESUME_LINES), "cv.pdf", PDF, reported_size=(10 << 20) + 1)
+    refusal = await user.expect("That file is over the 10 MB limit.")
+    assert "10.0 MB" not in refusal.text
+
+
 async def test_parsing_is_stopped_at_its_time_limit_and_the_parsers_are_free_again() -> None:
     """A crafted file would keep pypdf busy for ~20 s: it is stopped at the limit (the parser
     process killed), and files sent meanwhile or after are read as usual."""
@@ -484,9 +500,7 @@ async def test_parsing_is_stopped_at_its_time_limit_and_the_parsers_are_free_aga
     with pytest.raises(documents.TooSlow) as refused:
         await documents.extract_text(crafted, DocumentKind.PDF, timeout=1.0)
     assert time.monotonic() - began < 3
-    assert refused.value.user_message == (
-        "I couldn't read this file in time — it may be damaged or far too complex."
-    )
+    assert refused.value.problem == "too-slow"
     assert [p for p in multiprocessing.active_children() if p.name == "document-parser"] == []
 
     # As many crafted files as there are parsers, and a good one beside them: each slow one is

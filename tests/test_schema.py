@@ -37,6 +37,7 @@ from tortoise.fields.base import DB_DEFAULT_NOT_SET
 from tortoise.fields.data import CharEnumFieldInstance
 
 from bot.db import APP, MIGRATIONS_DIR, close_database, init_database, tortoise_config
+from bot.i18n import texts
 from bot.services import interview_report, interviews
 from models import Interview, JobInfo, User
 from models.vocabulary import LANGUAGES
@@ -440,13 +441,13 @@ async def test_migration_9_keeps_older_interviews_readable(db: str) -> None:
     assert old.ended_at == old.started_at + timedelta(hours=1, minutes=2, seconds=3)
     assert interviews.duration_of(old) == "01:02:03"
     assert interview_report.has_report(old)
-    assert interview_report.report_text(old) == "# Old report\n\nGood."
+    assert interview_report.report_text(texts("en"), old) == "# Old report\n\nGood."
     assert interview_report.stored_report(old) is None  # no PDF of a Markdown-only report
     both = await Interview.get(id=structured).select_related("job_info")
     assert interviews.duration_of(both) == "00:14:30"
     report = interview_report.stored_report(both)
     assert report is not None and report.overall_rating == REPORT["overall_rating"]
-    markdown = interview_report.report_text(both)
+    markdown = interview_report.report_text(texts("en"), both)
     assert markdown and markdown.startswith("# Mock interview report")
     assert "duration 00:14:30" in markdown and REPORT["summary"] in markdown
     running = await Interview.get(id=active)

@@ -1,21 +1,35 @@
-"""The one error type features see from the AI gateway, and the AI layer's user-facing words.
+"""The one error type features see from the AI gateway, and what kind of failure it was.
 
-Every sentence the AI layer may show a user is in `MESSAGES`, so it can move to the message
-catalogue in one step.
+The AI layer words nothing for users: an `AIUnavailableError` carries its `kind` (an
+`AIFailure`) and the handlers word it from the catalogue as `ai-error-<kind>`
+(`handlers.kit.errors.ai_reason`, keys in `bot/locale/en/ai.ftl`).
 """
 
-MESSAGES: dict[str, str] = {
+from enum import StrEnum
+
+
+class AIFailure(StrEnum):
+    """Why the model produced nothing usable; each has the catalogue key `ai-error-<value>`."""
+
     # The server failed, refused or is unreachable (after the retries that make sense).
-    "unavailable": "The AI coach is not answering right now. Please try again in a minute.",
+    UNAVAILABLE = "unavailable"
     # No usable reply within AI_TIMEOUT_SECONDS.
-    "timeout": "The AI coach took too long to answer. Please try again in a minute.",
+    TIMEOUT = "timeout"
     # Two replies in a row could not be turned into a valid result.
-    "bad_output": "The AI coach gave an answer I couldn't use. Please try again in a minute.",
+    BAD_OUTPUT = "bad-output"
     # The server has no speech endpoints (or the speech models are not set).
-    "no_speech": "Voice messages aren't available with this AI setup. Please type instead.",
-    # Shown while a slow model is still writing (see `bot.ai.streams.notify_when_slow`).
-    "still_writing": "⏳ The coach is still writing — this model is slow today. One moment…",
-    # Prepended to feedback whose model rating was capped by the relevance check.
+    NO_SPEECH = "no-speech"
+    # The offline coach (no AI key) has no speech at all.
+    NO_SPEECH_OFFLINE = "no-speech-offline"
+    # A practice question came back empty.
+    EMPTY_QUESTION = "empty-question"
+    # The interviewer's line came back empty (an empty reply, or a refusal).
+    EMPTY_REPLY = "empty-reply"
+
+
+# Model content, not UI: prepended to feedback whose model rating was capped by the relevance
+# check (it becomes part of the stored feedback, in the language the model writes in).
+MESSAGES: dict[str, str] = {
     "rating_capped": (
         "**Rated {rating}/10: this answer barely touches the question.** Most of what it says "
         "has nothing to do with what was asked, so it can't score higher. Answer the question "
@@ -27,13 +41,16 @@ MESSAGES: dict[str, str] = {
 class AIUnavailableError(Exception):
     """The model could not produce a usable result (after retries). Nothing should be saved.
 
-    `user_message` is safe to show; the cause is for logs.
+    `kind` says why (handlers word it); the cause is for logs.
     """
 
-    def __init__(self, user_message: str = MESSAGES["unavailable"]) -> None:
-        super().__init__(user_message)
-        self.user_message = user_message
+    def __init__(self, kind: AIFailure = AIFailure.UNAVAILABLE) -> None:
+        super().__init__(kind.value)
+        self.kind = kind
 
 
 class SpeechUnavailableError(AIUnavailableError):
     """The backend has no speech (transcription or text-to-speech)."""
+
+    def __init__(self, kind: AIFailure = AIFailure.NO_SPEECH) -> None:
+        super().__init__(kind)

@@ -31,7 +31,7 @@ import openai
 
 from bot.ai import prompts
 from bot.ai.calls import RetryPolicy, error_text, estimate_tokens, with_retries
-from bot.ai.errors import MESSAGES, AIUnavailableError, SpeechUnavailableError
+from bot.ai.errors import AIFailure, AIUnavailableError, SpeechUnavailableError
 from bot.ai.hygiene import clean_deltas
 from bot.ai.prompts import Message
 from bot.ai.schemas import (
@@ -57,10 +57,6 @@ from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 usage_log = logging.getLogger("bot.ai.usage")
-
-UNAVAILABLE_MESSAGE = MESSAGES["unavailable"]
-TIMEOUT_MESSAGE = MESSAGES["timeout"]
-NO_SPEECH_MESSAGE = MESSAGES["no_speech"]
 
 T = TypeVar("T")
 
@@ -217,7 +213,7 @@ class OpenAIBackend:
                     log.warning("AI call %s: no reply within %.0f s", kind, self._deadline)
                     if stream is not None:
                         await stream.close()
-                    raise AIUnavailableError(TIMEOUT_MESSAGE) from None
+                    raise AIUnavailableError(AIFailure.TIMEOUT) from None
             async with stream:
                 async for chunk in _after(first, chunks):
                     usage = chunk.usage or usage
@@ -294,13 +290,13 @@ class OpenAIBackend:
                 return await call
         except TimeoutError:
             log.warning("AI call %s: no result within %.0f s", kind, self._deadline)
-            raise AIUnavailableError(TIMEOUT_MESSAGE) from None
+            raise AIUnavailableError(AIFailure.TIMEOUT) from None
 
     # ----- speech ----------------------------------------------------------------------
 
     async def transcribe(self, audio: bytes, mime: str) -> str:
         if not self._transcription_model or self._speech_found is False:
-            raise SpeechUnavailableError(NO_SPEECH_MESSAGE)
+            raise SpeechUnavailableError()
         mime = (mime or "audio/ogg").split(";")[0].strip().lower()
         started = time.perf_counter()
         result = await self._speech_call(
@@ -315,7 +311,7 @@ class OpenAIBackend:
 
     async def speak(self, text: str) -> bytes:
         if not self._tts_model or self._speech_found is False:
-            raise SpeechUnavailableError(NO_SPEECH_MESSAGE)
+            raise SpeechUnavailableError()
         started = time.perf_counter()
         response = await self._speech_call(
             "speak",
@@ -385,12 +381,12 @@ class OpenAIBackend:
             if self._speech_found is not False:
                 log.info("Speech off: the server has no audio endpoint (HTTP 404)")
             self._speech_found = False
-            return SpeechUnavailableError(NO_SPEECH_MESSAGE)
+            return SpeechUnavailableError()
         if speech:
-            return SpeechUnavailableError(NO_SPEECH_MESSAGE)
+            return SpeechUnavailableError()
         if isinstance(exc, openai.APITimeoutError):
-            return AIUnavailableError(TIMEOUT_MESSAGE)
-        return AIUnavailableError(UNAVAILABLE_MESSAGE)
+            return AIUnavailableError(AIFailure.TIMEOUT)
+        return AIUnavailableError(AIFailure.UNAVAILABLE)
 
     def _describe(self, exc: openai.OpenAIError) -> str:
         """Class, status and a short message with anything key-like masked."""

@@ -27,7 +27,7 @@ def on_slow_reply(notice: SlowNotice) -> Iterator[None]:
     """Within this block, a model call slower than the threshold calls `notice()` once.
 
     `notice` should be cheap and must not raise for long (its errors are logged and ignored),
-    e.g. `lambda: bot.send_message(chat_id, MESSAGES["still_writing"])`.
+    e.g. `lambda: bot.send_message(chat_id, texts("ai-still-writing"))`.
     """
     token = _slow_notice.set(notice)
     try:

@@ -31,7 +31,7 @@ from pydantic import BaseModel, ValidationError
 
 from bot.ai import prompts
 from bot.ai.calls import RetryPolicy, is_format_refusal, with_retries
-from bot.ai.errors import MESSAGES, AIUnavailableError
+from bot.ai.errors import AIFailure, AIUnavailableError
 from bot.ai.hygiene import clean_text
 from bot.ai.prompts import Message
 from bot.ai.schemas import (
@@ -45,8 +45,6 @@ from bot.ai.schemas import (
 from bot.ai.text_parsers import parse_grade_text, parse_report_text, parse_resume_text
 
 log = logging.getLogger(__name__)
-
-BAD_OUTPUT_MESSAGE = MESSAGES["bad_output"]
 
 Mode = Literal["json_schema", "json_object_schema", "json_object", "text"]
 MODES: tuple[Mode, ...] = ("json_schema", "json_object_schema", "json_object", "text")
@@ -202,7 +200,7 @@ class StructuredCaller:
                 if exc.not_json and mode != "text" and not cut:
                     self._downgrade(mode, "server ignored the JSON response format")
                 correction = (content, exc.problem)
-        raise AIUnavailableError(BAD_OUTPUT_MESSAGE)
+        raise AIUnavailableError(AIFailure.BAD_OUTPUT)
 
     async def _reply(
         self,

@@ -3,8 +3,9 @@
 `check_upload` refuses from what Telegram reports (name, type, size) before anything is
 downloaded; `extract_text` parses the bytes in a child process, within `PARSE_TIMEOUT`
 seconds. Every refusal is a
-`DocumentError` whose `user_message` is one line for the user, saying what is wrong with the file
-(which formats to send instead is the caller's to say). The text itself is never logged.
+`DocumentError` whose `problem` names what is wrong with the file and whose `details` carry its
+figures; handlers word it from the catalogue as `documents-<problem>` (which formats to send
+instead is the caller's to say). The text itself is never logged.
 
 Job descriptions (`bot.services.jobs`) use the same extractor with their own type, size and
 length rules.
@@ -64,9 +65,6 @@ _TXT_ENCODINGS = [
 ]
 
 
-_NOT_A_TEXT_FILE = "That doesn't look like a text file."
-
-
 class DocumentKind(StrEnum):
     PDF = "pdf"
     DOCX = "docx"
@@ -79,20 +77,18 @@ _BY_MIME = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": DocumentKind.DOCX,
     "text/plain": DocumentKind.TXT,
 }
-_HINTS = {
-    ".doc": "Old Word .doc files aren't supported — save it as DOCX or PDF and send that.",
-    ".pages": "Pages files aren't supported — export it to PDF or DOCX and send that.",
-    ".odt": "ODT files aren't supported — save it as DOCX or PDF and send that.",
-    ".rtf": "RTF files aren't supported — save it as DOCX, PDF or TXT and send that.",
-}
+# Formats people often send instead, each refused with its own advice (`documents-unsupported`).
+KNOWN_OTHER_FORMATS = frozenset({"doc", "pages", "odt", "rtf"})
 
 
 class DocumentError(Exception):
-    """The upload can't be used; `user_message` says why in one line."""
+    """The upload can't be used. `problem` names why (handlers word it as
+    `documents-<problem>`), `details` carries its figures (limit_mb, letters, extension)."""
 
-    def __init__(self, user_message: str) -> None:
-        super().__init__(user_message)
-        self.user_message = user_message
+    def __init__(self, problem: str, **details: object) -> None:
+        super().__init__(problem)  # pickles through the parser pipe: args, then __dict__
+        self.problem = problem
+        self.details = details
 
 
 class UnsupportedType(DocumentError):
@@ -135,12 +131,9 @@ def check_upload(file_name: str | None, mime_type: str | None, size: int | None)
     """The kind of document from its name and type, or a DocumentError, before downloading."""
     kind = document_kind(file_name, mime_type)
     if size is not None and size > MAX_BYTES:
-        raise TooLarge(
-            f"That file is {size / 1024 / 1024:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} "
-            "MB."
-        )
+        raise _too_large()
     if size == 0:
-        raise EmptyDocument("That file is empty.")
+        raise EmptyDocument("empty")
     return kind
 
 
@@ -151,9 +144,14 @@ def document_kind(file_name: str | None, mime_type: str | None) -> DocumentKind:
     mime = (mime_type or "").split(";")[0].strip().lower()
     if not suffix and mime in _BY_MIME:
         return _BY_MIME[mime]
+    extension = suffix.removeprefix(".")
     raise UnsupportedType(
-        _HINTS.get(suffix, "I can read PDF, DOCX and TXT files only — please send one of those.")
+        "unsupported", extension=extension if extension in KNOWN_OTHER_FORMATS else "other"
     )
+
+
+def _too_large() -> TooLarge:
+    return TooLarge("too-large", limit_mb=MAX_BYTES // 1024 // 1024)
 
 
 async def extract_text(
@@ -169,9 +167,9 @@ async def extract_text(
     Parsing runs in a child process, at most PARSE_WORKERS at once, and is stopped after
     `timeout` seconds (PARSE_TIMEOUT; waiting for a free parser included): `TooSlow`."""
     if len(content) > MAX_BYTES:
-        raise TooLarge(f"That file is over {MAX_BYTES // 1024 // 1024} MB.")
+        raise _too_large()
     if not content.strip():
-        raise EmptyDocument("That file is empty.")
+        raise EmptyDocument("empty")
     limit = PARSE_TIMEOUT if timeout is None else timeout
     abandoned = threading.Event()
     job = _parsers().submit(
@@ -219,7 +217,7 @@ def _context() -> Any:
 
 
 def _too_slow() -> TooSlow:
-    return TooSlow("I couldn't read this file in time — it may be damaged or far too complex.")
+    return TooSlow("too-slow")
 
 
 def _parse_in_child(
@@ -269,7 +267,7 @@ def _parse_in_child(
 def _no_answer(exitcode: int | None) -> Exception:
     if exitcode is not None and exitcode < 0:  # killed, e.g. out of memory: blame the file
         log.warning("A parser process was killed by signal %s", -exitcode)
-        return Unreadable("I couldn't read that file — it seems damaged.")
+        return Unreadable("damaged")
     log.error("A parser process failed to start or crashed (exit code %s)", exitcode)
     return RuntimeError(f"the document parser process ended with code {exitcode}")
 
@@ -318,20 +316,17 @@ def _extract(content: bytes, kind: DocumentKind, min_chars: int) -> ExtractedTex
     else:
         raw = _decode_text(content)
         if _looks_binary(raw):
-            raise Unreadable(_NOT_A_TEXT_FILE)
+            raise Unreadable("not-text")
     text = tidy(raw)
     if len(text) > MAX_CHARS:
         text, truncated = _cut(text, MAX_CHARS), True
     meaningful = sum(ch.isalnum() for ch in text)
     if meaningful == 0 and kind is DocumentKind.PDF:
-        raise NoText(
-            "That PDF has no selectable text (it looks scanned) — export it from your editor "
-            "as a text PDF."
-        )
+        raise NoText("pdf-scanned")
     if meaningful == 0:
-        raise EmptyDocument("That file has no text in it.")
+        raise EmptyDocument("no-text")
     if meaningful < min_chars:
-        raise NoText(f"That file has too little text to review ({meaningful} letters and digits).")
+        raise NoText("too-little-text", letters=meaningful)
     return ExtractedText(text=text, kind=kind, pages=pages, truncated=truncated)
 
 
@@ -340,7 +335,7 @@ def _pdf_text(content: bytes) -> tuple[str, int, bool]:
     from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 
     if b"%PDF-" not in content[:1024]:
-        raise Unreadable("That file isn't a valid PDF — it may be damaged or renamed.")
+        raise Unreadable("pdf-invalid")
     try:
         reader = PdfReader(io.BytesIO(content))
         if reader.is_encrypted and not reader.decrypt(""):  # an owner password alone is fine
@@ -365,18 +360,14 @@ def _pdf_text(content: bytes) -> tuple[str, int, bool]:
     ) as exc:
         # pypdf raises many kinds of errors on damaged files; all mean "can't read it".
         log.info("Unreadable PDF (%s)", type(exc).__name__)
-        raise Unreadable(
-            "I couldn't read that PDF — it seems damaged. Try exporting it again."
-        ) from None
+        raise Unreadable("pdf-damaged") from None
     if total == 0:
-        raise Unreadable("That PDF has no pages.")
+        raise Unreadable("pdf-no-pages")
     return "\n\n".join(texts), total, total > MAX_PAGES
 
 
 def _encrypted_pdf() -> Encrypted:
-    return Encrypted(
-        "That PDF is password-protected — remove the password (or export it again) and resend."
-    )
+    return Encrypted("pdf-encrypted")
 
 
 def _docx_text(content: bytes) -> str:
@@ -384,13 +375,11 @@ def _docx_text(content: bytes) -> str:
     from docx.opc.exceptions import PackageNotFoundError
 
     if content.startswith(_OLE_MAGIC):
-        raise Encrypted(
-            "That Word file is password-protected or an old .doc — save it as a plain DOCX or PDF."
-        )
+        raise Encrypted("docx-encrypted")
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             if sum(info.file_size for info in archive.infolist()) > MAX_DOCX_UNZIPPED:
-                raise Unreadable("That DOCX is far too large inside to be a resume.")
+                raise Unreadable("docx-too-large-inside")
         document = docx.Document(io.BytesIO(content))
         lines: list[str] = []
         for section in document.sections:
@@ -402,9 +391,7 @@ def _docx_text(content: bytes) -> str:
         raise
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError) as exc:
         log.info("Unreadable DOCX (%s)", type(exc).__name__)
-        raise Unreadable(
-            "I couldn't open that DOCX — it seems damaged. Try saving it again."
-        ) from None
+        raise Unreadable("docx-damaged") from None
     return "\n".join(lines)
 
 
@@ -452,7 +439,7 @@ def _decode_text(content: bytes) -> str:
 
     best = from_bytes(content, cp_isolation=_TXT_ENCODINGS).best()
     if best is None:
-        raise Unreadable(_NOT_A_TEXT_FILE)
+        raise Unreadable("not-text")
     log.info("TXT decoded as %s", best.encoding)
     return str(best)
 

@@ -12,6 +12,7 @@ import uuid
 
 from bot.ai.gateway import AIGateway
 from bot.ai.schemas import InterviewReport
+from bot.i18n import Texts
 from bot.services.interviews import duration_of, get_interview, messages, transcript_of
 from bot.services.jobs import job_context
 from models import Interview, JobInfo
@@ -45,21 +46,24 @@ async def write_report(
     return interview
 
 
-def report_title(job: JobInfo) -> str:
-    return f"Mock interview report — {job.title or job.name}"
+# The report's headings are worded from the catalogue (`t`, the reader's language; plain text).
+def report_title(t: Texts, job: JobInfo) -> str:
+    return t.plain("interviews-report-title", job=job.title or job.name)
 
 
-def report_meta(interview: Interview, job: JobInfo) -> str:
+def report_meta(t: Texts, interview: Interview, job: JobInfo) -> str:
     date = (interview.started_at or interview.created_at).strftime("%d %b %Y")
-    return f"{job.name} · {date} · duration {duration_of(interview)}"
+    return t.plain(
+        "interviews-report-meta", job=job.name, date=date, duration=duration_of(interview)
+    )
 
 
-def report_markdown(interview: Interview, job: JobInfo, report: InterviewReport) -> str:
+def report_markdown(t: Texts, interview: Interview, job: JobInfo, report: InterviewReport) -> str:
     """The report as Markdown, shown and downloaded."""
     parts = [
-        f"# {report_title(job)}",
-        f"_{report_meta(interview, job)}_",
-        f"**Overall rating: {report.overall_rating}/10**",
+        f"# {report_title(t, job)}",
+        f"_{report_meta(t, interview, job)}_",
+        f"**{t.plain('interviews-report-overall', rating=report.overall_rating)}**",
         report.summary.strip(),
     ]
     for category in report.categories:
@@ -87,10 +91,10 @@ def stored_report(interview: Interview) -> InterviewReport | None:
     return InterviewReport.model_validate(interview.report_json)
 
 
-def report_text(interview: Interview) -> str | None:
+def report_text(t: Texts, interview: Interview) -> str | None:
     """The report as Markdown (the interview's job must be loaded), or None without one."""
     markdown = _markdown_only(interview)
     if markdown is not None:
         return markdown
     report = stored_report(interview)
-    return None if report is None else report_markdown(interview, interview.job_info, report)
+    return None if report is None else report_markdown(t, interview, interview.job_info, report)

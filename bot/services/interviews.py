@@ -17,7 +17,7 @@ from typing import Any
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from bot.ai.errors import AIUnavailableError
+from bot.ai.errors import AIFailure, AIUnavailableError
 from bot.ai.gateway import AIGateway
 from bot.ai.schemas import InterviewPlan, TranscriptLine
 from bot.ai.streams import TextStream
@@ -45,7 +45,7 @@ class SilentInterviewer(AIUnavailableError):
     content): a failed turn like any other, so nothing is stored and nothing is spent."""
 
     def __init__(self) -> None:
-        super().__init__("the interviewer's reply was empty")
+        super().__init__(AIFailure.EMPTY_REPLY)
 
 
 class InterviewInProgress(Exception):

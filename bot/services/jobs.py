@@ -79,13 +79,14 @@ def document_kind(file_name: str | None, mime_type: str | None, size: int | None
 
 async def description_from_file(data: bytes, kind: DocumentKind) -> str:
     """The text of a job description file, read by the shared extractor
-    (`bot.services.documents`, whose one-line reasons become InvalidValue). The length rules
+    (`bot.services.documents`, whose refusals become InvalidValue("file-unreadable",
+    document=the DocumentError), worded by the handler). The length rules
     are `clean_description`'s; a file cut short by the extractor is too long for them."""
     _check_size(len(data))
     try:
         extracted = await documents.extract_text(data, kind, min_chars=0)
     except documents.DocumentError as exc:
-        raise InvalidValue("file-unreadable", message=exc.user_message) from exc
+        raise InvalidValue("file-unreadable", document=exc) from exc
     if extracted.truncated:
         raise InvalidValue("file-too-long", limit=DESCRIPTION_MAX)
     return extracted.text

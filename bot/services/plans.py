@@ -12,7 +12,7 @@ the payment's worth of time comes off the end instead).
 
 Limits, prices and the clock live in a `PlanPolicy`, made from the settings in `post_init` and
 reached as `context.services.plans` (no module-level state): what depends on them (offers,
-checkout, payments, refunds) are its methods; what does not (`effective_plan`, `plan_name`,
+checkout, payments, refunds) are its methods; what does not (`effective_plan`,
 `parse_payload`, `recent_payments`, `is_refunded`) are plain functions. Its `clock` is the one
 time every plan, quota and bucket decision reads; tests set it to simulate days.
 """
@@ -23,6 +23,7 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from enum import StrEnum
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -45,7 +46,6 @@ PLAN_DAYS = 30
 SUBSCRIPTION_PERIOD = PLAN_DAYS * 24 * 3600  # the only period the Bot API accepts
 CURRENCY = "XTR"
 PAID_PLANS: tuple[Plan, ...] = (Plan.PRO, Plan.MAX)
-PLAN_NAMES: dict[Plan, str] = {Plan.FREE: "Free", Plan.PRO: "Pro", Plan.MAX: "Max"}
 _RANK: dict[Plan, int] = {Plan.FREE: 0, Plan.PRO: 1, Plan.MAX: 2}
 
 
@@ -64,10 +64,6 @@ def effective_plan(plan: str, expires_at: datetime | None, at: datetime) -> Plan
     if current is Plan.FREE or (expires_at is not None and expires_at <= at):
         return Plan.FREE
     return current
-
-
-def plan_name(plan: Plan | str) -> str:
-    return PLAN_NAMES[Plan(plan)]
 
 
 def _same(a: tuple[Plan, datetime | None], b: tuple[Plan, datetime | None]) -> bool:
@@ -92,20 +88,6 @@ class Offer:
         kind = "sub" if self.subscription else "once"
         return f"plan:{self.plan.value}:{self.days}:{self.price}:{self.user_id}:{kind}"
 
-    @property
-    def title(self) -> str:
-        return f"Interview Coach {plan_name(self.plan)}"
-
-    @property
-    def description(self) -> str:
-        features = (
-            "unlimited practice questions and mock interviews"
-            if self.plan is Plan.PRO
-            else "unlimited practice questions and mock interviews, plus resume analysis"
-        )
-        period = "every 30 days, until you cancel" if self.subscription else "for 30 days"
-        return f"{plan_name(self.plan)} plan {period}: {features}."
-
 
 def parse_payload(payload: str | None) -> Offer | None:
     """The offer in an invoice payload, or None when it is not one of ours."""
@@ -122,9 +104,13 @@ def parse_payload(payload: str | None) -> Offer | None:
     return Offer(Plan(plan), int(user_id), int(price), int(days), kind == "sub")
 
 
-INVALID_INVOICE = "This invoice is no longer valid. Send /upgrade for a new one."
-NOT_YOUR_INVOICE = "This invoice was made for another Telegram account. Send /upgrade for yours."
-PRICE_CHANGED = "The price has changed since this invoice was sent. Send /upgrade for a new one."
+class CheckoutRefusal(StrEnum):
+    """Why a pre-checkout may not go ahead (the handler words it as `plans-checkout-<value>`)."""
+
+    INVALID_INVOICE = "invalid-invoice"  # not one of ours, or in another currency
+    NOT_YOUR_INVOICE = "not-your-invoice"  # made for another account
+    PRICE_CHANGED = "price-changed"  # not today's price
+    HIGHER_PLAN = "higher-plan"  # a plan below the one the payer is on
 
 
 # ----- payments -----------------------------------------------------------------------------
@@ -296,20 +282,20 @@ class PlanPolicy:
 
     async def validate_checkout(
         self, payload: str, payer_id: int, currency: str, total_amount: int
-    ) -> str | None:
-        """None when a pre-checkout may go ahead, else the reason to show the payer.
+    ) -> CheckoutRefusal | None:
+        """None when a pre-checkout may go ahead, else why not (the handler words it).
 
         The payload must be ours, for the account paying, at today's price, and not for a plan
         below the one the payer is on (it would add nothing they need)."""
         sold = parse_payload(payload)
         if sold is None or currency != CURRENCY:
-            return INVALID_INVOICE
+            return CheckoutRefusal.INVALID_INVOICE
         if sold.user_id != payer_id:
-            return NOT_YOUR_INVOICE
+            return CheckoutRefusal.NOT_YOUR_INVOICE
         if total_amount != sold.price or sold.price != self.price(sold.plan):
-            return PRICE_CHANGED
+            return CheckoutRefusal.PRICE_CHANGED
         if sold.plan not in await self.offers_for(payer_id):
-            return "You already have a higher plan. Send /plan to see it, or /upgrade to extend it."
+            return CheckoutRefusal.HIGHER_PLAN
         return None
 
     # ----- payments ----------------------------------------------------------------------------

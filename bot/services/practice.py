@@ -16,7 +16,7 @@ from tortoise.expressions import Q, RawSQL
 from tortoise.functions import Count, Max
 from tortoise.transactions import in_transaction
 
-from bot.ai.errors import AIUnavailableError
+from bot.ai.errors import AIFailure, AIUnavailableError
 from bot.ai.gateway import AIGateway
 from bot.ai.schemas import Difficulty, GradeResult, JobContext
 from bot.ai.streams import TextStream
@@ -27,7 +27,6 @@ from models import JobInfo, Question
 from models.answers import Answer
 
 DIFFICULTIES: tuple[Difficulty, ...] = tuple(Difficulty)
-EMPTY_QUESTION_MESSAGE = "The AI coach returned an empty question. Please try again."
 PAST_LIMIT = 10
 # Earlier questions passed to the generator so it doesn't repeat itself: only the newest ones,
 # so a prompt stays the same size however many questions a job has (Pro is unlimited). The
@@ -106,7 +105,7 @@ def question_stream(
 def check_question(text: str) -> None:
     """An empty question is a failed generation: never shown as a question, never stored."""
     if not text.strip():
-        raise AIUnavailableError(EMPTY_QUESTION_MESSAGE)
+        raise AIUnavailableError(AIFailure.EMPTY_QUESTION)
 
 
 async def save_question(

@@ -31,7 +31,7 @@ from operator import or_
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
-from bot.services.plans import COUNTERS, RESOURCES, PlanPolicy, Resource, effective_plan, plan_name
+from bot.services.plans import COUNTERS, RESOURCES, PlanPolicy, Resource, effective_plan
 from models import User
 from models.payments import Plan
 
@@ -47,9 +47,10 @@ _EPSILON = 1e-9  # refills are float arithmetic: 0.25 day x 4 a day is one whole
 
 
 class QuotaExceeded(Exception):
-    """The user's plan does not allow one more `resource`. The message is for the user."""
+    """The user's plan does not allow one more `resource` (`limit` of them; None when the
+    refusal is not the plan's, as for RateLimited). Handlers word it."""
 
-    def __init__(self, resource: Resource, plan: str, limit: int | None) -> None:
+    def __init__(self, resource: Resource, plan: Plan | None, limit: int | None) -> None:
         self.resource, self.plan, self.limit = resource, plan, limit
         super().__init__(f"{resource} limit of the {plan} plan reached")
 
@@ -58,7 +59,7 @@ class RateLimited(QuotaExceeded):
     """Too many interview starts lately (token bucket); `retry_in_hours` says when one frees."""
 
     def __init__(self, retry_in_hours: float) -> None:
-        super().__init__("interview", "any", None)
+        super().__init__("interview", None, None)
         self.retry_in_hours = retry_in_hours
 
 
@@ -96,12 +97,12 @@ class Quotas:
         if user is None:  # not seen yet: a new Free user with nothing used
             limit = self.plans.limit(Plan.FREE, resource)
             if limit == 0:
-                raise QuotaExceeded(resource, plan_name(Plan.FREE), limit)
+                raise QuotaExceeded(resource, Plan.FREE, limit)
             return
         plan = effective_plan(user.plan, user.plan_expires_at, self.plans.now())
         limit = self.plans.limit(plan, resource)
         if limit is not None and getattr(user, COUNTERS[resource]) >= limit:
-            raise QuotaExceeded(resource, plan_name(plan), limit)
+            raise QuotaExceeded(resource, plan, limit)
 
     @asynccontextmanager
     async def spend(self, user_id: int, resource: Resource) -> AsyncIterator[None]:
@@ -125,7 +126,7 @@ class Quotas:
         if user is None:
             raise LookupError(f"no user {user_id}: users are created before any feature runs")
         plan = effective_plan(user.plan, user.plan_expires_at, at)
-        return QuotaExceeded(resource, plan_name(plan), self.plans.limit(plan, resource))
+        return QuotaExceeded(resource, plan, self.plans.limit(plan, resource))
 
     def _may_spend(self, resource: Resource, at: datetime) -> Q | None:
         """Rows that may take one more `resource` at `at`: on a plan without a limit for it, or

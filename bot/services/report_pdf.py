@@ -20,6 +20,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from bot.ai.schemas import InterviewReport
+from bot.i18n import Texts, texts
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,12 +123,15 @@ def plain(markdown: str) -> str:
 
 class _Report(FPDF):
     text_family = CORE_FAMILY
+    texts: Texts = texts()
+    fit: Callable[[str], str] = staticmethod(latin1)
 
     def footer(self) -> None:
         self.set_y(-12)
         self.set_font(self.text_family, "I", 8)
         self.set_text_color(120)
-        self.cell(0, 8, f"Interview Coach - page {self.page_no()}", align="C")
+        page = self.texts.plain("interviews-report-page", page=self.page_no())
+        self.cell(0, 8, self.fit(page), align="C")
 
 
 def _document(font: UnicodeFont | None) -> tuple[_Report, Callable[[str], str]]:
@@ -155,11 +159,18 @@ def _document(font: UnicodeFont | None) -> tuple[_Report, Callable[[str], str]]:
 
 
 def report_pdf(
-    title: str, meta: str, report: InterviewReport, *, font: UnicodeFont | None = FIRA_SANS
+    title: str,
+    meta: str,
+    report: InterviewReport,
+    *,
+    t: Texts | None = None,
+    font: UnicodeFont | None = FIRA_SANS,
 ) -> bytes:
     """The report as PDF bytes (a document starting with %PDF), in `font` when it is installed
-    (in the core font, Latin-1 only, otherwise)."""
+    (in the core font, Latin-1 only, otherwise); its headings from `t` (English by default)."""
+    t = t or texts()
     pdf, fit = _document(font)
+    pdf.texts, pdf.fit = t, fit
     pdf.set_title(fit(title))
     pdf.set_creator("Interview Coach")
     pdf.set_auto_page_break(auto=True, margin=16)
@@ -174,7 +185,7 @@ def report_pdf(
     pdf.set_text_color(90)
     block(meta, 10, "I", gap=4)
     pdf.set_text_color(0)
-    block(f"Overall rating: {report.overall_rating}/10", 13, "B")
+    block(t.plain("interviews-report-overall", rating=report.overall_rating), 13, "B")
     block(plain(report.summary), 11, gap=5)
     for category in report.categories:
         block(f"{category.name} - {category.rating}/10", 12, "B", height=7, gap=1)

@@ -12,11 +12,11 @@ from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationHandlerStop
 
 from bot.context import CoachContext
-from bot.rendering import escape
+from bot.i18n import Html
 from bot.services import admin as service
-from bot.services import plans
-from handlers.admin.audit import UsageError, usage_error, user_arg, when, who
+from handlers.admin.audit import UsageError, day, usage_error, user_arg, who
 from handlers.kit.replies import reply
+from handlers.plans.common import plan_name
 from models.payments import Plan
 
 log = logging.getLogger(__name__)
@@ -36,14 +36,21 @@ async def setplan_command(message: Message, context: CoachContext, admin_id: int
     except ValueError:
         raise usage_error("setplan") from None
     if days is not None and not 1 <= days <= service.MAX_PLAN_DAYS:
-        raise UsageError(f"Days must be 1 to {service.MAX_PLAN_DAYS}.")
+        raise UsageError("admin-setplan-days", max=service.MAX_PLAN_DAYS)
     if plan is Plan.FREE and days is not None:
-        raise UsageError("The free plan has no end: /setplan <user> free")
+        raise UsageError("admin-setplan-free-no-end")
     user = await user_arg(parts[0], "setplan")
     expires = await service.set_plan(context.services.plans, user, plan, days)
-    until = f" until {when(expires)}" if expires else ("" if plan is Plan.FREE else " (no end)")
-    await reply(message, f"✅ {who(user)} is now on <b>{plans.plan_name(plan)}</b>{until}.")
-    return f"user {user.id}: {plan.value}{until}"
+    t = context.texts
+    until = (
+        t.html("admin-setplan-until", date=day(expires))
+        if expires
+        else Html("" if plan is Plan.FREE else t("admin-setplan-no-end"))
+    )
+    name = plan_name(t, plan)
+    await reply(message, t("admin-setplan-done", who=who(t, user), plan=name, until=until))
+    noted = f" until {day(expires)}" if expires else ("" if plan is Plan.FREE else " (no end)")
+    return f"user {user.id}: {plan.value}{noted}"
 
 
 # ----- /refund -------------------------------------------------------------------------------
@@ -52,21 +59,26 @@ async def refund_command(message: Message, context: CoachContext, admin_id: int,
         raise usage_error("refund")
     payment = await service.find_payment(args)
     if payment is None:
-        raise UsageError("No payment with that charge id.")
+        raise UsageError("admin-refund-unknown")
     if payment.refunded:
-        raise UsageError("That payment was refunded already.")
+        raise UsageError("admin-refund-already")
     try:
         await context.bot.refund_star_payment(payment.user_id, args)
     except TelegramError as exc:
-        raise UsageError(f"Telegram refused the refund: {exc.message}") from None
+        raise UsageError("admin-refund-refused", reason=exc.message) from None
     refunded = await context.services.plans.refund_payment(args)
+    t = context.texts
     if refunded is None:  # the payment row went away meanwhile (its user was deleted)
-        await reply(message, "↩️ Telegram refunded it; the payment record is gone.")
+        await reply(message, t("admin-refund-record-gone"))
         return f"refunded by Telegram; payment {args} no longer recorded"
     await reply(
         message,
-        f"↩️ Refunded {payment.amount} ⭐ to user <code>{payment.user_id}</code> "
-        f"({plans.plan_name(payment.plan)} plan time taken back).",
+        t(
+            "admin-refund-done",
+            amount=payment.amount,
+            user=payment.user_id,
+            plan=plan_name(t, payment.plan),
+        ),
     )
     return f"refunded {payment.amount} XTR to user {payment.user_id}"
 
@@ -79,24 +91,19 @@ async def ban_command(message: Message, context: CoachContext, admin_id: int, ar
     reason = parts[1].strip()[:255] if len(parts) > 1 else None
     user = await user_arg(parts[0], "ban")
     if user.id in context.settings.admin_ids:
-        raise UsageError("Admins can't be banned.")
+        raise UsageError("admin-ban-admin")
     newly = await service.ban(user.id, reason)
     _notices(context.application).pop(user.id, None)
-    because = f" Reason: {escape(reason)}" if reason else ""
-    verb = "Banned" if newly else "Already banned:"
-    lines = [f"🚫 {verb} {who(user)}.{because}"]
+    t = context.texts
+    because = t.html("admin-ban-reason", reason=reason) if reason else Html("")
+    lines = [t("admin-ban-done", newly=newly, who=who(t, user), reason=because)]
     outcomes = [f"user {user.id} {'banned' if newly else 'already banned'}"]
     for charge_id, refusal in await _cancel_subscriptions(context, user.id):
         if refusal is None:
-            lines.append(
-                f"🔁 Their Stars subscription (<code>{escape(charge_id)}</code>) renews no more."
-            )
+            lines.append(t("admin-ban-subscription-cancelled", charge=charge_id))
             outcomes.append(f"subscription {charge_id} cancelled")
         else:
-            lines.append(
-                f"⚠️ Telegram refused to cancel their subscription (<code>{escape(charge_id)}"
-                f"</code>): {escape(refusal)}"
-            )
+            lines.append(t("admin-ban-subscription-refused", charge=charge_id, reason=refusal))
             outcomes.append(f"subscription {charge_id} not cancelled: {refusal}")
     await reply(message, "\n".join(lines))
     return "; ".join(outcomes)
@@ -124,9 +131,9 @@ async def unban_command(message: Message, context: CoachContext, admin_id: int, 
         raise usage_error("unban")
     user = await user_arg(args, "unban")
     if not await service.unban(user.id):
-        raise UsageError(f"User {user.id} is not banned.")
+        raise UsageError("admin-unban-not-banned", id=user.id)
     _notices(context.application).pop(user.id, None)
-    await reply(message, f"✅ Unbanned {who(user)}.")
+    await reply(message, context.texts("admin-unban-done", who=who(context.texts, user)))
     return f"user {user.id} unbanned"
 
 

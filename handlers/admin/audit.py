@@ -5,6 +5,7 @@ dates are written."""
 from __future__ import annotations
 
 import contextlib
+import html
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime
@@ -12,30 +13,30 @@ from datetime import datetime
 from telegram import Message, Update
 
 from bot.context import CoachContext
-from bot.rendering import escape
+from bot.i18n import Html, Texts, texts
 from bot.services import admin as service
 from handlers.kit.replies import reply
 from models import User
 
 log = logging.getLogger(__name__)
 
-USAGE = {
-    "stats": "/stats",
-    "user": "/user <id | @username>",
-    "setplan": "/setplan <id | @username> <free|pro|max> [days]",
-    "ban": "/ban <id | @username> [reason]",
-    "unban": "/unban <id | @username>",
-    "broadcast": "/broadcast <text>",
-    "refund": "/refund <telegram_payment_charge_id>",
-}
-
 
 class UsageError(Exception):
-    """A refusal the admin should read: bad arguments, unknown user, nothing to do."""
+    """A refusal the admin should read: bad arguments, unknown user, nothing to do. `key` is
+    its catalogue message (`admin-…`), `values` the message's arguments."""
+
+    def __init__(self, key: str, **args: object) -> None:
+        super().__init__(key, args)
+        self.key = key
+        self.values = args
+
+    def text(self, t: Texts) -> str:
+        return t(self.key, **self.values)
 
 
 def usage_error(command: str) -> UsageError:
-    return UsageError(f"Usage: {USAGE[command]}")
+    """How `command` is used (`admin-usage-<command>`)."""
+    return UsageError(f"admin-usage-{command}")
 
 
 # ----- the audit wrapper ---------------------------------------------------------------------
@@ -60,13 +61,14 @@ def audited(command: str, run: Run) -> Callable[[Update, CoachContext], Awaitabl
             result = await run(message, context, admin.id, arguments)
             ok = True
         except UsageError as exc:
-            result = str(exc)
-            await reply(message, escape(result))
+            result = html.unescape(exc.text(texts()))  # the audit trail is in English
+            await reply(message, exc.text(context.texts))
         except Exception as exc:
             log.exception("Admin command /%s failed", command)
             result = f"error: {type(exc).__name__}: {exc}"
             with contextlib.suppress(Exception):
-                await reply(message, f"⚠️ /{command} failed: {escape(type(exc).__name__)}.")
+                failed = context.texts("admin-failed", command=command, error=type(exc).__name__)
+                await reply(message, failed)
         await service.record_action(admin.id, command, arguments, result, ok=ok)
 
     return handler
@@ -78,16 +80,20 @@ async def user_arg(ref_text: str, command: str) -> User:
         raise usage_error(command)
     user = await service.find_user(ref)
     if user is None:
-        raise UsageError(f"No user {ref_text}.")
+        raise UsageError("admin-no-user", ref=ref_text)
     return user
 
 
-def who(user: User) -> str:
+def who(t: Texts, user: User) -> Html:
     handle = f" @{user.username}" if user.username else ""
-    return f"{escape(user.name)}{escape(handle)} (<code>{user.id}</code>)"
+    return t.html("admin-who", name=user.name, handle=handle, id=user.id)
 
 
-def when(moment: datetime | None, *, clock: bool = False) -> str:
+def when(t: Texts, moment: datetime | None, *, clock: bool = False) -> str:
     if moment is None:
-        return "never"
+        return t.plain("admin-never")
+    return day(moment, clock=clock)
+
+
+def day(moment: datetime, *, clock: bool = False) -> str:
     return moment.strftime("%Y-%m-%d %H:%M UTC" if clock else "%Y-%m-%d")

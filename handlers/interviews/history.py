@@ -114,7 +114,7 @@ async def show_transcript(update: Update, context: CoachContext, press: Press) -
     t = context.texts
     interview: Interview = press.target
     lines = await service.messages(interview)
-    meta = reports.report_meta(interview, interview.job_info)
+    meta = reports.report_meta(t, interview, interview.job_info)
     for part in transcript_parts(t, t("interviews-transcript-title", meta=meta), lines):
         await reply(press.message, part)
 

@@ -4,6 +4,7 @@ and the Markdown and PDF downloads."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import uuid
 
 from telegram import InlineKeyboardMarkup, Message, Update
@@ -23,6 +24,7 @@ from handlers.interviews.buttons import (
 from handlers.interviews.common import first_name
 from handlers.kit.buttons import Press
 from handlers.kit.entry_buttons import InterviewList
+from handlers.kit.errors import ai_reason
 from handlers.kit.replies import remove_keyboard, reply, send_markdown
 from handlers.kit.streaming import typing
 from models import Interview
@@ -68,7 +70,7 @@ async def show_report(message: Message, context: CoachContext, interview: Interv
     """The stored report (the caller checked it has one) with its buttons."""
     await send_markdown(
         message,
-        reports.report_text(interview) or "",
+        reports.report_text(context.texts, interview) or "",
         reply_markup=report_keyboard(context.texts, interview),
     )
 
@@ -101,7 +103,7 @@ async def send_report(
     except AIUnavailableError as exc:
         await reply(
             message,
-            t("interviews-report-failed", reason=exc.user_message),
+            t("interviews-report-failed", reason=ai_reason(t, exc)),
             reply_markup=retry_report_keyboard(t, interview_id),
         )
         return
@@ -130,7 +132,7 @@ async def download_markdown(
         await press.answer(t.plain("interviews-not-found"))
         return
     await press.answer()
-    document = (reports.report_text(interview) or "").encode("utf-8")
+    document = (reports.report_text(t, interview) or "").encode("utf-8")
     caption = t.plain("interviews-caption-markdown")
     await _send_file(press.message, interview, document, "md", caption)
 
@@ -147,8 +149,8 @@ async def download_pdf(update: Update, context: CoachContext, press: Press[Downl
         return
     await press.answer()
     job = interview.job_info
-    title, meta = reports.report_title(job), reports.report_meta(interview, job)
-    pdf = await asyncio.to_thread(report_pdf, title, meta, report)
+    title, meta = reports.report_title(t, job), reports.report_meta(t, interview, job)
+    pdf = await asyncio.to_thread(functools.partial(report_pdf, title, meta, report, t=t))
     await _send_file(press.message, interview, pdf, "pdf", t.plain("interviews-caption-pdf"))
 
 

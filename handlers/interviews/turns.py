@@ -32,6 +32,7 @@ from handlers.interviews.common import (
 )
 from handlers.interviews.report import after_end
 from handlers.kit.buttons import Press
+from handlers.kit.errors import ai_reason
 from handlers.kit.flow import END, Step
 from handlers.kit.limits import explain_limit
 from handlers.kit.replies import remove_keyboard, reply
@@ -140,11 +141,9 @@ async def interviewer_speaks(
         )
         line = await service.save_interviewer_line(interview, turn.stream.text)
     except AIUnavailableError as exc:
-        silent = isinstance(exc, service.SilentInterviewer)
-        reason = t.plain("interviews-empty-reply") if silent else exc.user_message
         await reply(
             message,
-            t("interviews-turn-failed", reason=reason),
+            t("interviews-turn-failed", reason=ai_reason(t, exc)),
             reply_markup=_retry_keyboard(context, interview),
         )
         return ANSWERING
@@ -170,7 +169,9 @@ async def _speak(message: Message, context: CoachContext, line: InterviewMessage
     except (AIUnavailableError, BadRequest) as exc:
         log.info("No voice reply: %s", type(exc).__name__)
         if isinstance(exc, AIUnavailableError):  # say so plainly; the text is already there
-            await reply(message, context.texts("kit-ai-error", reason=exc.user_message))
+            await reply(
+                message, context.texts("kit-ai-error", reason=ai_reason(context.texts, exc))
+            )
         return
     await service.set_interviewer_voice(line, _duration(sent.voice))
 

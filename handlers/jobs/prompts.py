@@ -24,9 +24,11 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Mess
 from bot.context import CoachContext
 from bot.i18n import Html, Texts
 from bot.services import jobs as service
+from bot.services.documents import DocumentError
 from bot.services.jobs import InvalidValue
 from bot.session import UserSession
 from handlers.kit.buttons import B, Button, Press, on_press
+from handlers.kit.errors import document_reason
 from handlers.kit.flow import END, Flow, Step
 from handlers.kit.streaming import typing
 from models import ExperienceLevel
@@ -61,7 +63,10 @@ def warning(t: Texts, reason: str) -> Html:
 
 def invalid(t: Texts, error: InvalidValue) -> Html:
     """A wrong value's reason, worded from the catalogue, as a warning line."""
-    return warning(t, t(f"jobs-invalid-{error.reason}", **error.details))
+    details = dict(error.details)
+    if isinstance(document := details.pop("document", None), DocumentError):
+        details["message"] = document_reason(t, document)
+    return warning(t, t(f"jobs-invalid-{error.reason}", **details))
 
 
 def stray_what(t: Texts, message: Message | None) -> Html:

@@ -13,7 +13,8 @@ from telegram.ext import ApplicationHandlerStop
 from bot.ai.errors import AIUnavailableError
 from bot.context import CoachContext
 from bot.db import is_outage
-from bot.i18n import Texts
+from bot.i18n import Html, Texts
+from bot.services.documents import DocumentError
 from bot.session import current
 
 log = logging.getLogger(__name__)
@@ -29,9 +30,19 @@ def describe(update: object) -> str:
     return f"update {update.update_id} ({kind}) user={user} chat={chat}"
 
 
+def ai_reason(t: Texts, exc: AIUnavailableError) -> Html:
+    """Why the model produced nothing usable, in one line for the user."""
+    return t.html(f"ai-error-{exc.kind}")
+
+
+def document_reason(t: Texts, exc: DocumentError) -> Html:
+    """What is wrong with an uploaded file, in one line for the user."""
+    return t.html(f"documents-{exc.problem}", **exc.details)
+
+
 def user_message_for(error: BaseException | None, t: Texts) -> str:
     if isinstance(error, AIUnavailableError):
-        return error.user_message
+        return t.plain(f"ai-error-{error.kind}")
     if error is not None and not isinstance(error, NetworkError) and is_outage(error):
         return t.plain("kit-error-database")
     return t.plain("kit-error-generic")

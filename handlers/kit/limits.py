@@ -25,13 +25,14 @@ class BuyButton(Button, prefix="plan.buy"):
 def limit_text(t: Texts, exc: QuotaExceeded) -> str:
     if isinstance(exc, RateLimited):
         return t("kit-limit-rate", hours=max(1, round(exc.retry_in_hours)))
+    plan = t.plain("plans-name", plan=(exc.plan or Plan.FREE).value)
     what = t("kit-limit-what", resource=exc.resource)
     if exc.limit:
-        return t("kit-limit-used", limit=exc.limit, what=what, plan=exc.plan)
+        return t("kit-limit-used", limit=exc.limit, what=what, plan=plan)
     if exc.resource == "resume":
-        return t("kit-limit-resume", plan=exc.plan)
+        return t("kit-limit-resume", plan=plan)
     capitalized = t("kit-limit-what-capitalized", resource=exc.resource)
-    return t("kit-limit-excluded", what_capitalized=capitalized, plan=exc.plan)
+    return t("kit-limit-excluded", what_capitalized=capitalized, plan=plan)
 
 
 def upgrade_keyboard(t: Texts, exc: QuotaExceeded) -> InlineKeyboardMarkup | None:

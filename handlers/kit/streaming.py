@@ -17,7 +17,6 @@ from telegram import InlineKeyboardMarkup, Message
 from telegram.constants import ChatAction, ChatType
 from telegram.error import BadRequest, TelegramError
 
-from bot.ai.errors import MESSAGES
 from bot.ai.streams import TextStream, on_slow_reply
 from bot.context import CoachContext
 from bot.telegram_html import utf16_len
@@ -42,7 +41,9 @@ async def typing(context: CoachContext, chat_id: int) -> AsyncIterator[None]:
 
     task = asyncio.create_task(keep_typing())
     try:
-        with on_slow_reply(lambda: context.bot.send_message(chat_id, MESSAGES["still_writing"])):
+        with on_slow_reply(
+            lambda: context.bot.send_message(chat_id, context.texts.plain("ai-still-writing"))
+        ):
             yield
     finally:
         task.cancel()

@@ -7,6 +7,7 @@ from telegram import Message
 
 from bot.ai.errors import AIUnavailableError
 from bot.context import CoachContext
+from handlers.kit.errors import ai_reason
 from handlers.kit.replies import reply
 from handlers.kit.streaming import typing
 
@@ -35,7 +36,7 @@ async def transcribe_voice(message: Message, context: CoachContext) -> str | Non
             audio = bytes(await file.download_as_bytearray())
             text = (await gateway.transcribe(audio, voice.mime_type or "audio/ogg")).strip()
     except AIUnavailableError as exc:
-        await reply(message, t("kit-voice-failed", reason=exc.user_message))
+        await reply(message, t("kit-voice-failed", reason=ai_reason(t, exc)))
         return None
     if not text:
         await reply(message, t("kit-voice-empty"))

@@ -5,11 +5,25 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.i18n import Texts
+from bot.services.plans import Offer
 from models.payments import Payment, Plan
 
 
 def plan_name(t: Texts, plan: Plan | str) -> str:
     return t.plain("plans-name", plan=Plan(plan).value)
+
+
+def invoice_title(t: Texts, offer: Offer) -> str:
+    return t.plain("plans-invoice-title", name=plan_name(t, offer.plan))
+
+
+def invoice_description(t: Texts, offer: Offer) -> str:
+    return t.plain(
+        "plans-invoice-description",
+        plan=offer.plan.value,
+        name=plan_name(t, offer.plan),
+        subscription=offer.subscription,
+    )
 
 
 def date_text(t: Texts, moment: datetime) -> str:

@@ -30,7 +30,7 @@ async def pre_checkout(update: Update, context: CoachContext) -> None:
         raise
     if problem:
         log.info("Pre-checkout %s by %s refused: %s", query.id, query.from_user.id, problem)
-        await query.answer(ok=False, error_message=problem)
+        await query.answer(ok=False, error_message=context.texts.plain(f"plans-checkout-{problem}"))
     else:
         await query.answer(ok=True)
     raise ApplicationHandlerStop

@@ -14,7 +14,7 @@ from bot.services import plans
 from handlers.kit.buttons import Press
 from handlers.kit.replies import reply
 from handlers.plans.buttons import BuyButton
-from handlers.plans.common import date_text, plan_name
+from handlers.plans.common import date_text, invoice_description, invoice_title, plan_name
 from models.payments import Plan
 
 
@@ -119,8 +119,8 @@ async def send_invoice(message: Message, context: CoachContext, plan: Plan) -> N
     monthly = policy.offer(user_id, plan, subscription=True)
     label = t.plain("plans-price-label", name=plan_name(t, plan))
     link = await context.bot.create_invoice_link(
-        title=monthly.title,
-        description=monthly.description,
+        title=invoice_title(t, monthly),
+        description=invoice_description(t, monthly),
         payload=monthly.payload,
         currency=plans.CURRENCY,
         prices=[LabeledPrice(label, monthly.price)],
@@ -134,8 +134,8 @@ async def send_invoice(message: Message, context: CoachContext, plan: Plan) -> N
     )
     await context.bot.send_invoice(
         chat_id=message.chat_id,
-        title=once.title,
-        description=once.description,
+        title=invoice_title(t, once),
+        description=invoice_description(t, once),
         payload=once.payload,
         currency=plans.CURRENCY,
         prices=[LabeledPrice(label, once.price)],

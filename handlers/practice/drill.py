@@ -21,6 +21,7 @@ from bot.services.answers import MAX_ANSWER_CHARS, cap_answer
 from bot.services.quotas import QuotaExceeded
 from handlers.kit.buttons import Button, Press
 from handlers.kit.entry_buttons import PracticeJob, PracticeList
+from handlers.kit.errors import ai_reason
 from handlers.kit.flow import END, Step
 from handlers.kit.limits import explain_limit
 from handlers.kit.picker import choose_job
@@ -228,7 +229,7 @@ async def _new_question(
         keyboard = InlineKeyboardMarkup(
             [[DifficultyButton(level=level).button(t.plain("practice-button-retry"))]]
         )
-        text = t("practice-question-failed", reason=exc.user_message)
+        text = t("practice-question-failed", reason=ai_reason(t, exc))
         await _with_keyboard(context, message, text, keyboard)
         return CHOOSING
     session.data.update(question_id=str(question.id), answer=None)
@@ -294,7 +295,7 @@ async def _grade(message: Message, context: CoachContext, text: str) -> Step:
             [[RetryGradeButton().button(t.plain("practice-button-retry"))]]
         )
         await _with_keyboard(
-            context, message, t("practice-grade-failed", reason=exc.user_message), keyboard
+            context, message, t("practice-grade-failed", reason=ai_reason(t, exc)), keyboard
         )
         return ANSWERING
     if graded is None:

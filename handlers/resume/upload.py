@@ -24,6 +24,7 @@ from bot.services import resume as service
 from bot.services.jobs import get_job
 from bot.services.quotas import QuotaExceeded
 from handlers.kit.buttons import Press, on_press
+from handlers.kit.errors import ai_reason, document_reason
 from handlers.kit.flow import END, Flow, Step
 from handlers.kit.limits import explain_limit
 from handlers.kit.picker import choose_job
@@ -116,7 +117,7 @@ async def receive_document(update: Update, context: CoachContext) -> Step:
             extracted = await documents.extract_text(content, kind)
     except documents.DocumentError as exc:
         log.info("Resume upload refused: %s (%s)", type(exc).__name__, document.mime_type)
-        return await _refuse(message, context, exc.user_message)
+        return await _refuse(message, context, document_reason(context.texts, exc))
     except BadRequest as exc:  # Telegram won't hand the file over (too big for bots)
         log.info("Resume download refused by Telegram: %s", exc)
         return await _refuse(message, context, context.texts.plain("resume-download-refused"))
@@ -155,7 +156,7 @@ async def _analyze(
         token = context.services.resume_retries.put(user_id, str(job_id), extracted)
         retry = ResumeRetry(token=token, job_id=uuid.UUID(str(job_id)))
         keyboard = InlineKeyboardMarkup([[retry.button(t.plain("resume-button-retry"))]])
-        await reply(message, t("resume-ai-failed", reason=exc.user_message), reply_markup=keyboard)
+        await reply(message, t("resume-ai-failed", reason=ai_reason(t, exc)), reply_markup=keyboard)
         return END
     if stored is None:
         await reply(message, t("resume-job-gone"))

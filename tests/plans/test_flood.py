@@ -14,7 +14,9 @@ from telegram.ext import MessageHandler, filters
 
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
+from bot.i18n import texts
 from bot.services.flood import FloodControl, Verdict
+from handlers.plans.common import invoice_description, invoice_title
 from models.payments import Plan
 from tests.conftest import make_settings, run_harness_clean
 from tests.helpers import started
@@ -61,8 +63,8 @@ async def test_flood_of_101_messages_gets_one_notice_and_others_are_unaffected(
     sold = policy_of(bot).offer(ada.id, Plan.PRO)
     await bot.app.bot.send_invoice(  # an invoice Ada got before the flood
         chat_id=ada.id,
-        title=sold.title,
-        description=sold.description,
+        title=invoice_title(texts("en"), sold),
+        description=invoice_description(texts("en"), sold),
         payload=sold.payload,
         currency="XTR",
         prices=[LabeledPrice("Pro", sold.price)],

@@ -14,8 +14,9 @@ from tortoise.exceptions import IntegrityError
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
 from bot.emulator.server import BotAPIEmulator
+from bot.i18n import texts
 from bot.services import plans
-from bot.services.plans import PlanPolicy
+from bot.services.plans import CheckoutRefusal, PlanPolicy
 from bot.services.quotas import QuotaExceeded, Quotas
 from bot.settings import Settings
 from models import User
@@ -26,6 +27,11 @@ from tests.helpers import new_job, started
 from tests.plans.helpers import FakeClock, new_user, pay, policy_of, practise_once, spend_all
 
 # ----- payments, expiry and refunds at the service level ----------------------------------------
+
+
+def refusal(kind: str) -> str:
+    """A pre-checkout refusal as the payer sees it."""
+    return texts("en").plain(f"plans-checkout-{kind}")
 
 
 async def test_payment_activates_extends_and_expires(
@@ -47,7 +53,7 @@ async def test_payment_activates_extends_and_expires(
     clock.advance(seconds=1)  # the plan has ended: Free again, with 8 questions used
     with pytest.raises(QuotaExceeded) as refused:
         await quotas.check(1, "question")
-    assert (refused.value.plan, refused.value.limit) == ("Free", 5)
+    assert (refused.value.plan, refused.value.limit) == (Plan.FREE, 5)
     usage = await quotas.usage(1)
     assert usage.plan is Plan.FREE and usage.expired is Plan.PRO and usage.expires_at is None
 
@@ -157,25 +163,27 @@ async def test_checkout_validation(db: str, clock: FakeClock, policy: PlanPolicy
     sold = policy.offer(1, Plan.PRO)
     assert await policy.validate_checkout(sold.payload, 1, "XTR", sold.price) is None
     assert await policy.validate_checkout(sold.payload, 2, "XTR", sold.price) == (
-        plans.NOT_YOUR_INVOICE
+        CheckoutRefusal.NOT_YOUR_INVOICE
     )
     assert await policy.validate_checkout(sold.payload, 1, "XTR", sold.price + 1) == (
-        plans.PRICE_CHANGED
+        CheckoutRefusal.PRICE_CHANGED
     )
     for payload in ("", "plan:gold:30:250:1:once", "plan:pro:7:250:1:once", "hello", "a" * 128):
         assert await policy.validate_checkout(payload, 1, "XTR", sold.price) == (
-            plans.INVALID_INVOICE
+            CheckoutRefusal.INVALID_INVOICE
         )
     assert await policy.validate_checkout(sold.payload, 1, "USD", sold.price) == (
-        plans.INVALID_INVOICE
+        CheckoutRefusal.INVALID_INVOICE
     )
     raised = PlanPolicy.from_settings(Settings.model_construct(pro_price_stars=300), clock=clock)
     assert await raised.validate_checkout(sold.payload, 1, "XTR", sold.price) == (
-        plans.PRICE_CHANGED
+        CheckoutRefusal.PRICE_CHANGED
     )
     await User.filter(id=1).update(plan=Plan.MAX, plan_expires_at=clock.at + timedelta(days=3))
     pro = policy.offer(1, Plan.PRO)
-    assert "higher plan" in (await policy.validate_checkout(pro.payload, 1, "XTR", pro.price) or "")
+    assert await policy.validate_checkout(pro.payload, 1, "XTR", pro.price) == (
+        CheckoutRefusal.HIGHER_PLAN
+    )
     assert await policy.offers_for(1) == [Plan.MAX]
 
 
@@ -267,7 +275,7 @@ async def test_pre_checkout_refuses_other_users_unknown_payloads(bot: BotHarness
     # Bob pays a forwarded copy of Ada's invoice.
     await bob.send("/start")
     refused = await bob.pay(pro_invoice)
-    assert not refused.ok and refused.error == plans.NOT_YOUR_INVOICE
+    assert not refused.ok and refused.error == refusal("not-your-invoice")
 
     # An invoice whose payload we don't know (e.g. sent by an older version of the bot).
     await bot.app.bot.send_invoice(
@@ -279,7 +287,7 @@ async def test_pre_checkout_refuses_other_users_unknown_payloads(bot: BotHarness
         prices=[{"label": "Gold", "amount": 100}],  # type: ignore[list-item]
     )
     legacy = await ada.pay()
-    assert not legacy.ok and legacy.error == plans.INVALID_INVOICE
+    assert not legacy.ok and legacy.error == refusal("invalid-invoice")
 
     assert await Payment.all().count() == 0
     assert not bot.emulator.charges
@@ -300,7 +308,7 @@ async def test_pre_checkout_refuses_a_changed_price(database_url: str, tmp_path:
     async with run_harness_clean(raised, emulator, wipe=False) as second:
         again = second.user("Ada", user_id=ada.id)
         refused = await again.pay(old_invoice)
-        assert not refused.ok and refused.error == plans.PRICE_CHANGED
+        assert not refused.ok and refused.error == refusal("price-changed")
         assert await Payment.all().count() == 0
         await again.send("/upgrade")
         fresh = next(m for m in again.since_last_action() if m.kind == "invoice")

@@ -29,7 +29,7 @@ async def test_free_limits_are_lifetime_totals_and_say_which(db: str, quotas: Qu
             raise AssertionError("the block must not run past the limit")
     assert (refused.value.resource, refused.value.plan, refused.value.limit) == (
         "question",
-        "Free",
+        Plan.FREE,
         5,
     )
     with pytest.raises(QuotaExceeded):
@@ -61,7 +61,7 @@ async def test_pro_and_max_lift_limits_and_only_max_analyses_resumes(
     await spend_all(quotas, 1, "interview", 5)
     with pytest.raises(QuotaExceeded) as pro_resume:
         await quotas.check(1, "resume")
-    assert (pro_resume.value.plan, pro_resume.value.limit) == ("Pro", 0)
+    assert (pro_resume.value.plan, pro_resume.value.limit) == (Plan.PRO, 0)
     await spend_all(quotas, 2, "resume", 3)
     await quotas.check(2, "resume")
     usage = await quotas.usage(1)

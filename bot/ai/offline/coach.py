@@ -6,7 +6,7 @@ import asyncio
 import random
 from collections.abc import AsyncIterator, Callable, Sequence
 
-from bot.ai.errors import SpeechUnavailableError
+from bot.ai.errors import AIFailure, SpeechUnavailableError
 from bot.ai.offline.bank import Bank, load_bank
 from bot.ai.offline.grading import grade_bank_question, grade_unknown_question
 from bot.ai.offline.interviewer import FALLBACK_QUESTIONS, ScriptedInterviewer
@@ -25,7 +25,6 @@ from bot.ai.schemas import (
 )
 from bot.ai.streams import END_MARKER, TextStream, stream_of
 
-_NO_SPEECH = "Voice messages need an AI key; the offline coach works with text only."
 # Answers (with their question) up to this long are graded in the event loop: about 1 ms.
 # Longer ones, up to a 90,000-character paste, go to a worker thread.
 INLINE_GRADING_CHARS = 4_000
@@ -144,10 +143,10 @@ class OfflineCoach:
         return await asyncio.to_thread(analyze_resume, job, resume_text)
 
     async def transcribe(self, audio: bytes, mime: str) -> str:
-        raise SpeechUnavailableError(_NO_SPEECH)
+        raise SpeechUnavailableError(AIFailure.NO_SPEECH_OFFLINE)
 
     async def speak(self, text: str) -> bytes:
-        raise SpeechUnavailableError(_NO_SPEECH)
+        raise SpeechUnavailableError(AIFailure.NO_SPEECH_OFFLINE)
 
     async def aclose(self) -> None:
         return None

@@ -85,3 +85,9 @@ interviews-transcript-you = 🙋 <b>You</b>{ $voice ->
 }<i>{ $took }</i>
 interviews-transcript-took = {" "}· { $seconds } s
 interviews-transcript-empty = <i>Nothing was said yet.</i>
+
+## The report document (Markdown and PDF; plain text)
+interviews-report-title = Mock interview report — { $job }
+interviews-report-meta = { $job } · { $date } · duration { $duration }
+interviews-report-overall = Overall rating: { $rating }/10
+interviews-report-page = Interview Coach - page { $page }

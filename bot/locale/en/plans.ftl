@@ -41,9 +41,22 @@ plans-offers-on-max = You're on Max — paying again extends it by 30 days.
 plans-price-label = { $name }, 30 days
 plans-button-pay = Pay { $price } ⭐
 plans-button-subscribe = 🔁 Subscribe monthly
+plans-invoice-title = Interview Coach { $name }
+plans-invoice-description = { $name } plan { $subscription ->
+    [true] every 30 days, until you cancel
+   *[false] for 30 days
+}: { $plan ->
+    [pro] unlimited practice questions and mock interviews
+   *[max] unlimited practice questions and mock interviews, plus resume analysis
+}.
 
 ## Payments
 plans-checkout-failed = Something went wrong — please try again.
+# Pre-checkout refusals (`CheckoutRefusal`), plain text.
+plans-checkout-invalid-invoice = This invoice is no longer valid. Send /upgrade for a new one.
+plans-checkout-not-your-invoice = This invoice was made for another Telegram account. Send /upgrade for yours.
+plans-checkout-price-changed = The price has changed since this invoice was sent. Send /upgrade for a new one.
+plans-checkout-higher-plan = You already have a higher plan. Send /plan to see it, or /upgrade to extend it.
 plans-payment-unmatched = Thank you — your payment arrived, but I couldn't match it to a plan. Please send /paysupport with this id so we can sort it out: <code>{ $charge }</code>
 plans-payment-wrong-amount = Your payment of { $amount } ⭐ arrived, but it isn't the price of this plan, so I haven't changed your plan. Please send /paysupport with this id and we'll sort it out: <code>{ $charge }</code>
 plans-payment-done = ✅ Thank you! <b>{ $name }</b> is { $renewed ->
