@@ -493,3 +493,16 @@ async def test_a_long_answer_of_one_repeated_phrase_is_not_called_short(
     await user.send(("The answer is yes. " * 300)[:4096])
     rated = await user.expect("Rating:")
     assert "repeats the same few words" in rated.text and "too short" not in rated.text
+
+
+async def test_a_refused_question_is_reported_as_declined(
+    model_bot: BotHarness, fake: FakeOpenAI
+) -> None:
+    fake.reply_refusal()
+    user = model_bot.user("Ada")
+    job = await new_job(user)
+    await user.send("/practice")
+    await user.click("Hard")
+    failed = await user.expect("couldn't get a question")
+    assert "declined" in failed.text and "empty" not in failed.text
+    assert await Question.filter(job_info_id=job.id).count() == 0

@@ -25,6 +25,8 @@ class AIFailure(StrEnum):
     EMPTY_QUESTION = "empty-question"
     # The interviewer's line came back empty (an empty reply, or a refusal).
     EMPTY_REPLY = "empty-reply"
+    # The model declined to write it (an OpenAI-style `refusal` instead of content).
+    REFUSED = "refused"
 
 
 # Model content, not UI: prepended to feedback whose model rating was capped by the relevance

@@ -198,6 +198,7 @@ class OpenAIBackend:
         finish: str | None = None
         stream: Any = None
         complete = False
+        refused = False
         try:
             async with notify_when_slow(self._slow_after):
                 try:
@@ -222,7 +223,11 @@ class OpenAIBackend:
                         if choice.delta is not None and choice.delta.content:
                             received.append(choice.delta.content)
                             yield choice.delta.content
+                        elif choice.delta is not None and getattr(choice.delta, "refusal", None):
+                            refused = True
             complete = True
+            if refused and not received:  # declined, not failed: say so, not "empty"
+                raise AIUnavailableError(AIFailure.REFUSED)
         except openai.OpenAIError as exc:
             raise self._unavailable(kind, exc) from None
         except GeneratorExit:
@@ -405,7 +410,10 @@ async def _until_content(chunks: AsyncIterator[Any]) -> list[Any]:
     read: list[Any] = []
     async for chunk in chunks:
         read.append(chunk)
-        if any(c.delta is not None and c.delta.content for c in chunk.choices):
+        if any(
+            c.delta is not None and (c.delta.content or getattr(c.delta, "refusal", None))
+            for c in chunk.choices
+        ):
             break
     return read
 
