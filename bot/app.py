@@ -35,8 +35,8 @@ from bot.services.quotas import Quotas
 from bot.services.users import save_flow
 from bot.session import saving
 from bot.settings import Settings
+from handlers import account, flows, practice, start
 from handlers import admin as admin_handlers
-from handlers import flows, practice, start
 from handlers import interviews as interview_handlers
 from handlers import jobs as jobs_handlers
 from handlers import jobs_edit as jobs_edit_handlers
@@ -147,7 +147,7 @@ def register_handlers(app: CoachApplication) -> None:
     # 2. Conversations (group MAIN), before plain commands so /cancel and steps reach them:
     # the user's current flow first, then whichever flow an update starts.
     app.add_handler(
-        FlowRouter([*practice.flows()], clock=lambda: _now(app)),
+        FlowRouter([*practice.flows(), *account.flows()], clock=lambda: _now(app)),
         group=MAIN,
     )
     app.add_handlers(interview_handlers.early_handlers(), group=INTERVIEWS)
@@ -161,6 +161,7 @@ def register_handlers(app: CoachApplication) -> None:
     app.add_handlers(jobs_handlers.handlers(), group=MAIN)
     app.add_handlers(resume_handlers.command_handlers(), group=MAIN)
     app.add_handlers(plans_handlers.command_handlers(), group=MAIN)
+    app.add_handlers(account.handlers(), group=MAIN)  # /mydata
 
     # 4. /start, /help, /cancel outside any flow.
     app.add_handlers(start.command_handlers(), group=MAIN)

@@ -43,6 +43,7 @@ class User(TimestampedModel):
     interview_tokens = fields.FloatField(null=True, description="bucket level; NULL = full")
     interview_tokens_at = fields.DatetimeField(null=True, description="bucket level as of")
     support_sent_at = fields.DatetimeField(null=True, description="last /paysupport relay")
+    data_exported_at = fields.DatetimeField(null=True, description="last /mydata (migration 91)")
 
     # the one current conversation flow (migration 9): see bot/session.py
     flow = fields.CharField(max_length=24, null=True)

@@ -27,6 +27,8 @@ PUBLIC_COMMANDS: tuple[str, ...] = (
     "plan",
     "upgrade",
     "paysupport",
+    "mydata",
+    "deleteme",
     "help",
     "cancel",
 )
