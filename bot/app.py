@@ -22,10 +22,12 @@ from telegram.ext import (
     ContextTypes,
     TypeHandler,
 )
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 from telegram.warnings import PTBUserWarning
 
+from bot import metrics
 from bot.ai.gateway import build_gateway
+from bot.availability import DatabaseGate, GatedRequest
 from bot.context import CoachApplication, CoachContext, Services
 from bot.persistence import DatabasePersistence
 from bot.processor import PerUserUpdateProcessor
@@ -35,7 +37,7 @@ from bot.services.quotas import Quotas
 from bot.services.users import save_flow
 from bot.session import saving
 from bot.settings import Settings
-from handlers import account, flows, practice, start
+from handlers import account, flows, ops, practice, start
 from handlers import admin as admin_handlers
 from handlers import interviews as interview_handlers
 from handlers import jobs as jobs_handlers
@@ -84,10 +86,23 @@ def build_application(
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
+    # getUpdates waits while the database is down, so fetched updates stay unconfirmed
+    # (bot/availability.py).
+    gate = DatabaseGate()
+    polling_request = updates_request or request or HTTPXRequest(connection_pool_size=1)
     if request is not None:
-        builder = builder.request(request).get_updates_request(updates_request or request)
+        builder = builder.request(request)
+    builder = builder.get_updates_request(GatedRequest(polling_request, gate))
     application: CoachApplication = builder.build()  # type: ignore[assignment]
     application.bot_data["settings"] = settings
+    application.bot_data["gate"] = gate
+    gate.requeue = application.update_queue.put
+
+    def observe(update: object, seconds: float) -> None:
+        metrics.observe_update(update, seconds)
+        gate.settle(update)
+
+    processor.observe = observe
     processor.notify = plans_handlers.flood_notifier(application.bot, flood.limit)
     processor.around = lambda coroutine: saving(coroutine, save_flow, lambda: _now(application))
     with warnings.catch_warnings():
@@ -122,6 +137,7 @@ class CoachRateLimiter(AIORateLimiter):
         data: dict[str, Any],
         rate_limit_args: int | None,
     ) -> bool | JSONDict | list[JSONDict]:
+        callback = metrics.observed(callback, endpoint)  # Telegram calls by method, outcome
         if endpoint in self.UNLIMITED:
             return await callback(*args, **kwargs)
         return await super().process_request(
@@ -133,6 +149,8 @@ def register_handlers(app: CoachApplication) -> None:
     # 0. Private chats only; then every update makes sure the user row exists and is current.
     app.add_handler(TypeHandler(Update, start.private_chats_only), group=PRIVATE_ONLY)
     app.add_handler(TypeHandler(Update, start.track_user), group=TRACK_USERS)
+    # The user row was read: the update may be confirmed to Telegram (bot/availability.py).
+    app.add_handler(TypeHandler(Update, ops.settled), group=TRACK_USERS + 1)
 
     # 1. Guards (group GUARDS): bans stop an update before any feature. (Flood control has
     # already dropped updates over the limit in the update processor, before any handler.)
@@ -162,6 +180,7 @@ def register_handlers(app: CoachApplication) -> None:
     app.add_handlers(resume_handlers.command_handlers(), group=MAIN)
     app.add_handlers(plans_handlers.command_handlers(), group=MAIN)
     app.add_handlers(account.handlers(), group=MAIN)  # /mydata
+    app.add_handlers(ops.handlers(app.bot_data["settings"]), group=MAIN)  # /health (admins)
 
     # 4. /start, /help, /cancel outside any flow.
     app.add_handlers(start.command_handlers(), group=MAIN)
@@ -180,7 +199,7 @@ async def post_init(app: Application) -> None:
     plans = PlanPolicy.from_settings(settings)  # limits, prices, the clock
     app.bot_data["services"] = Services(
         settings=settings,
-        gateway=build_gateway(settings),
+        gateway=build_gateway(settings, metrics.observe_model_call),
         plans=plans,
         quotas=Quotas(plans),
     )

@@ -6,7 +6,7 @@ so neither backend can flatter gibberish or "I don't know".
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bot.ai.backend import CoachBackend
 from bot.ai.honesty import precheck_answer
@@ -22,10 +22,15 @@ from bot.ai.schemas import (
 from bot.ai.streams import TextStream
 from bot.settings import Settings
 
+# Told of every model call: kind, outcome ("ok"/"error"), seconds, prompt and completion tokens.
+CallObserver = Callable[[str, str, float | None, int | None, int | None], None]
+
 
 class AIGateway:
-    def __init__(self, backend: CoachBackend) -> None:
+    def __init__(self, backend: CoachBackend, observer: CallObserver | None = None) -> None:
         self.backend = backend
+        if observer is not None and hasattr(backend, "observer"):
+            backend.observer = observer  # the backends that call a model report each call
 
     @property
     def offline(self) -> bool:
@@ -69,7 +74,7 @@ class AIGateway:
         await self.backend.aclose()
 
 
-def build_gateway(settings: Settings) -> AIGateway:
+def build_gateway(settings: Settings, observer: CallObserver | None = None) -> AIGateway:
     """The OpenAI-compatible backend when a key is set, else the offline coach."""
     if settings.offline:
         from bot.ai.offline.coach import OfflineCoach
@@ -77,4 +82,4 @@ def build_gateway(settings: Settings) -> AIGateway:
         return AIGateway(OfflineCoach())
     from bot.ai.openai_backend import OpenAIBackend
 
-    return AIGateway(OpenAIBackend(settings))
+    return AIGateway(OpenAIBackend(settings), observer)

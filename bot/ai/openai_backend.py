@@ -90,6 +90,7 @@ class OpenAIBackend:
             unavailable=self._unavailable,
         )
         self._stream_usage = True  # False once a server rejects stream_options
+        self.observer: Any = None  # bot.ai.gateway.CallObserver: told of every call (metrics)
 
     # ----- streamed text ---------------------------------------------------------------
 
@@ -205,6 +206,8 @@ class OpenAIBackend:
         latency_ms = round((time.perf_counter() - started) * 1000)
         prompt_tokens = getattr(usage, "prompt_tokens", None)
         completion_tokens = getattr(usage, "completion_tokens", None)
+        if self.observer is not None:
+            self.observer(kind, "ok", latency_ms / 1000, prompt_tokens, completion_tokens)
         usage_log.info(
             "ai_call kind=%s model=%s mode=%s prompt_tokens=%s completion_tokens=%s latency_ms=%d",
             kind,
@@ -219,6 +222,8 @@ class OpenAIBackend:
         self, kind: str, exc: openai.OpenAIError, *, speech: bool = False
     ) -> AIUnavailableError:
         log.warning("AI call %s failed: %s", kind, self._describe(exc))
+        if self.observer is not None:
+            self.observer(kind, "error", None, None, None)
         # No such endpoint: the server has no audio API (Ollama, llama.cpp), not an outage.
         if speech and isinstance(exc, openai.NotFoundError):
             return SpeechUnavailableError(NO_SPEECH_MESSAGE)

@@ -10,10 +10,12 @@ from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError, T
 from telegram.ext import ApplicationHandlerStop
 from tortoise.exceptions import BaseORMException
 
+from bot import availability
 from bot.ai.errors import AIUnavailableError
 from bot.context import CoachContext
 from bot.i18n import Texts
 from bot.session import current
+from handlers.ops import alerts
 
 log = logging.getLogger(__name__)
 
@@ -31,9 +33,13 @@ def describe(update: object) -> str:
 def user_message_for(error: BaseException | None, t: Texts) -> str:
     if isinstance(error, AIUnavailableError):
         return error.user_message
-    if isinstance(error, BaseORMException | OSError) and not isinstance(error, NetworkError):
+    if _database_error(error):
         return t.plain("kit-error-database")
     return t.plain("kit-error-generic")
+
+
+def _database_error(error: BaseException | None) -> bool:
+    return isinstance(error, BaseORMException | OSError) and not isinstance(error, NetworkError)
 
 
 async def on_error(update: object, context: CoachContext) -> None:
@@ -41,9 +47,19 @@ async def on_error(update: object, context: CoachContext) -> None:
     if isinstance(error, Forbidden):  # the user blocked the bot; nothing to tell them
         log.info("Forbidden for %s: %s", describe(update), error)
         return
-    log.error("Error while handling %s", describe(update), exc_info=error)
     if (session := current()) is not None:
         session.discard = True  # the step stored before this update stands
+    if (
+        isinstance(update, Update)
+        and _database_error(error)
+        and not await availability.database_answers()
+    ):  # the database is down: keep the update for when it is back
+        log.error("Database unavailable while handling %s: %s", describe(update), error)
+        await _keep(update, context)
+        return
+    log.error("Error while handling %s", describe(update), exc_info=error)
+    if error is not None:
+        await alerts.alert_admins(update, context, error)
     if not isinstance(update, Update):
         return
     if update.callback_query is not None:
@@ -60,18 +76,37 @@ async def on_error(update: object, context: CoachContext) -> None:
 
 
 async def stop_for_database_error(update: Update, context: CoachContext, exc: Exception) -> None:
-    """A guard could not reach the database: tell the user plainly and let nothing through
-    (a ban or a user row we can't check must not be skipped)."""
-    log.error("Database unavailable in a guard for %s", describe(update), exc_info=exc)
+    """A guard could not reach the database: let nothing through (a ban or a user row we can't
+    check must not be skipped). The update is kept and handled once the database is back
+    (bot/availability.py); a payment's pre-checkout, which can't wait, is refused."""
+    log.error("Database unavailable in a guard for %s: %s", describe(update), exc)
     with contextlib.suppress(TelegramError):
-        if update.callback_query is not None:
-            await update.callback_query.answer()
         if update.pre_checkout_query is not None:
             await update.pre_checkout_query.answer(
                 ok=False, error_message=user_message_for(exc, context.texts)
             )
-        elif update.effective_chat is not None:
-            await context.bot.send_message(
-                update.effective_chat.id, user_message_for(exc, context.texts)
-            )
+            raise ApplicationHandlerStop
+        if await availability.database_answers():  # not an outage (a schema fault, say)
+            if update.callback_query is not None:
+                await update.callback_query.answer()
+            if update.effective_chat is not None:
+                await context.bot.send_message(
+                    update.effective_chat.id, user_message_for(exc, context.texts)
+                )
+            raise ApplicationHandlerStop
+    await _keep(update, context)
     raise ApplicationHandlerStop
+
+
+async def _keep(update: Update, context: CoachContext) -> None:
+    """Keep the update for later; the user hears once per outage that we'll answer then."""
+    gate: availability.DatabaseGate = context.application.bot_data["gate"]
+    user = update.effective_user
+    tell = gate.keep(update, user.id if user else None)
+    with contextlib.suppress(TelegramError):
+        if update.callback_query is not None:
+            await update.callback_query.answer()
+        if tell and update.effective_chat is not None:
+            await context.bot.send_message(
+                update.effective_chat.id, context.texts("ops-unavailable"), parse_mode="HTML"
+            )
