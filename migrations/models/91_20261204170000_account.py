@@ -1,7 +1,7 @@
 """Users' data: /mydata's once-an-hour clock on the users row, and payments that outlive their
 user. Deleting a user (/deleteme) cascades to everything of theirs; a payment is kept for the
 law and for refunds but loses its link: `payments.user_id` becomes NULL (ON DELETE SET NULL)
-and the invoice payload, which names the payer, is emptied (a CHECK holds it).
+and /deleteme empties the invoice payload, which names the payer.
 
 PostgreSQL changes the constraint in place; SQLite can't alter a foreign key, so the payments
 table is rebuilt (same columns, checks and index).
@@ -11,11 +11,7 @@ from tortoise import BaseDBAsyncClient
 
 RUN_IN_TRANSACTION = True
 
-_ANONYMOUS = """CONSTRAINT "payments_anonymous_check"
-        CHECK ("user_id" IS NOT NULL OR "invoice_payload" = '')"""
-
-
-def _sqlite_payments(user_id: str, extra: str) -> str:
+def _sqlite_payments(user_id: str) -> str:
     return f"""
 CREATE TABLE "payments_new" (
     "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -32,7 +28,7 @@ CREATE TABLE "payments_new" (
     "days" INT NOT NULL DEFAULT 30 CONSTRAINT "payments_days_check" CHECK ("days" > 0),
     "refunded" INT NOT NULL DEFAULT 0,
     "refunded_at" TIMESTAMP,
-    "created_at" TIMESTAMP NOT NULL{extra}
+    "created_at" TIMESTAMP NOT NULL
 );
 INSERT INTO "payments_new" SELECT "id", "user_id", "plan", "amount", "currency",
     "telegram_payment_charge_id", "provider_payment_charge_id", "invoice_payload",
@@ -45,19 +41,17 @@ CREATE INDEX IF NOT EXISTS "idx_payments_user_id" ON "payments" ("user_id", "cre
 
 async def upgrade(db: BaseDBAsyncClient) -> str:
     if db.capabilities.dialect == "postgres":
-        return f"""
+        return """
 ALTER TABLE "users" ADD COLUMN "data_exported_at" TIMESTAMPTZ;
 ALTER TABLE "payments" ALTER COLUMN "user_id" DROP NOT NULL;
 ALTER TABLE "payments" DROP CONSTRAINT IF EXISTS "payments_user_id_fkey";
 ALTER TABLE "payments" ADD CONSTRAINT "payments_user_id_fkey"
     FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE SET NULL;
-ALTER TABLE "payments" ADD {_ANONYMOUS};
 """
     user_id = '"user_id" BIGINT REFERENCES "users" ("id") ON DELETE SET NULL'
-    rebuilt = _sqlite_payments(user_id, ",\n    " + _ANONYMOUS)
     return f"""
 ALTER TABLE "users" ADD COLUMN "data_exported_at" TIMESTAMP;
-{rebuilt}"""
+{_sqlite_payments(user_id)}"""
 
 
 async def downgrade(db: BaseDBAsyncClient) -> str:
@@ -74,6 +68,6 @@ ALTER TABLE "users" DROP COLUMN "data_exported_at";
     user_id = '"user_id" BIGINT NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE'
     return f"""
 DELETE FROM "payments" WHERE "user_id" IS NULL;
-{_sqlite_payments(user_id, "")}
+{_sqlite_payments(user_id)}
 ALTER TABLE "users" DROP COLUMN "data_exported_at";
 """
