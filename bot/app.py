@@ -17,9 +17,11 @@ from telegram.ext import (
     ContextTypes,
     TypeHandler,
 )
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
+from bot import metrics
 from bot.ai.gateway import build_gateway
+from bot.availability import DatabaseGate, GatedRequest
 from bot.context import CoachApplication, CoachContext, Services
 from bot.delivery import OutgoingScheduler
 from bot.i18n import languages, texts
@@ -32,10 +34,10 @@ from bot.services.resume import RetryTexts
 from bot.services.users import save_flow
 from bot.session import saving
 from bot.settings import Settings
+from handlers import account, language, learning, ops, practice, start
 from handlers import admin as admin_handlers
 from handlers import interviews as interview_handlers
 from handlers import jobs as jobs_handlers
-from handlers import language, learning, practice, start
 from handlers import plans as plans_handlers
 from handlers import resume as resume_handlers
 from handlers.kit import errors
@@ -78,10 +80,23 @@ def build_application(
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
+    # getUpdates waits while the database is down, so fetched updates stay unconfirmed
+    # (bot/availability.py).
+    gate = DatabaseGate()
+    polling_request = updates_request or request or HTTPXRequest(connection_pool_size=1)
     if request is not None:
-        builder = builder.request(request).get_updates_request(updates_request or request)
+        builder = builder.request(request)
+    builder = builder.get_updates_request(GatedRequest(polling_request, gate))
     application: CoachApplication = builder.build()  # type: ignore[assignment]
     application.bot_data["settings"] = settings
+    application.bot_data["gate"] = gate
+    gate.requeue = application.update_queue.put
+
+    def observe(update: object, seconds: float) -> None:
+        metrics.observe_update(update, seconds)
+        gate.settle(update)
+
+    processor.observe = observe
     processor.notify = plans_handlers.flood_notifier(application.bot, flood.limit)
     processor.around = lambda coroutine: saving(coroutine, save_flow, lambda: _now(application))
     register_handlers(application)
@@ -107,6 +122,8 @@ def register_handlers(app: CoachApplication) -> None:
     # 0. Private chats only; then every update makes sure the user row exists and is current.
     app.add_handler(TypeHandler(Update, start.private_chats_only), group=PRIVATE_ONLY)
     app.add_handler(TypeHandler(Update, start.track_user), group=TRACK_USERS)
+    # The user row was read: the update may be confirmed to Telegram (bot/availability.py).
+    app.add_handler(TypeHandler(Update, ops.settled), group=TRACK_USERS + 1)
 
     # 1. Guards (group GUARDS): bans stop an update before any feature. (Flood control has
     # already dropped updates over the limit in the update processor, before any handler.)
@@ -125,6 +142,7 @@ def register_handlers(app: CoachApplication) -> None:
                 *interview_handlers.flows(),
                 *resume_handlers.flows(),
                 *learning.flows(),
+                *account.flows(),
             ],
             clock=lambda: _now(app),
         ),
@@ -138,6 +156,8 @@ def register_handlers(app: CoachApplication) -> None:
     app.add_handlers(resume_handlers.handlers(), group=MAIN)
     app.add_handlers(plans_handlers.handlers(), group=MAIN)
     app.add_handlers(learning.handlers(), group=MAIN)  # /progress, the job card's Progress
+    app.add_handlers(account.handlers(), group=MAIN)  # /mydata
+    app.add_handlers(ops.handlers(app.bot_data["settings"]), group=MAIN)  # /health (admins)
 
     # 3b. /language.
     app.add_handlers(language.handlers(), group=MAIN)
@@ -159,7 +179,7 @@ async def post_init(app: Application) -> None:
     plans = PlanPolicy.from_settings(settings)  # limits, prices, the clock
     app.bot_data["services"] = Services(
         settings=settings,
-        gateway=build_gateway(settings),
+        gateway=build_gateway(settings, metrics.observe_model_call),
         plans=plans,
         quotas=Quotas(plans),
         resume_retries=RetryTexts(),

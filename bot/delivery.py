@@ -49,6 +49,8 @@ from telegram._utils.types import JSONDict
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import BaseRateLimiter
 
+from bot import metrics
+
 log = logging.getLogger(__name__)
 
 
@@ -237,6 +239,7 @@ class OutgoingScheduler(BaseRateLimiter[SendOptions]):
         self._bucket: _Bucket | None = None
         self._groups: dict[int | str, _Bucket] = {}
         self._heap: list[_Call] = []  # calls waiting for a slot of the overall rate
+        metrics.OUTGOING_QUEUE.set_function(lambda: len(self._heap))
         self._pump_task: asyncio.Task[None] | None = None
         self._paused: dict[int | str | None, float] = {}  # chat (None: all) -> until
         self._parked: dict[int | str | None, list[_Call]] = {}  # waiting for a pause to end
@@ -271,6 +274,7 @@ class OutgoingScheduler(BaseRateLimiter[SendOptions]):
         data: dict[str, Any],
         rate_limit_args: SendOptions | Priority | None,
     ) -> bool | JSONDict | list[JSONDict]:
+        callback = metrics.observed(callback, endpoint)  # Telegram calls by method, outcome
         options = _options(rate_limit_args)
         call = self._describe(endpoint, data, options)
         first = _First.CHECK

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -74,6 +75,8 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
         self.notify: Notify | None = None  # set by build_application once the bot exists
         # Wraps the handling of each update (the user session is stored after it).
         self.around: Callable[[Awaitable[Any]], Awaitable[None]] | None = None
+        # Told of every update once it is over, handled or dropped (seconds since arrival).
+        self.observe: Callable[[object, float], None] | None = None
         self._slots = asyncio.Semaphore(max_concurrent_updates)
         self._locks: dict[int, asyncio.Lock] = {}
         self._waiters: dict[int, int] = {}  # admitted and not finished, per key
@@ -84,6 +87,7 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         self.started += 1
+        arrived = time.perf_counter()
         try:
             key = ordering_key(update)
             if key is None:
@@ -108,6 +112,8 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
                     self._told.discard(key)
         finally:
             self.finished += 1
+            if self.observe is not None:
+                self.observe(update, time.perf_counter() - arrived)
 
     async def _run(self, coroutine: Awaitable[Any]) -> None:
         await (self.around(coroutine) if self.around is not None else coroutine)

@@ -16,8 +16,10 @@ from urllib.parse import urlsplit
 
 from telegram import Update
 
+from bot.availability import DatabaseGate
 from bot.context import CoachApplication
 from bot.db import close_database, init_database
+from bot.monitor import serving
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -37,8 +39,12 @@ async def running(
             await _start_updates(app, settings, polling=polling, poll_interval=poll_interval)
             await app.start()
             try:
-                yield app
+                async with serving(app, settings.metrics_port):  # /healthz, /metrics
+                    yield app
             finally:
+                gate: DatabaseGate | None = app.bot_data.get("gate")
+                if gate is not None:
+                    await gate.close()  # during an outage, fetched updates stay unconfirmed
                 if app.updater and app.updater.running:
                     await app.updater.stop()
                 await app.stop()  # waits for in-flight updates

@@ -80,6 +80,9 @@ class Settings(BaseSettings):
     # Flood control: updates a minute per user before they are dropped
     flood_updates_per_minute: int = Field(default=100, ge=1, le=10_000)
 
+    # /healthz and /metrics (Prometheus) on this port, in polling and webhook mode; unset = off
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)
+
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
 
     @field_validator("admin_ids", mode="before")
@@ -91,6 +94,11 @@ class Settings(BaseSettings):
                 raise ValueError("must be comma-separated Telegram user ids, e.g. 123,456")
             return frozenset(int(p) for p in parts)
         return value
+
+    @field_validator("metrics_port", mode="before")
+    @classmethod
+    def _empty_is_off(cls, value: object) -> object:
+        return None if value in ("", "0", 0) else value
 
     @field_validator("log_level", mode="before")
     @classmethod

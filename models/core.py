@@ -33,6 +33,7 @@ class User(TimestampedModel):
     resumes_used = fields.IntField(default=0)
     interview_tokens = fields.FloatField(null=True, description="bucket level; NULL = full")
     interview_tokens_at = fields.DatetimeField(null=True, description="bucket level as of")
+    data_exported_at = fields.DatetimeField(null=True, description="last /mydata")
 
     # the per-user conversation flow (migration 10): see bot/session.py
     flow = fields.CharField(max_length=24, null=True, description="the current conversation flow")

@@ -15,8 +15,9 @@ if TYPE_CHECKING:
 
 class Payment(Model):
     id = fields.IntField(primary_key=True)
-    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
-        "models.User", related_name="payments", on_delete=fields.CASCADE, db_index=True
+    # NULL once the user deleted their data (/deleteme): the row stays for the law and refunds
+    user: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="payments", on_delete=fields.SET_NULL, null=True, db_index=True
     )
     plan = fields.CharEnumField(Plan, max_length=8)
     amount = fields.IntField(description="in the smallest units of currency (Stars: whole)")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bot.ai.backend import CoachBackend
 from bot.ai.honesty import cap_by_relevance, precheck_answer
@@ -34,10 +34,15 @@ from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
+# Told of every model call: kind, outcome ("ok"/"error"), seconds, prompt and completion tokens.
+CallObserver = Callable[[str, str, float | None, int | None, int | None], None]
+
 
 class AIGateway:
-    def __init__(self, backend: CoachBackend) -> None:
+    def __init__(self, backend: CoachBackend, observer: CallObserver | None = None) -> None:
         self.backend = backend
+        if observer is not None and hasattr(backend, "observer"):
+            backend.observer = observer  # the backends that call a model report each call
         self._discovery: asyncio.Task[None] | None = None
 
     async def discover(self) -> None:
@@ -112,7 +117,7 @@ class AIGateway:
         await self.backend.aclose()
 
 
-def build_gateway(settings: Settings) -> AIGateway:
+def build_gateway(settings: Settings, observer: CallObserver | None = None) -> AIGateway:
     """The OpenAI-compatible backend when a key is set, else the offline coach."""
     if settings.offline:
         from bot.ai.offline.coach import OfflineCoach
@@ -120,6 +125,6 @@ def build_gateway(settings: Settings) -> AIGateway:
         return AIGateway(OfflineCoach())
     from bot.ai.openai_backend import OpenAIBackend
 
-    gateway = AIGateway(OpenAIBackend(settings))
+    gateway = AIGateway(OpenAIBackend(settings), observer)
     gateway.start_discovery()  # the speech probe, when built in the running bot
     return gateway

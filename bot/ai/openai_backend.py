@@ -114,6 +114,7 @@ class OpenAIBackend:
         )
         self._stream_usage = True  # False once a server rejects stream_options
         self._offline: Any = None  # the offline coach, built when an empty reply needs it
+        self.observer: Any = None  # bot.ai.gateway.CallObserver: told of every call (metrics)
 
     @property
     def has_speech(self) -> bool:
@@ -357,6 +358,8 @@ class OpenAIBackend:
         latency_ms = round((time.perf_counter() - started) * 1000)
         prompt_tokens = getattr(usage, "prompt_tokens", None)
         completion_tokens = getattr(usage, "completion_tokens", None)
+        if self.observer is not None:
+            self.observer(kind, "ok", latency_ms / 1000, prompt_tokens, completion_tokens)
         source = "server"
         if prompt_tokens is None and completion_tokens is None and (sent or received):
             source = "estimated"
@@ -380,6 +383,8 @@ class OpenAIBackend:
         self, kind: str, exc: openai.OpenAIError, *, speech: bool = False
     ) -> AIUnavailableError:
         log.warning("AI call %s failed: %s", kind, self._describe(exc))
+        if self.observer is not None:
+            self.observer(kind, "error", None, None, None)
         # No such endpoint: the server has no audio API (Ollama, llama.cpp), not an outage;
         # voice features are hidden from now on.
         if speech and isinstance(exc, openai.NotFoundError):

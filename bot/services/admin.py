@@ -82,7 +82,7 @@ async def remember_menu(admin_id: int) -> None:
 
 async def former_admins_with_menu(admin_ids: Collection[int]) -> list[int]:
     """Ids in the audit trail that are not admins now and whose menu wasn't taken yet."""
-    query = AdminAction.all()
+    query = AdminAction.exclude(admin_id=0)  # 0: users' own actions (/deleteme), no admin
     if admin_ids:
         query = query.exclude(admin_id__in=list(admin_ids))
     rows = await query.annotate(last=Max("id")).group_by("admin_id").values("admin_id", "last")

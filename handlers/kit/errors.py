@@ -9,13 +9,16 @@ import traceback
 from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError, TimedOut
 from telegram.ext import ApplicationHandlerStop
+from tortoise.exceptions import BaseORMException
 
+from bot import availability
 from bot.ai.errors import AIUnavailableError
 from bot.context import CoachContext
 from bot.db import is_outage
 from bot.i18n import Html, Texts
 from bot.services.documents import DocumentError
 from bot.session import current
+from handlers.ops import alerts
 
 log = logging.getLogger(__name__)
 
@@ -64,18 +67,36 @@ def without_messages(error: BaseException) -> str:
     return "\n-- caused by --\n".join(parts)
 
 
+def _database_error(error: BaseException | None) -> bool:
+    return isinstance(error, BaseORMException | OSError) and not isinstance(error, NetworkError)
+
+
 async def on_error(update: object, context: CoachContext) -> None:
     error = context.error
     if isinstance(error, Forbidden):  # the user blocked the bot; nothing to tell them
         log.info("Forbidden for %s: %s", describe(update), error)
+        return
+    if (session := current()) is not None:
+        session.discard = True  # the step stored before this update stands
+    if (
+        isinstance(update, Update)
+        and _database_error(error)
+        and not await availability.database_answers()
+    ):  # the database is down: keep the update for when it is back
+        log.error(
+            "Database unavailable while handling %s: %s",
+            describe(update),
+            without_messages(error) if error is not None else "no error",
+        )
+        await _keep(update, context)
         return
     log.error(
         "Error while handling %s: %s",
         describe(update),
         without_messages(error) if error is not None else "no error",
     )
-    if (session := current()) is not None:
-        session.discard = True  # the step stored before this update stands
+    if error is not None:
+        await alerts.alert_admins(update, context, error)
     if not isinstance(update, Update):
         return
     if update.callback_query is not None:
@@ -92,18 +113,37 @@ async def on_error(update: object, context: CoachContext) -> None:
 
 
 async def stop_for_database_error(update: Update, context: CoachContext, exc: Exception) -> None:
-    """A guard could not reach the database: tell the user plainly and let nothing through
-    (a ban or a user row we can't check must not be skipped)."""
-    log.error("Database failed in a guard for %s: %s", describe(update), without_messages(exc))
+    """A guard could not reach the database: let nothing through (a ban or a user row we can't
+    check must not be skipped). The update is kept and handled once the database is back
+    (bot/availability.py); a payment's pre-checkout, which can't wait, is refused."""
+    log.error("Database unavailable in a guard for %s: %s", describe(update), without_messages(exc))
     with contextlib.suppress(TelegramError):
-        if update.callback_query is not None:
-            await update.callback_query.answer()
         if update.pre_checkout_query is not None:
             await update.pre_checkout_query.answer(
                 ok=False, error_message=context.texts.plain("kit-error-database")
             )
-        elif update.effective_chat is not None:
-            await context.bot.send_message(
-                update.effective_chat.id, context.texts.plain("kit-error-database")
-            )
+            raise ApplicationHandlerStop
+        if await availability.database_answers():  # not an outage (a schema fault, say)
+            if update.callback_query is not None:
+                await update.callback_query.answer()
+            if update.effective_chat is not None:
+                await context.bot.send_message(
+                    update.effective_chat.id, context.texts.plain("kit-error-database")
+                )
+            raise ApplicationHandlerStop
+    await _keep(update, context)
     raise ApplicationHandlerStop
+
+
+async def _keep(update: Update, context: CoachContext) -> None:
+    """Keep the update for later; the user hears once per outage that we'll answer then."""
+    gate: availability.DatabaseGate = context.application.bot_data["gate"]
+    user = update.effective_user
+    tell = gate.keep(update, user.id if user else None)
+    with contextlib.suppress(TelegramError):
+        if update.callback_query is not None:
+            await update.callback_query.answer()
+        if tell and update.effective_chat is not None:
+            await context.bot.send_message(
+                update.effective_chat.id, context.texts("ops-unavailable"), parse_mode="HTML"
+            )

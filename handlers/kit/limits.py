@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup, Message
 
+from bot import metrics
 from bot.context import CoachContext
 from bot.i18n import Texts
 from bot.services.quotas import QuotaExceeded, RateLimited
@@ -47,5 +48,6 @@ def upgrade_keyboard(t: Texts, exc: QuotaExceeded) -> InlineKeyboardMarkup | Non
 
 
 async def explain_limit(message: Message, context: CoachContext, exc: QuotaExceeded) -> None:
+    metrics.QUOTA_REFUSALS.labels(str(getattr(exc.resource, "value", exc.resource))).inc()
     t = context.texts
     await reply(message, limit_text(t, exc), reply_markup=upgrade_keyboard(t, exc))

@@ -31,6 +31,8 @@ PUBLIC_COMMANDS: tuple[str, ...] = (
     "upgrade",
     "paysupport",
     "language",
+    "mydata",
+    "deleteme",
     "help",
     "cancel",
 )
