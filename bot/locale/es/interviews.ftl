@@ -85,3 +85,9 @@ interviews-transcript-you = 🙋 <b>Tú</b>{ $voice ->
 }<i>{ $took }</i>
 interviews-transcript-took = {" "}· { $seconds } s
 interviews-transcript-empty = <i>Aún no se ha dicho nada.</i>
+
+## The report document (Markdown and PDF; plain text)
+interviews-report-title = Informe de entrevista simulada — { $job }
+interviews-report-meta = { $job } · { $date } · duración { $duration }
+interviews-report-overall = Nota global: { $rating }/10
+interviews-report-page = Interview Coach - página { $page }

@@ -41,9 +41,22 @@ plans-offers-on-max = Tienes Max: si vuelves a pagar, se amplía 30 días.
 plans-price-label = { $name }, 30 días
 plans-button-pay = Pagar { $price } ⭐
 plans-button-subscribe = 🔁 Suscribirse cada mes
+plans-invoice-title = Interview Coach { $name }
+plans-invoice-description = Plan { $name } { $subscription ->
+    [true] cada 30 días, hasta que lo canceles
+   *[false] por 30 días
+}: { $plan ->
+    [pro] preguntas de práctica y entrevistas simuladas ilimitadas
+   *[max] preguntas de práctica y entrevistas simuladas ilimitadas, más el análisis de currículum
+}.
 
 ## Payments
 plans-checkout-failed = Algo ha fallado; inténtalo de nuevo.
+# Pre-checkout refusals (`CheckoutRefusal`), plain text.
+plans-checkout-invalid-invoice = Esta factura ya no es válida. Envía /upgrade para obtener una nueva.
+plans-checkout-not-your-invoice = Esta factura se creó para otra cuenta de Telegram. Envía /upgrade para obtener la tuya.
+plans-checkout-price-changed = El precio ha cambiado desde que se envió esta factura. Envía /upgrade para obtener una nueva.
+plans-checkout-higher-plan = Ya tienes un plan superior. Envía /plan para verlo o /upgrade para ampliarlo.
 plans-payment-unmatched = Gracias: tu pago ha llegado, pero no he podido asociarlo a ningún plan. Envía /paysupport con este identificador para que lo solucionemos: <code>{ $charge }</code>
 plans-payment-wrong-amount = Tu pago de { $amount } ⭐ ha llegado, pero no coincide con el precio de este plan, así que no he cambiado tu plan. Envía /paysupport con este identificador y lo solucionaremos: <code>{ $charge }</code>
 plans-payment-done = ✅ ¡Gracias! <b>{ $name }</b> está { $renewed ->

@@ -85,3 +85,9 @@ interviews-transcript-you = 🙋 <b>Você</b>{ $voice ->
 }<i>{ $took }</i>
 interviews-transcript-took = {" "}· { $seconds } s
 interviews-transcript-empty = <i>Nada foi dito ainda.</i>
+
+## The report document (Markdown and PDF; plain text)
+interviews-report-title = Relatório da entrevista simulada — { $job }
+interviews-report-meta = { $job } · { $date } · duração { $duration }
+interviews-report-overall = Nota geral: { $rating }/10
+interviews-report-page = Interview Coach - página { $page }

@@ -41,9 +41,22 @@ plans-offers-on-max = Você está no Max — pagar de novo estende o plano por 3
 plans-price-label = { $name }, 30 dias
 plans-button-pay = Pagar { $price } ⭐
 plans-button-subscribe = 🔁 Assinar todo mês
+plans-invoice-title = Interview Coach { $name }
+plans-invoice-description = Plano { $name } { $subscription ->
+    [true] a cada 30 dias, até você cancelar
+   *[false] por 30 dias
+}: { $plan ->
+    [pro] perguntas de prática e entrevistas simuladas ilimitadas
+   *[max] perguntas de prática e entrevistas simuladas ilimitadas, mais a análise de currículo
+}.
 
 ## Payments
 plans-checkout-failed = Algo deu errado — tente de novo.
+# Pre-checkout refusals (`CheckoutRefusal`), plain text.
+plans-checkout-invalid-invoice = Esta fatura não é mais válida. Envie /upgrade para receber uma nova.
+plans-checkout-not-your-invoice = Esta fatura foi criada para outra conta do Telegram. Envie /upgrade para receber a sua.
+plans-checkout-price-changed = O preço mudou desde que esta fatura foi enviada. Envie /upgrade para receber uma nova.
+plans-checkout-higher-plan = Você já tem um plano superior. Envie /plan para vê-lo ou /upgrade para estendê-lo.
 plans-payment-unmatched = Obrigado — seu pagamento chegou, mas não consegui associá-lo a um plano. Envie /paysupport com este código para resolvermos: <code>{ $charge }</code>
 plans-payment-wrong-amount = Seu pagamento de { $amount } ⭐ chegou, mas não corresponde ao preço deste plano, então não mudei seu plano. Envie /paysupport com este código e vamos resolver: <code>{ $charge }</code>
 plans-payment-done = ✅ Obrigado! O <b>{ $name }</b> está { $renewed ->

@@ -92,3 +92,9 @@ interviews-transcript-you = 🙋 <b>Вы</b>{ $voice ->
 }<i>{ $took }</i>
 interviews-transcript-took = {" "}· { $seconds } с
 interviews-transcript-empty = <i>Пока ничего не сказано.</i>
+
+## The report document (Markdown and PDF; plain text)
+interviews-report-title = Отчёт о пробном собеседовании — { $job }
+interviews-report-meta = { $job } · { $date } · длительность { $duration }
+interviews-report-overall = Общая оценка: { $rating }/10
+interviews-report-page = Interview Coach - страница { $page }

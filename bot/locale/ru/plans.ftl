@@ -41,9 +41,22 @@ plans-offers-on-max = У вас Max — повторная оплата прод
 plans-price-label = { $name }, 30 дней
 plans-button-pay = Оплатить { $price } ⭐
 plans-button-subscribe = 🔁 Подписка на месяц
+plans-invoice-title = Interview Coach { $name }
+plans-invoice-description = Тариф { $name } { $subscription ->
+    [true] каждые 30 дней, пока вы не отмените подписку
+   *[false] на 30 дней
+}: { $plan ->
+    [pro] безлимитные вопросы для тренировки и пробные собеседования
+   *[max] безлимитные вопросы для тренировки и пробные собеседования, плюс анализ резюме
+}.
 
 ## Payments
 plans-checkout-failed = Что-то пошло не так — попробуйте ещё раз.
+# Pre-checkout refusals (`CheckoutRefusal`), plain text.
+plans-checkout-invalid-invoice = Этот счёт больше не действителен. Отправьте /upgrade, чтобы получить новый.
+plans-checkout-not-your-invoice = Этот счёт выставлен другому аккаунту Telegram. Отправьте /upgrade, чтобы получить свой.
+plans-checkout-price-changed = Цена изменилась после отправки этого счёта. Отправьте /upgrade, чтобы получить новый.
+plans-checkout-higher-plan = У вас уже есть тариф выше. Отправьте /plan, чтобы посмотреть его, или /upgrade, чтобы продлить.
 plans-payment-unmatched = Спасибо — платёж пришёл, но я не смог сопоставить его с тарифом. Отправьте /paysupport с этим идентификатором, и мы всё уладим: <code>{ $charge }</code>
 plans-payment-wrong-amount = Ваш платёж на { $amount } ⭐ пришёл, но сумма не совпадает с ценой тарифа, поэтому я не стал менять тариф. Отправьте /paysupport с этим идентификатором, и мы всё уладим: <code>{ $charge }</code>
 plans-payment-done = ✅ Спасибо! Тариф <b>{ $name }</b> { $renewed ->
