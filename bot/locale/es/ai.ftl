@@ -10,3 +10,4 @@ ai-error-empty-reply = { interviews-empty-reply }
 
 # Shown while a slow model is still writing (see `bot.ai.streams.notify_when_slow`).
 ai-still-writing = ⏳ El coach sigue escribiendo: hoy este modelo va lento. Un momento…
+ai-error-refused = El modelo de IA se negó a escribir esto. Inténtalo de nuevo.

@@ -10,3 +10,4 @@ ai-error-empty-reply = { interviews-empty-reply }
 
 # Shown while a slow model is still writing (see `bot.ai.streams.notify_when_slow`).
 ai-still-writing = ⏳ O coach ainda está escrevendo — este modelo está lento hoje. Só um momento…
+ai-error-refused = O modelo de IA se recusou a escrever isto. Tente de novo.

@@ -10,3 +10,4 @@ ai-error-empty-reply = { interviews-empty-reply }
 
 # Shown while a slow model is still writing (see `bot.ai.streams.notify_when_slow`).
 ai-still-writing = ⏳ Тренер ещё пишет — эта модель сегодня работает медленно. Секунду…
+ai-error-refused = Модель ИИ отказалась это писать. Попробуйте ещё раз.
