@@ -176,6 +176,7 @@ def register_handlers(app: CoachApplication) -> None:
 async def post_init(app: Application) -> None:
     """Create services (closed in post_shutdown) and publish the command menu."""
     settings: Settings = app.bot_data["settings"]
+    metrics.PULSE.reset()  # /healthz speaks of this application's updates and model calls
     plans = PlanPolicy.from_settings(settings)  # limits, prices, the clock
     app.bot_data["services"] = Services(
         settings=settings,

@@ -105,6 +105,10 @@ class Pulse:
     last_poll_at: float | None = None  # a getUpdates answered
     last_model: tuple[str, str, float] | None = None  # kind, outcome, when
 
+    def reset(self) -> None:
+        """Forget the moments seen (a new application starts)."""
+        self.last_update_at = self.last_poll_at = self.last_model = None
+
 
 PULSE = Pulse()
 
