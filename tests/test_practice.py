@@ -14,6 +14,7 @@ import pytest
 from tortoise import connections
 from tortoise.exceptions import IntegrityError
 
+from bot.ai.offline.bank import Bank, load_bank
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
 from bot.emulator.server import BotAPIEmulator, ChatMessage
@@ -493,3 +494,94 @@ async def test_a_long_answer_of_one_repeated_phrase_is_not_called_short(
     await user.send(("The answer is yes. " * 300)[:4096])
     rated = await user.expect("Rating:")
     assert "repeats the same few words" in rated.text and "too short" not in rated.text
+
+
+# ----- grading that can't be gamed (issue 16.2) -------------------------------------------
+
+SALAD = "banana potato fiber transition deferred value lanes"
+FIBER = "Explain React's Fiber architecture and concurrent rendering."
+TS_QUESTION = (
+    "In TypeScript, what is the difference between an `interface` and a `type` alias? "
+    "When would you use each?"
+)
+PARTLY = "interface is for objects and type is for other stuff, they are mostly the same"
+PROPS_ANSWER = (
+    "Props are passed down from the parent and are read-only in the child, while state is "
+    "local to the component and managed with useState. Changing either triggers a re-render, "
+    "and state must only change through the setter."
+)
+
+
+async def _asked(user: EmulatedUser, text: str) -> Question:
+    """A question stored for the user's job and opened to answer, as Past questions does."""
+    job = await JobInfo.filter(user_id=user.id).first()
+    if job is None:
+        job = await new_job(user)
+    question = await Question.create(job_info=job, text=text, difficulty="hard", skill="react")
+    await user.press(QuestionButton(question_id=question.id).pack())
+    await user.expect("Answer again")
+    return question
+
+
+async def _rating(user: EmulatedUser, answer: str) -> tuple[int, str]:
+    await user.send(answer)
+    await user.expect("Correct answer")
+    shown = texts(user.since_last_action())
+    ratings = re.findall(r"Rating: (\d+)/10", shown)
+    assert len(ratings) == 1 and "Score:" not in shown  # one rating line per reply
+    return int(ratings[0]), shown
+
+
+async def test_offline_grading_gates_salad_and_other_questions(
+    bot: BotHarness, user: EmulatedUser
+) -> None:
+    fiber = next(q.text for q in _bank().questions if q.text.startswith(FIBER))
+    await _asked(user, fiber)
+    rating, shown = await _rating(user, SALAD)
+    assert rating <= 2 and "lists keywords without explaining" in shown
+
+    await _asked(user, fiber)
+    rating, shown = await _rating(user, PROPS_ANSWER)  # the props-and-state answer
+    assert rating <= 2 and "answers a different question" in shown
+
+    await _asked(user, TS_QUESTION)
+    rating, shown = await _rating(user, PARTLY)
+    assert 3 <= rating <= 6
+    assert "you said “interface is for objects”" in shown  # the words that earned the point
+    assert "you said “they are mostly the same”" in shown
+
+
+async def test_model_grading_gates_salad_and_other_questions(
+    model_bot: BotHarness, fake: FakeOpenAI
+) -> None:
+    user = model_bot.user("Ada")
+    await new_job(user)
+    generous = {
+        "rating": 8,
+        "feedback": "Rating: 8/10\nYou named the right concepts.",
+        "model_answer": "Fiber splits rendering into units of work with priorities, so "
+        "transitions and deferred values keep typing responsive.",
+    }
+    fake.reply_json(generous)
+    await _asked(user, FIBER)
+    rating, shown = await _rating(user, SALAD)
+    assert rating == 2 and "lists keywords without explaining" in shown
+    assert "Rating: 8/10" not in shown
+
+    fake.reply_json(generous | {"model_answer": "Closures capture variables of the scope."})
+    await _asked(user, "What is a closure in JavaScript?")
+    rating, shown = await _rating(
+        user, "Git rebase replays your branch commits on top of main for a linear history."
+    )
+    assert rating == 2 and "barely touches the question" in shown
+
+    fake.reply_json(generous | {"rating": 5, "model_answer": "Both describe object shapes."})
+    await _asked(user, TS_QUESTION)
+    rating, _ = await _rating(user, PARTLY)
+    assert rating == 5  # partly right: the model's partial credit stands
+    rubric = str(fake.chat_bodies[-1]["messages"][0]["content"])
+    assert "at most 2" in rubric and "partial credit" in rubric
+
+
+def _bank() -> Bank:
+    return load_bank()

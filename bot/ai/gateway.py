@@ -19,7 +19,13 @@ import logging
 from collections.abc import Sequence
 
 from bot.ai.backend import CoachBackend
-from bot.ai.honesty import cap_by_relevance, precheck_answer
+from bot.ai.honesty import (
+    apply_gate,
+    cap_by_relevance,
+    precheck_answer,
+    salad_gate,
+    without_score_line,
+)
 from bot.ai.schemas import (
     Difficulty,
     GradeResult,
@@ -82,9 +88,15 @@ class AIGateway:
         verdict = precheck_answer(question, answer)
         if verdict is not None:
             return verdict
+        salad = salad_gate(answer)  # decided before the model sees the answer
         result = await self.backend.grade_answer(job, question, answer)
         if self.offline:
-            return result  # the offline coach grades by key points already
+            return result  # the offline coach gates and grades by key points itself
+        result = result.model_copy(update={"feedback": without_score_line(result.feedback)})
+        if salad is not None:
+            return apply_gate(result, salad)
+        # An answer about something else: capped by its relevance to the question and the
+        # model's reference answer.
         return cap_by_relevance(result, question, answer)
 
     def interviewer_turn(

@@ -107,7 +107,7 @@ class OfflineCoach:
         found = self.bank.find(question)
         if found is None:
             return grade_unknown_question(question, answer)
-        return grade_bank_question(found, answer)
+        return grade_bank_question(found, answer, self.bank)
 
     def interviewer_turn(
         self, job: JobContext, transcript: Sequence[TranscriptLine], plan: InterviewPlan
