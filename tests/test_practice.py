@@ -69,7 +69,7 @@ async def test_offline_drill_text_answer_then_voice_refused(
     answer = await Answer.get(question_id=first.id)
     assert 1 <= answer.rating <= 10 and answer.text == ANSWER and answer.feedback
     assert f"Rating: {answer.rating}/10" in shown
-    assert "Offline mode" in shown
+    assert "Offline mode" not in shown  # said once, when practice started
     levels = user.buttons()[:3]  # the suggested next difficulty is marked with a star
     assert [label.removesuffix(" ⭐") for label in levels] == ["Easy", "Medium", "Hard"]
     assert sum(label.endswith(" ⭐") for label in levels) == 1
@@ -585,3 +585,69 @@ async def test_model_grading_gates_salad_and_other_questions(
 
 def _bank() -> Bank:
     return load_bank()
+
+
+# ----- after "I don't know" (issue 16.3) and the offline notice once (16.4) ---------------
+
+
+async def _idk_then_show_answer(user: EmulatedUser, expected: str) -> None:
+    await user.send("idk")
+    asked = await user.expect("no rating")
+    assert "Rating:" not in texts(user.since_last_action())
+    assert user.buttons(asked) == ["💡 Show answer", "⏭ Skip"]
+    await user.click("Show answer")
+    shown = await user.expect("Correct answer")
+    assert expected in texts(user.since_last_action())
+    assert "🔁 Try again" in user.buttons(shown)
+    assert await Answer.all().count() == 0  # seen, but unrated
+    await user.click("Try again")
+    await user.expect("Answer again")
+
+
+async def test_offline_idk_gets_no_rating_and_show_answer(
+    bot: BotHarness, user: EmulatedUser
+) -> None:
+    await new_job(user)
+    await _asked(user, TS_QUESTION)
+    await _idk_then_show_answer(user, "declaration merging")
+    rating, _ = await _rating(user, PARTLY)  # Try again: a real attempt is graded
+    assert 3 <= rating <= 6
+    assert await Answer.all().count() == 1
+
+    await _asked(user, TS_QUESTION)
+    await user.send("I don't know")
+    await user.expect("no rating")
+    await user.click("Skip")
+    skipped = await user.expect("stays unrated")
+    assert "🔁 Try again" in user.buttons(skipped)
+    assert await Answer.all().count() == 1
+
+
+async def test_model_idk_gets_no_rating_and_show_answer(
+    model_bot: BotHarness, fake: FakeOpenAI
+) -> None:
+    user = model_bot.user("Ada")
+    await new_job(user)
+    await _asked(user, "What is a closure in JavaScript?")
+    fake.reply_json(GRADE)  # the model's answer, asked for only on Show answer
+    await _idk_then_show_answer(user, GRADE["model_answer"])
+    assert len(fake.chat_bodies) == 1  # "idk" itself reached no model
+    fake.reply_json(GRADE)
+    rating, _ = await _rating(user, ANSWER)
+    assert rating == 8
+
+
+async def test_offline_notice_once_per_practice_run(bot: BotHarness, user: EmulatedUser) -> None:
+    await new_job(user)
+    await user.send("/practice")
+    await user.expect("Choose a difficulty")
+    notices = sum("Offline mode" in m.text for m in user.since_last_action())
+    for level in ("Easy", "Medium", "Hard"):
+        await user.click(level)
+        await user.expect(f"{level} question")
+        await user.send(ANSWER)
+        await user.expect("Correct answer")
+        notices += sum("Offline mode" in m.text for m in user.since_last_action())
+    assert notices == 1
+    await user.send("/help")
+    await user.expect("Offline mode")

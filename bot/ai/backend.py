@@ -34,6 +34,10 @@ class CoachBackend(Protocol):
 
     async def grade_answer(self, job: JobContext, question: str, answer: str) -> GradeResult: ...
 
+    async def reference_answer(self, job: JobContext, question: str) -> str:
+        """A full correct answer to `question` (Markdown), for a user who had none."""
+        ...
+
     def interviewer_turn(
         self, job: JobContext, transcript: Sequence[TranscriptLine], plan: InterviewPlan
     ) -> TextStream:

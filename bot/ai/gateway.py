@@ -99,6 +99,10 @@ class AIGateway:
         # model's reference answer.
         return cap_by_relevance(result, question, answer)
 
+    async def reference_answer(self, job: JobContext, question: str) -> str:
+        """A full correct answer, for a user who said they don't know."""
+        return await self.backend.reference_answer(job, question)
+
     def interviewer_turn(
         self, job: JobContext, transcript: Sequence[TranscriptLine], plan: InterviewPlan
     ) -> TextStream:

@@ -129,6 +129,12 @@ def precheck_answer(question: str, answer: str) -> GradeResult | None:
     return GradeResult(rating=verdict.rating, feedback=feedback, model_answer=_NO_REFERENCE)
 
 
+def no_attempt(answer: str) -> bool:
+    """An empty reply, or one that only says "I don't know": nothing to rate."""
+    words = _words(answer.strip())
+    return not words or _is_dont_know(words)
+
+
 def _judge(question: str, answer: str) -> _Verdict | None:
     text = answer.strip()
     words = _words(text)

@@ -272,6 +272,10 @@ class OpenAIBackend:
             task.kind, self._structured.run(task, max_tokens=self._max_tokens[task.kind])
         )
 
+    async def reference_answer(self, job: JobContext, question: str) -> str:
+        """The model answer of a grading of no answer: one structured call, rating unused."""
+        return (await self.grade_answer(job, question, NO_ATTEMPT)).model_answer
+
     async def interview_report(
         self, job: JobContext, transcript: Sequence[TranscriptLine], candidate_name: str
     ) -> InterviewReport:
@@ -419,6 +423,9 @@ async def _after(first: list[Any], rest: AsyncIterator[Any]) -> AsyncIterator[An
         yield chunk
     async for chunk in rest:
         yield chunk
+
+
+NO_ATTEMPT = "(No answer: the candidate asked to see a full correct answer.)"
 
 
 def speakable(text: str) -> str:

@@ -18,6 +18,7 @@ from tortoise.transactions import in_transaction
 
 from bot.ai.errors import AIUnavailableError
 from bot.ai.gateway import AIGateway
+from bot.ai.honesty import no_attempt
 from bot.ai.schemas import Difficulty, GradeResult, JobContext
 from bot.ai.streams import TextStream
 from bot.services import learning
@@ -143,6 +144,14 @@ class TooManyGradings(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class NotAnswered:
+    """The user said they don't know (or sent nothing): no rating, nothing stored; the
+    question stays seen but unrated."""
+
+    question: Question
+
+
+@dataclass(frozen=True, slots=True)
 class Graded:
     question: Question
     answer: Answer
@@ -157,8 +166,9 @@ async def grade_answer(
     text: str,
     *,
     now: datetime,
-) -> Graded | None:
-    """Grade an answer and store it. None when the question isn't the user's.
+) -> Graded | NotAnswered | None:
+    """Grade an answer and store it. None when the question isn't the user's; `NotAnswered`
+    for an empty or "I don't know" answer (nothing is graded or stored).
 
     `TooManyGradings` when the question was graded `GRADES_PER_DAY` times in the last day
     (checked before the model is called); `AIUnavailableError` propagates. Either way nothing
@@ -170,6 +180,8 @@ async def grade_answer(
     if found.graded_today >= GRADES_PER_DAY:
         raise TooManyGradings()
     question = found.question
+    if no_attempt(text):
+        return NotAnswered(question)
     result = await gateway.grade_answer(job_context(found.job), question.text, text)
     async with in_transaction():
         answer = await Answer.create(
@@ -260,6 +272,17 @@ async def _question_to_grade(
         card if card["id"] is not None else None,
         (total, count),
     )
+
+
+async def reference_answer(
+    gateway: AIGateway, user_id: int, question_id: str | uuid.UUID | None
+) -> tuple[Question, str] | None:
+    """The user's question with a full correct answer to it (Show answer); None when the
+    question isn't the user's. Nothing is stored: the question stays unrated."""
+    question = await get_question(user_id, question_id)
+    if question is None:
+        return None
+    return question, await gateway.reference_answer(job_context(question.job_info), question.text)
 
 
 # ----- past questions ----------------------------------------------------------------------

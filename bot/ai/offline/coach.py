@@ -103,6 +103,13 @@ class OfflineCoach:
             return self._grade(question, answer)
         return await asyncio.to_thread(self._grade, question, answer)
 
+    async def reference_answer(self, job: JobContext, question: str) -> str:
+        """The bank's answer, or an outline of a strong one for a question outside it."""
+        found = (await self.loaded_bank()).find(question)
+        if found is not None:
+            return found.answer
+        return grade_unknown_question(question, "").model_answer
+
     def _grade(self, question: str, answer: str) -> GradeResult:
         found = self.bank.find(question)
         if found is None:
