@@ -15,9 +15,11 @@ from tortoise import connections
 from tortoise.exceptions import IntegrityError
 
 from bot.ai.offline.bank import Bank, load_bank
+from bot.ai.offline.skills import named_skills
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
 from bot.emulator.server import BotAPIEmulator, ChatMessage
+from bot.services.jobs import job_context
 from bot.services.practice import GRADES_PER_DAY, PREVIOUS_LIMIT
 from handlers.kit.entry_buttons import PracticeJob, PracticeList
 from handlers.practice.buttons import QuestionButton
@@ -651,3 +653,64 @@ async def test_offline_notice_once_per_practice_run(bot: BotHarness, user: Emula
     assert notices == 1
     await user.send("/help")
     await user.expect("Offline mode")
+
+
+# ----- questions that fit the job (issue 16.1) ---------------------------------------------
+
+REACT_AD = (
+    "Junior Frontend Developer (React). You will build accessible, responsive pages with React "
+    "and TypeScript, manage state with Redux, style components with CSS, write semantic HTML "
+    "and unit tests with Jest, and review pull requests on GitHub."
+)
+
+
+async def _react_job(user: EmulatedUser) -> JobInfo:
+    job = await new_job(
+        user,
+        "Frontend",
+        title="Junior React Developer",
+        experience_level="junior",
+        description=REACT_AD,
+    )
+    await User.filter(id=user.id).update(plan="max", plan_expires_at=None)  # 8 questions
+    return job
+
+
+async def test_offline_questions_rotate_through_the_ads_skills(
+    bot: BotHarness, user: EmulatedUser
+) -> None:
+    job = await _react_job(user)
+    named = named_skills(job_context(job))
+    assert {"react", "javascript", "testing", "git"} <= set(named)
+    await user.send("/practice")
+    for n in range(8):
+        await user.click("Easy" if n == 0 else "Medium")
+        asked = await user.expect("question")
+        await user.send(ANSWER)
+        await user.expect("Correct answer")
+        newest = await Question.filter(job_info_id=job.id).order_by("-created_at").first()
+        assert newest is not None and newest.skill in named
+        assert f"#{newest.skill}" in asked.text  # the question shows its skill as a tag
+        found = _bank().find(newest.text)
+        assert found is not None and found.skill == newest.skill
+    skills = [q.skill for q in await Question.filter(job_info_id=job.id).order_by("created_at")]
+    first = skills[: len(named)]
+    assert sorted(first) == sorted(named)  # every skill of the ad before any repeats
+
+
+async def test_model_prompt_targets_one_skill_of_the_ad(
+    model_bot: BotHarness, fake: FakeOpenAI
+) -> None:
+    user = model_bot.user("Ada")
+    job = await _react_job(user)
+    named = named_skills(job_context(job))
+    fake.reply_text("How do you share state between two sibling components?")
+    await user.send("/practice")
+    await user.click("Easy")
+    asked = await user.expect("sibling components")
+    system = str(fake.chat_bodies[-1]["messages"][0]["content"])
+    target = re.search(r"named in the job description: (\w+)\.", system)
+    assert target is not None and target.group(1) == named[0]
+    assert f"#{named[0]}" in asked.text
+    question = await Question.get(job_info_id=job.id)
+    assert question.skill == named[0]

@@ -81,8 +81,11 @@ class AIGateway:
         previous_questions: Sequence[str],
         *,
         focus: str | None = None,
+        skill: str | None = None,
     ) -> TextStream:
-        return self.backend.generate_question(job, difficulty, previous_questions, focus=focus)
+        return self.backend.generate_question(
+            job, difficulty, previous_questions, focus=focus, skill=skill
+        )
 
     async def grade_answer(self, job: JobContext, question: str, answer: str) -> GradeResult:
         verdict = precheck_answer(question, answer)

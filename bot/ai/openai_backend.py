@@ -154,9 +154,12 @@ class OpenAIBackend:
         previous_questions: Sequence[str],
         *,
         focus: str | None = None,
+        skill: str | None = None,
     ) -> TextStream:
         kind = "generate_question"
-        messages = prompts.question_messages(job, difficulty, previous_questions, focus=focus)
+        messages = prompts.question_messages(
+            job, difficulty, previous_questions, focus=focus, skill=skill
+        )
         return TextStream(clean_deltas(lambda: self._deltas(kind, messages), kind=kind))
 
     def interviewer_turn(

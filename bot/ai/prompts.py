@@ -161,11 +161,17 @@ def question_messages(
     previous_questions: Sequence[str],
     *,
     focus: str | None = None,
+    skill: str | None = None,
 ) -> list[Message]:
-    topic = (
-        f" The question must test this skill, which the candidate is weakest at: {focus}."
-        if focus
-        else ""
+    if focus:
+        topic = f" The question must test this skill, which the candidate is weakest at: {focus}."
+    elif skill:
+        topic = f" The question must test this one skill, named in the job description: {skill}."
+    else:
+        topic = ""
+    topic += (
+        " Stay in the job's stack: any code, tools and examples use the languages and "
+        "frameworks the job names."
     )
     system = _system(
         "You are an experienced hiring manager preparing interview practice questions.",

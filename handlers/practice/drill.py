@@ -207,11 +207,14 @@ async def _new_question(
         job=setup.job.name,
         hint=answer_hint(context),
     )
+    skill = None if focus else setup.next_skill()  # the job's skills in turn
     if focus:
         header = f"{header}\n{t('learning-focus', skill=focus)}"
+    elif skill:
+        header = f"{header}\n{t('practice-skill-tag', skill=skill)}"
     try:
         async with context.services.quotas.spend(session.user_id, "question"):
-            stream = practice.question_stream(context.services.gateway, setup, level, focus)
+            stream = practice.question_stream(context.services.gateway, setup, level, focus, skill)
             await stream_reply(
                 message,
                 context,
@@ -220,7 +223,7 @@ async def _new_question(
                 replace=prompt,
                 check=practice.check_question,
             )
-            question = await practice.save_question(setup, level, stream.text, focus)
+            question = await practice.save_question(setup, level, stream.text, focus, skill)
     except QuotaExceeded as exc:
         if prompt is not None:
             await remove_keyboard(prompt)

@@ -12,7 +12,7 @@ from bot.ai.offline.grading import grade_bank_question, grade_unknown_question
 from bot.ai.offline.interviewer import FALLBACK_QUESTIONS, ScriptedInterviewer
 from bot.ai.offline.report import interview_report
 from bot.ai.offline.resume import analyze_resume
-from bot.ai.offline.selection import asked_order, choose_question, practice_weights
+from bot.ai.offline.selection import asked_order, choose_question, job_stack, practice_weights
 from bot.ai.offline.text import normalise
 from bot.ai.schemas import (
     Difficulty,
@@ -67,10 +67,11 @@ class OfflineCoach:
         previous_questions: Sequence[str],
         *,
         focus: str | None = None,
+        skill: str | None = None,
     ) -> TextStream:
         return TextStream(
             self._stream_off_loop(
-                self.pick_question_text, job, difficulty, list(previous_questions), focus
+                self.pick_question_text, job, difficulty, list(previous_questions), focus or skill
             )
         )
 
@@ -86,7 +87,9 @@ class OfflineCoach:
         bank = self.bank
         weights = {focus: 1.0} if focus in bank.skills else practice_weights(job, bank)
         asked = asked_order(bank, previous_questions)
-        question = choose_question(bank, weights, difficulty, asked, self._rng)
+        question = choose_question(
+            bank, weights, difficulty, asked, self._rng, stack=job_stack(job)
+        )
         if question is not None:
             return question.text
         return self._fallback_question(previous_questions)

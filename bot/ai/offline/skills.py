@@ -267,6 +267,24 @@ def skill_weights(job: JobContext) -> dict[str, float]:
     return weights
 
 
+def named_skills(job: JobContext) -> list[str]:
+    """The skills the job itself names (not merely implies), strongest first."""
+    weights = skill_weights(job)
+    named = skill_mentions(" ".join(filter(None, (job.title, job.name, job.description))))
+    return sorted(named, key=lambda s: (-weights[s], s))
+
+
+def next_skill(job: JobContext, asked: Iterable[str]) -> str | None:
+    """The job's skill to ask about next: the named skill asked least so far (`asked`: the
+    skills of earlier questions), the strongest first among equals, so every skill the ad
+    names is covered before any repeats. None when the job names no skill."""
+    named = named_skills(job)
+    counts: dict[str, int] = {}
+    for skill in asked:
+        counts[skill] = counts.get(skill, 0) + 1
+    return min(named, key=lambda s: counts.get(s, 0), default=None)
+
+
 def detect_skills(job: JobContext) -> list[str]:
     """Detected skills, strongest first (ties in a stable alphabetical order)."""
     weights = skill_weights(job)

@@ -64,3 +64,4 @@ practice-button-skip = ⏭ Skip
 practice-show-answer-failed = ⚠️ I couldn't get the answer: { $reason }
     Press Show answer to try again, or Skip.
 practice-skipped = ⏭ Skipped — this question stays unrated. Choose the next one:
+practice-skill-tag = 🏷 #{ $skill }
