@@ -681,7 +681,7 @@ async def test_offline_questions_rotate_through_the_ads_skills(
 ) -> None:
     job = await _react_job(user)
     named = named_skills(job_context(job))
-    assert {"react", "javascript", "testing", "git"} <= set(named)
+    assert {"react", "javascript", "css", "html", "testing", "git"} <= set(named)
     await user.send("/practice")
     for n in range(8):
         await user.click("Easy" if n == 0 else "Medium")
