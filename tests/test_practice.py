@@ -541,6 +541,7 @@ async def test_offline_grading_gates_salad_and_other_questions(
     await _asked(user, fiber)
     rating, shown = await _rating(user, SALAD)
     assert rating <= 2 and "lists keywords without explaining" in shown
+    assert "You covered 0 of 5 key points" in shown  # keyword hits earn no credit
 
     await _asked(user, fiber)
     rating, shown = await _rating(user, PROPS_ANSWER)  # the props-and-state answer

@@ -217,6 +217,12 @@ def grade_bank_question(
         reference="" if weak else question.answer,
         elsewhere=other.text if other is not None else None,
     )
+    if gate is not None:
+        # Keyword hits in salad or in an answer to another question earned nothing: the
+        # feedback credits none of them.
+        nothing = [PointResult(r.point, 0.0) for r in results]
+        feedback = _feedback(rating, nothing, answer, word_count, story)
+        result = result.model_copy(update={"feedback": feedback})
     return apply_gate(result, gate)
 
 
