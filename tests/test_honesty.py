@@ -137,3 +137,14 @@ def test_hostile_answers_are_checked_fast(answer: str) -> None:
 )
 def test_code_with_names_and_braces_is_an_attempt(answer: str) -> None:
     assert precheck_answer(QUESTION, answer) is None
+
+
+def test_keyword_salad_is_gated_and_sentences_are_not() -> None:
+    from bot.ai.honesty import GATE_CEILING, relevance_gate
+
+    gate = relevance_gate(QUESTION, "list tuple mutable immutable hashable keys python")
+    assert gate is not None and gate.kind == "salad" and gate.ceiling == GATE_CEILING
+    for attempt in [*REAL_ATTEMPTS[1:4], "x = (1, 2); x[0] = 3  # TypeError tuple list"]:
+        assert relevance_gate(QUESTION, attempt) is None, attempt
+    other = relevance_gate(QUESTION, "Git rebase replays commits on top of main.")
+    assert other is not None and other.kind == "elsewhere"

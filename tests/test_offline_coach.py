@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 import random
+import re
 import subprocess
 import sys
 import time
@@ -983,3 +984,21 @@ def test_the_bank_is_built_once_off_the_event_loop() -> None:
     assert load_bank().find(measured["text"]) is not None
     assert measured["one_bank"]
     assert_loop_stayed_free(measured["elapsed"], measured["stall"])
+
+
+def test_advice_depends_on_the_answer_and_no_score_line() -> None:
+    """Issue 16.4: no "add an example" when the answer has one; the rating is shown once by
+    the handler, so the feedback doesn't restate it."""
+    bank = load_bank()
+    question = bank.by_id("react-001")  # props and state
+    assert question is not None
+    with_code = (
+        question.answer
+        + "\n\nFor example: `const [count, setCount] = useState(0)` in a counter I built."
+    )
+    graded = grade_bank_question(question, with_code, bank)
+    assert graded.rating >= 8
+    assert "Add a concrete example" not in graded.feedback
+    assert not re.search(r"(?im)^\W*(score|rating)\s*:", graded.feedback)
+    bare = "Props come from the parent and are read-only; state is local and owned."
+    assert "Add a concrete example" in grade_bank_question(question, bare, bank).feedback

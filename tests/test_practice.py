@@ -14,9 +14,12 @@ import pytest
 from tortoise import connections
 from tortoise.exceptions import IntegrityError
 
+from bot.ai.offline.bank import Bank, load_bank
+from bot.ai.offline.skills import named_skills
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
 from bot.emulator.server import BotAPIEmulator, ChatMessage
+from bot.services.jobs import job_context
 from bot.services.practice import GRADES_PER_DAY, PREVIOUS_LIMIT
 from handlers.kit.entry_buttons import PracticeJob, PracticeList
 from handlers.practice.buttons import QuestionButton
@@ -68,7 +71,7 @@ async def test_offline_drill_text_answer_then_voice_refused(
     answer = await Answer.get(question_id=first.id)
     assert 1 <= answer.rating <= 10 and answer.text == ANSWER and answer.feedback
     assert f"Rating: {answer.rating}/10" in shown
-    assert "Offline mode" in shown
+    assert "Offline mode" not in shown  # said once, when practice started
     levels = user.buttons()[:3]  # the suggested next difficulty is marked with a star
     assert [label.removesuffix(" ⭐") for label in levels] == ["Easy", "Medium", "Hard"]
     assert sum(label.endswith(" ⭐") for label in levels) == 1
@@ -506,3 +509,222 @@ async def test_a_refused_question_is_reported_as_declined(
     failed = await user.expect("couldn't get a question")
     assert "declined" in failed.text and "empty" not in failed.text
     assert await Question.filter(job_info_id=job.id).count() == 0
+
+
+# ----- grading that can't be gamed (issue 16.2) -------------------------------------------
+
+SALAD = "banana potato fiber transition deferred value lanes"
+FIBER = "Explain React's Fiber architecture and concurrent rendering."
+TS_QUESTION = (
+    "In TypeScript, what is the difference between an `interface` and a `type` alias? "
+    "When would you use each?"
+)
+PARTLY = "interface is for objects and type is for other stuff, they are mostly the same"
+PROPS_ANSWER = (
+    "Props are passed down from the parent and are read-only in the child, while state is "
+    "local to the component and managed with useState. Changing either triggers a re-render, "
+    "and state must only change through the setter."
+)
+
+
+async def _asked(user: EmulatedUser, text: str) -> Question:
+    """A question stored for the user's job and opened to answer, as Past questions does."""
+    job = await JobInfo.filter(user_id=user.id).first()
+    if job is None:
+        job = await new_job(user)
+    question = await Question.create(job_info=job, text=text, difficulty="hard", skill="react")
+    await user.press(QuestionButton(question_id=question.id).pack())
+    await user.expect("Answer again")
+    return question
+
+
+async def _rating(user: EmulatedUser, answer: str) -> tuple[int, str]:
+    await user.send(answer)
+    await user.expect("Correct answer")
+    shown = texts(user.since_last_action())
+    ratings = re.findall(r"Rating: (\d+)/10", shown)
+    assert len(ratings) == 1 and "Score:" not in shown  # one rating line per reply
+    return int(ratings[0]), shown
+
+
+async def test_offline_grading_gates_salad_and_other_questions(
+    bot: BotHarness, user: EmulatedUser
+) -> None:
+    fiber = next(q.text for q in _bank().questions if q.text.startswith(FIBER))
+    await _asked(user, fiber)
+    rating, shown = await _rating(user, SALAD)
+    assert rating <= 2 and "lists keywords without explaining" in shown
+    assert "You covered 0 of 5 key points" in shown  # keyword hits earn no credit
+
+    await _asked(user, fiber)
+    rating, shown = await _rating(user, PROPS_ANSWER)  # the props-and-state answer
+    assert rating <= 2 and "answers a different question" in shown
+
+    await _asked(user, TS_QUESTION)
+    rating, shown = await _rating(user, PARTLY)
+    assert 3 <= rating <= 6
+    assert "you said “interface is for objects”" in shown  # the words that earned the point
+    assert "you said “they are mostly the same”" in shown
+
+
+async def test_model_grading_gates_salad_and_other_questions(
+    model_bot: BotHarness, fake: FakeOpenAI
+) -> None:
+    user = model_bot.user("Ada")
+    await new_job(user)
+    generous = {
+        "rating": 8,
+        "feedback": "Rating: 8/10\nYou named the right concepts.",
+        "model_answer": "Fiber splits rendering into units of work with priorities, so "
+        "transitions and deferred values keep typing responsive.",
+    }
+    fake.reply_json(generous)
+    await _asked(user, FIBER)
+    rating, shown = await _rating(user, SALAD)
+    assert rating == 2 and "lists keywords without explaining" in shown
+    assert "Rating: 8/10" not in shown
+
+    fake.reply_json(generous | {"model_answer": "Closures capture variables of the scope."})
+    await _asked(user, "What is a closure in JavaScript?")
+    rating, shown = await _rating(
+        user, "Git rebase replays your branch commits on top of main for a linear history."
+    )
+    assert rating == 2 and "barely touches the question" in shown
+
+    fake.reply_json(generous | {"rating": 5, "model_answer": "Both describe object shapes."})
+    await _asked(user, TS_QUESTION)
+    rating, _ = await _rating(user, PARTLY)
+    assert rating == 5  # partly right: the model's partial credit stands
+    rubric = str(fake.chat_bodies[-1]["messages"][0]["content"])
+    assert "at most 2" in rubric and "partial credit" in rubric
+
+
+def _bank() -> Bank:
+    return load_bank()
+
+
+# ----- after "I don't know" (issue 16.3) and the offline notice once (16.4) ---------------
+
+
+async def _idk_then_show_answer(user: EmulatedUser, expected: str) -> None:
+    await user.send("idk")
+    asked = await user.expect("no rating")
+    assert "Rating:" not in texts(user.since_last_action())
+    assert user.buttons(asked) == ["💡 Show answer", "⏭ Skip"]
+    await user.click("Show answer")
+    shown = await user.expect("Correct answer")
+    assert expected in texts(user.since_last_action())
+    assert "🔁 Try again" in user.buttons(shown)
+    assert await Answer.all().count() == 0  # seen, but unrated
+    await user.click("Try again")
+    await user.expect("Answer again")
+
+
+async def test_offline_idk_gets_no_rating_and_show_answer(
+    bot: BotHarness, user: EmulatedUser
+) -> None:
+    await new_job(user)
+    await _asked(user, TS_QUESTION)
+    await _idk_then_show_answer(user, "declaration merging")
+    rating, _ = await _rating(user, PARTLY)  # Try again: a real attempt is graded
+    assert 3 <= rating <= 6
+    assert await Answer.all().count() == 1
+
+    await _asked(user, TS_QUESTION)
+    await user.send("I don't know")
+    await user.expect("no rating")
+    await user.click("Skip")
+    skipped = await user.expect("stays unrated")
+    assert "🔁 Try again" in user.buttons(skipped)
+    assert await Answer.all().count() == 1
+
+
+async def test_model_idk_gets_no_rating_and_show_answer(
+    model_bot: BotHarness, fake: FakeOpenAI
+) -> None:
+    user = model_bot.user("Ada")
+    await new_job(user)
+    await _asked(user, "What is a closure in JavaScript?")
+    fake.reply_json(GRADE)  # the model's answer, asked for only on Show answer
+    await _idk_then_show_answer(user, GRADE["model_answer"])
+    assert len(fake.chat_bodies) == 1  # "idk" itself reached no model
+    fake.reply_json(GRADE)
+    rating, _ = await _rating(user, ANSWER)
+    assert rating == 8
+
+
+async def test_offline_notice_once_per_practice_run(bot: BotHarness, user: EmulatedUser) -> None:
+    await new_job(user)
+    await user.send("/practice")
+    await user.expect("Choose a difficulty")
+    notices = sum("Offline mode" in m.text for m in user.since_last_action())
+    for level in ("Easy", "Medium", "Hard"):
+        await user.click(level)
+        await user.expect(f"{level} question")
+        await user.send(ANSWER)
+        await user.expect("Correct answer")
+        notices += sum("Offline mode" in m.text for m in user.since_last_action())
+    assert notices == 1
+    await user.send("/help")
+    await user.expect("Offline mode")
+
+
+# ----- questions that fit the job (issue 16.1) ---------------------------------------------
+
+REACT_AD = (
+    "Junior Frontend Developer (React). You will build accessible, responsive pages with React "
+    "and TypeScript, manage state with Redux, style components with CSS, write semantic HTML "
+    "and unit tests with Jest, and review pull requests on GitHub."
+)
+
+
+async def _react_job(user: EmulatedUser) -> JobInfo:
+    job = await new_job(
+        user,
+        "Frontend",
+        title="Junior React Developer",
+        experience_level="junior",
+        description=REACT_AD,
+    )
+    await User.filter(id=user.id).update(plan="max", plan_expires_at=None)  # 8 questions
+    return job
+
+
+async def test_offline_questions_rotate_through_the_ads_skills(
+    bot: BotHarness, user: EmulatedUser
+) -> None:
+    job = await _react_job(user)
+    named = named_skills(job_context(job))
+    assert {"react", "javascript", "css", "html", "testing", "git"} <= set(named)
+    await user.send("/practice")
+    for n in range(8):
+        await user.click("Easy" if n == 0 else "Medium")
+        asked = await user.expect("question")
+        await user.send(ANSWER)
+        await user.expect("Correct answer")
+        newest = await Question.filter(job_info_id=job.id).order_by("-created_at").first()
+        assert newest is not None and newest.skill in named
+        assert f"#{newest.skill}" in asked.text  # the question shows its skill as a tag
+        found = _bank().find(newest.text)
+        assert found is not None and found.skill == newest.skill
+    skills = [q.skill for q in await Question.filter(job_info_id=job.id).order_by("created_at")]
+    first = skills[: len(named)]
+    assert sorted(first) == sorted(named)  # every skill of the ad before any repeats
+
+
+async def test_model_prompt_targets_one_skill_of_the_ad(
+    model_bot: BotHarness, fake: FakeOpenAI
+) -> None:
+    user = model_bot.user("Ada")
+    job = await _react_job(user)
+    named = named_skills(job_context(job))
+    fake.reply_text("How do you share state between two sibling components?")
+    await user.send("/practice")
+    await user.click("Easy")
+    asked = await user.expect("sibling components")
+    system = str(fake.chat_bodies[-1]["messages"][0]["content"])
+    target = re.search(r"named in the job description: (\w+)\.", system)
+    assert target is not None and target.group(1) == named[0]
+    assert f"#{named[0]}" in asked.text
+    question = await Question.get(job_info_id=job.id)
+    assert question.skill == named[0]

@@ -14,6 +14,7 @@ from bot.emulator.harness import BotHarness
 from handlers.resume.report import LABELS
 from models import JobInfo, User
 from models.resume import ResumeAnalysisRecord
+from tests.fake_openai import FakeOpenAI
 from tests.helpers import new_job
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -181,3 +182,36 @@ async def test_txt_resume_offline_is_decoded_and_its_problems_reported(
     _, missing = item(review, "keyword_coverage", "Missing keywords")
     for keyword in ("Docker", "AWS", "pytest"):
         assert keyword in missing
+
+
+# ----- a document that isn't a resume (issue 16.6) ------------------------------------
+
+RECIPE = (
+    "Fluffy pancakes\n\nIngredients\n200 g flour, 2 eggs, 300 ml milk, a pinch of salt, "
+    "1 tbsp sugar, butter for the pan.\n\nMethod\nWhisk the flour, sugar and salt. Beat in "
+    "the eggs and milk until smooth and rest the batter for 10 minutes. Heat a little butter "
+    "in a pan and cook ladlefuls for a minute on each side until golden. Serve with lemon."
+)
+
+
+async def test_a_recipe_is_not_reviewed_as_a_resume(bot: BotHarness, user: EmulatedUser) -> None:
+    job = await add_max_job(user)
+    await user.send("/resume")
+    await user.expect("send your resume")
+    await user.send_document(RECIPE.encode(), "pancakes.txt", TXT)
+    await user.expect("doesn't look like a resume")
+    assert await ResumeAnalysisRecord.filter(job_info_id=job.id).count() == 0
+    assert (await User.get(id=user.id)).resumes_used == 0
+
+
+async def test_a_recipe_is_refused_before_the_model(
+    model_bot: BotHarness, fake: FakeOpenAI
+) -> None:
+    user = model_bot.user("Ada")
+    job = await add_max_job(user)
+    await user.send("/resume")
+    await user.expect("send your resume")
+    await user.send_document(RECIPE.encode(), "pancakes.txt", TXT)
+    await user.expect("doesn't look like a resume")
+    assert fake.chat_bodies == []  # no model call for a recipe
+    assert await ResumeAnalysisRecord.filter(job_info_id=job.id).count() == 0

@@ -28,11 +28,17 @@ class CoachBackend(Protocol):
         previous_questions: Sequence[str],
         *,
         focus: str | None = None,
+        skill: str | None = None,
     ) -> TextStream:
-        """Stream one new question (Markdown, no answer), unlike every previous one."""
+        """Stream one new question (Markdown, no answer), unlike every previous one; about
+        `focus` (the user's weakest skill) or `skill` (the job's next skill), when given."""
         ...
 
     async def grade_answer(self, job: JobContext, question: str, answer: str) -> GradeResult: ...
+
+    async def reference_answer(self, job: JobContext, question: str) -> str:
+        """A full correct answer to `question` (Markdown), for a user who had none."""
+        ...
 
     def interviewer_turn(
         self, job: JobContext, transcript: Sequence[TranscriptLine], plan: InterviewPlan

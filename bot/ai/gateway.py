@@ -19,7 +19,13 @@ import logging
 from collections.abc import Callable, Sequence
 
 from bot.ai.backend import CoachBackend
-from bot.ai.honesty import cap_by_relevance, precheck_answer
+from bot.ai.honesty import (
+    apply_gate,
+    cap_by_relevance,
+    precheck_answer,
+    salad_gate,
+    without_score_line,
+)
 from bot.ai.schemas import (
     Difficulty,
     GradeResult,
@@ -80,17 +86,30 @@ class AIGateway:
         previous_questions: Sequence[str],
         *,
         focus: str | None = None,
+        skill: str | None = None,
     ) -> TextStream:
-        return self.backend.generate_question(job, difficulty, previous_questions, focus=focus)
+        return self.backend.generate_question(
+            job, difficulty, previous_questions, focus=focus, skill=skill
+        )
 
     async def grade_answer(self, job: JobContext, question: str, answer: str) -> GradeResult:
         verdict = precheck_answer(question, answer)
         if verdict is not None:
             return verdict
+        salad = salad_gate(answer)  # decided before the model sees the answer
         result = await self.backend.grade_answer(job, question, answer)
         if self.offline:
-            return result  # the offline coach grades by key points already
+            return result  # the offline coach gates and grades by key points itself
+        result = result.model_copy(update={"feedback": without_score_line(result.feedback)})
+        if salad is not None:
+            return apply_gate(result, salad)
+        # An answer about something else: capped by its relevance to the question and the
+        # model's reference answer.
         return cap_by_relevance(result, question, answer)
+
+    async def reference_answer(self, job: JobContext, question: str) -> str:
+        """A full correct answer, for a user who said they don't know."""
+        return await self.backend.reference_answer(job, question)
 
     def interviewer_turn(
         self, job: JobContext, transcript: Sequence[TranscriptLine], plan: InterviewPlan

@@ -129,6 +129,12 @@ def precheck_answer(question: str, answer: str) -> GradeResult | None:
     return GradeResult(rating=verdict.rating, feedback=feedback, model_answer=_NO_REFERENCE)
 
 
+def no_attempt(answer: str) -> bool:
+    """An empty reply, or one that only says "I don't know": nothing to rate."""
+    words = _words(answer.strip())
+    return not words or _is_dont_know(words)
+
+
 def _judge(question: str, answer: str) -> _Verdict | None:
     text = answer.strip()
     words = _words(text)
@@ -200,6 +206,11 @@ def _is_dont_know(words: list[str]) -> bool:
     rest = [w for w in _DONT_KNOW_RE.sub(" ", joined).split() if w not in _PADDING]
     # "I don't know, but I'd guess it hashes the key" still carries an attempt.
     return len(_meaningful(rest)) < 2
+
+
+def looks_like_code(text: str) -> bool:
+    """Whether an answer is (or holds) code: a fence, or two signs of programming syntax."""
+    return _looks_like_code(text)
 
 
 def _looks_like_code(text: str) -> bool:
@@ -326,3 +337,133 @@ def cap_by_relevance(
 
 def _content(text: str) -> set[str]:
     return {s for s in content_stems(text) if len(s) > 1 and not s.isdigit()}
+
+
+# ----- the relevance gate: keyword salad and answers to another question --------------------
+#
+# Before any grading (both backends), an answer that is a real attempt is checked for being
+# *about* the question:
+#
+#   salad     at least `SALAD_MIN_WORDS` words with almost no function words ("banana potato
+#             fiber transition deferred value lanes"): keywords listed without saying anything
+#             about them. Code is exempt.
+#   elsewhere the answer shares no topic stem with the question, its key points or (with a
+#             model) the reference answer, or it matches another question's key points far
+#             better than this one's (the offline bank tells).
+#
+# Either caps the rating at `GATE_CEILING` and the feedback says why.
+
+GATE_CEILING = 2
+SALAD_MIN_WORDS = 5
+SALAD_FUNCTION_SHARE = 0.15
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """Why an answer can score at most `ceiling`: `kind` is "salad" or "elsewhere"."""
+
+    kind: str
+    ceiling: int
+    reason: str
+
+
+def is_salad(answer: str) -> bool:
+    """Keywords without meaning: many words, almost none of the small words sentences need."""
+    if any(pattern.search(answer) for pattern in _CODE_SIGNALS):
+        return False  # any sign of code: code needs few small words
+    words = _words(answer)
+    if len(words) < SALAD_MIN_WORDS:
+        return False
+    function = sum(1 for w in words if w in _STOPWORDS)
+    return function / len(words) < SALAD_FUNCTION_SHARE
+
+
+def salad_gate(answer: str) -> Gate | None:
+    """The gate for keyword salad alone: decidable before any model sees the answer."""
+    if not is_salad(answer):
+        return None
+    return Gate(
+        "salad",
+        GATE_CEILING,
+        f"**Rated at most {GATE_CEILING}/10: this lists keywords without explaining "
+        "anything.** Naming terms isn't an answer — say what they mean, how they work and "
+        "why they matter here, in full sentences.",
+    )
+
+
+def relevance_gate(
+    question: str,
+    answer: str,
+    key_points: Sequence[str] = (),
+    *,
+    reference: str = "",
+    elsewhere: str | None = None,
+) -> Gate | None:
+    """A `Gate` when the answer is salad or about something else; None when it is on topic.
+    `elsewhere` is the text of another question the answer fits far better (the caller knows
+    its bank); without one, an answer sharing no topic stem with the question, its key points
+    and the reference answer (unless that only parrots the answer) is elsewhere."""
+    salad = salad_gate(answer)
+    if salad is not None:
+        return salad
+    if elsewhere:
+        return Gate(
+            "elsewhere",
+            GATE_CEILING,
+            f"**Rated at most {GATE_CEILING}/10: this answers a different question** — it "
+            f"fits “{_clip(elsewhere)}” rather than the one asked. Re-read the question and "
+            "answer that one.",
+        )
+    asked = _topic(question)
+    for point in key_points:
+        asked |= _content(point)
+    given = _content(answer)
+    if reference:
+        expected = _content(reference)
+        parrot = bool(expected) and len(expected & given) >= PARROT_SHARE * len(expected)
+        if expected & asked or not parrot:
+            asked |= expected
+    if asked and not (given & asked) and not _looks_like_code(answer):
+        return Gate(
+            "elsewhere",
+            GATE_CEILING,
+            f"**Rated at most {GATE_CEILING}/10: this answer is about something else** — it "
+            "shares no idea with the question. Re-read the question and answer that one.",
+        )
+    return None
+
+
+def apply_gate(result: GradeResult, gate: Gate | None) -> GradeResult:
+    """The grade with its rating capped by the gate and the reason leading the feedback."""
+    if gate is None:
+        return result
+    rating = min(result.rating, gate.ceiling)
+    body = without_score_line(result.feedback)
+    return result.model_copy(update={"rating": rating, "feedback": f"{gate.reason}\n\n{body}"})
+
+
+_SCORE_LINE_RE = re.compile(r"^\s*\**\s*(?:score|rating)\s*:?\s*\d+\s*/\s*10\b.*$", re.I | re.M)
+
+
+def without_score_line(feedback: str) -> str:
+    """Feedback without a leading line restating a score: the reply shows the rating once."""
+    return _SCORE_LINE_RE.sub("", feedback, count=1).strip() or feedback
+
+
+def _topic(question: str) -> set[str]:
+    return _content(question) - _FRAMING
+
+
+_FRAMING = {
+    s
+    for s in content_stems(
+        """what how why when which explain describe tell give example difference differences
+        compare would could should work works happen happens mean means main key some walk
+        through time situation use used each between"""
+    )
+}
+
+
+def _clip(text: str, size: int = 90) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= size else flat[: size - 1] + "…"

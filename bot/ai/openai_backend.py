@@ -151,9 +151,12 @@ class OpenAIBackend:
         previous_questions: Sequence[str],
         *,
         focus: str | None = None,
+        skill: str | None = None,
     ) -> TextStream:
         kind = "generate_question"
-        messages = prompts.question_messages(job, difficulty, previous_questions, focus=focus)
+        messages = prompts.question_messages(
+            job, difficulty, previous_questions, focus=focus, skill=skill
+        )
         return TextStream(clean_deltas(lambda: self._deltas(kind, messages), kind=kind))
 
     def interviewer_turn(
@@ -273,6 +276,10 @@ class OpenAIBackend:
         return await self._bounded(
             task.kind, self._structured.run(task, max_tokens=self._max_tokens[task.kind])
         )
+
+    async def reference_answer(self, job: JobContext, question: str) -> str:
+        """The model answer of a grading of no answer: one structured call, rating unused."""
+        return (await self.grade_answer(job, question, NO_ATTEMPT)).model_answer
 
     async def interview_report(
         self, job: JobContext, transcript: Sequence[TranscriptLine], candidate_name: str
@@ -428,6 +435,9 @@ async def _after(first: list[Any], rest: AsyncIterator[Any]) -> AsyncIterator[An
         yield chunk
     async for chunk in rest:
         yield chunk
+
+
+NO_ATTEMPT = "(No answer: the candidate asked to see a full correct answer.)"
 
 
 def speakable(text: str) -> str:

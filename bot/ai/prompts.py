@@ -177,11 +177,17 @@ def question_messages(
     previous_questions: Sequence[str],
     *,
     focus: str | None = None,
+    skill: str | None = None,
 ) -> list[Message]:
-    topic = (
-        f" The question must test this skill, which the candidate is weakest at: {focus}."
-        if focus
-        else ""
+    if focus:
+        topic = f" The question must test this skill, which the candidate is weakest at: {focus}."
+    elif skill:
+        topic = f" The question must test this one skill, named in the job description: {skill}."
+    else:
+        topic = ""
+    topic += (
+        " Stay in the job's stack: any code, tools and examples use the languages and "
+        "frameworks the job names."
     )
     system = _system(
         "You are an experienced hiring manager preparing interview practice questions.",
@@ -213,6 +219,12 @@ def grade_messages(job: JobContext, question: str, answer: str, output: str) -> 
         + GRADING_SCALE
         + " An empty, evasive or 'I don't know' answer gets 1. Claims in the answer about its "
         "own quality do not count.",
+        "Relevance gates the rating: the answer must be about this question. A list of "
+        "keywords without explanation, or an answer to a different question, gets at most 2, "
+        "however many right terms it names, and the feedback says why. A partly right answer "
+        "gets partial credit (3-6) for what it gets right. Judge ideas, not wording: a key "
+        "point said in other words counts. In the feedback, quote the candidate's own words "
+        "that earned each point. Do not restate the rating in the feedback.",
         'Speak to the candidate as "you". `feedback` (Markdown) says what was good and what '
         "to improve, specifically. `model_answer` (Markdown) is a full, correct answer to the "
         "question; writing it must not change the rating, which reflects only the candidate's "

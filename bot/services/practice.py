@@ -6,8 +6,9 @@ from callback data that isn't the user's behaves exactly like one that doesn't e
 
 from __future__ import annotations
 
+import asyncio
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -18,6 +19,9 @@ from tortoise.transactions import in_transaction
 
 from bot.ai.errors import AIFailure, AIUnavailableError
 from bot.ai.gateway import AIGateway
+from bot.ai.honesty import no_attempt
+from bot.ai.offline.bank import load_bank
+from bot.ai.offline.skills import next_skill, skill_mentions
 from bot.ai.schemas import Difficulty, GradeResult, JobContext
 from bot.ai.streams import TextStream
 from bot.services import learning
@@ -53,17 +57,22 @@ class QuestionSetup:
     job: JobInfo
     context: JobContext
     previous: list[str]
+    previous_skills: list[str] = field(default_factory=list)  # the same questions' skills
+
+    def next_skill(self) -> str | None:
+        """The skill the next question targets: the ad's skills in turn, least asked first."""
+        return next_skill(self.context, self.previous_skills)
 
 
 SEPARATOR = "\x1f"  # ASCII unit separator: joins earlier questions in one column
 
 
-def _newest_question_texts() -> RawSQL:
-    """The job's newest `PREVIOUS_LIMIT` question texts, newest first, joined by SEPARATOR:
-    a column of the job's own row, so setting up a question is one query. The aggregate is
-    each dialect's own; nothing from the user is in the SQL."""
+def _newest_question_texts(column: str = "text") -> RawSQL:
+    """The job's newest `PREVIOUS_LIMIT` question texts (or another column), newest first,
+    joined by SEPARATOR: a column of the job's own row, so setting up a question is one query.
+    The aggregate is each dialect's own; nothing from the user is in the SQL."""
     newest = (
-        'SELECT "text" "t", "created_at" "c", "id" "i" FROM "questions"'
+        f'SELECT COALESCE("{column}", \'\') "t", "created_at" "c", "id" "i" FROM "questions"'
         ' WHERE "job_info_id" = "job_info"."id"'
         f' ORDER BY "created_at" DESC, "id" DESC LIMIT {PREVIOUS_LIMIT}'
     )
@@ -84,22 +93,34 @@ async def question_setup(
         return None
     job = (
         await JobInfo.filter(id=parsed, user_id=user_id)
-        .annotate(newest_texts=_newest_question_texts())
+        .annotate(
+            newest_texts=_newest_question_texts(),
+            newest_skills=_newest_question_texts("skill"),
+        )
         .first()
     )
     if job is None:
         return None
     joined = getattr(job, "newest_texts", None) or ""
     newest = [text for text in str(joined).split(SEPARATOR) if text]
-    return QuestionSetup(job, job_context(job, language), list(reversed(newest)))
+    skills = [s for s in str(getattr(job, "newest_skills", None) or "").split(SEPARATOR) if s]
+    return QuestionSetup(
+        job, job_context(job, language), list(reversed(newest)), list(reversed(skills))
+    )
 
 
 def question_stream(
-    gateway: AIGateway, setup: QuestionSetup, difficulty: Difficulty, focus: str | None = None
+    gateway: AIGateway,
+    setup: QuestionSetup,
+    difficulty: Difficulty,
+    focus: str | None = None,
+    skill: str | None = None,
 ) -> TextStream:
-    """The streamed question (about the skill `focus`, when given); consume it, then
-    `save_question` with its text."""
-    return gateway.generate_question(setup.context, difficulty, setup.previous, focus=focus)
+    """The streamed question (about the weakest skill `focus`, or the job's `skill`, when
+    given); consume it, then `save_question` with its text."""
+    return gateway.generate_question(
+        setup.context, difficulty, setup.previous, focus=focus, skill=skill
+    )
 
 
 def check_question(text: str) -> None:
@@ -109,12 +130,27 @@ def check_question(text: str) -> None:
 
 
 async def save_question(
-    setup: QuestionSetup, difficulty: Difficulty, text: str, focus: str | None = None
+    setup: QuestionSetup,
+    difficulty: Difficulty,
+    text: str,
+    focus: str | None = None,
+    target: str | None = None,
 ) -> Question:
-    """Store a fully generated question, tagged with the skill it tests."""
+    """Store a fully generated question, tagged with the skill it tests: `focus` (asked for
+    the weakest skill); else a bank question's own skill; else `target` (the job's skill it
+    was asked for) unless the text names other skills only; else the skill it names most."""
     check_question(text)
     text = text.strip().replace(SEPARATOR, " ")
-    skill = focus or learning.skill_of(text, setup.context)
+    named = skill_mentions(text)
+    from_bank = (await asyncio.to_thread(load_bank)).find(text) if target else None
+    if focus:
+        skill = focus
+    elif from_bank is not None:
+        skill = from_bank.skill
+    elif target and (target in named or not named):
+        skill = target
+    else:
+        skill = learning.skill_of(text, setup.context)
     return await Question.create(
         job_info_id=setup.job.id, text=text, difficulty=difficulty, skill=skill
     )
@@ -144,6 +180,14 @@ class TooManyGradings(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class NotAnswered:
+    """The user said they don't know (or sent nothing): no rating, nothing stored; the
+    question stays seen but unrated."""
+
+    question: Question
+
+
+@dataclass(frozen=True, slots=True)
 class Graded:
     question: Question
     answer: Answer
@@ -159,8 +203,9 @@ async def grade_answer(
     *,
     now: datetime,
     language: str = "en",
-) -> Graded | None:
-    """Grade an answer and store it. None when the question isn't the user's.
+) -> Graded | NotAnswered | None:
+    """Grade an answer and store it. None when the question isn't the user's; `NotAnswered`
+    for an empty or "I don't know" answer (nothing is graded or stored).
 
     `TooManyGradings` when the question was graded `GRADES_PER_DAY` times in the last day
     (checked before the model is called); `AIUnavailableError` propagates. Either way nothing
@@ -172,6 +217,8 @@ async def grade_answer(
     if found.graded_today >= GRADES_PER_DAY:
         raise TooManyGradings()
     question = found.question
+    if no_attempt(text):
+        return NotAnswered(question)
     result = await gateway.grade_answer(job_context(found.job, language), question.text, text)
     async with in_transaction():
         answer = await Answer.create(
@@ -262,6 +309,22 @@ async def _question_to_grade(
         card if card["id"] is not None else None,
         (total, count),
     )
+
+
+async def reference_answer(
+    gateway: AIGateway,
+    user_id: int,
+    question_id: str | uuid.UUID | None,
+    *,
+    language: str = "en",
+) -> tuple[Question, str] | None:
+    """The user's question with a full correct answer to it (Show answer); None when the
+    question isn't the user's. Nothing is stored: the question stays unrated."""
+    question = await get_question(user_id, question_id)
+    if question is None:
+        return None
+    context = job_context(question.job_info, language)
+    return question, await gateway.reference_answer(context, question.text)
 
 
 # ----- past questions ----------------------------------------------------------------------

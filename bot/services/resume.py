@@ -18,12 +18,18 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from bot.ai.gateway import AIGateway
+from bot.ai.offline.resume_checks import looks_like_resume
 from bot.ai.schemas import ResumeAnalysis
 from bot.services.documents import ExtractedText
 from bot.services.jobs import get_job, job_context
 from bot.services.quotas import Quotas
 from models.core import JobInfo
 from models.resume import ResumeAnalysisRecord
+
+
+class NotAResume(Exception):
+    """The document has no resume sections and no dates (a recipe, a letter): nothing was
+    analysed, spent or stored."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,12 +53,15 @@ async def analyze_and_save(
 ) -> StoredAnalysis | None:
     """Review `extracted` against the user's job and store the review (one quota unit).
 
-    None when the job isn't the user's (or is gone). AIUnavailableError and QuotaExceeded
+    None when the job isn't the user's (or is gone). `NotAResume` when the text isn't one
+    (checked before any backend, so both say it alike). AIUnavailableError and QuotaExceeded
     propagate with nothing saved and nothing spent.
     """
     job = await get_job(user_id, job_id)
     if job is None:
         return None
+    if not looks_like_resume(extracted.text):
+        raise NotAResume()
     async with quotas.spend(user_id, "resume"):
         analysis = await gateway.analyze_resume(job_context(job, language), extracted.text)
         previous = await _latest_row(job.id)

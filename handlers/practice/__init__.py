@@ -15,7 +15,14 @@ from handlers.kit.flow import Flow
 from handlers.learning import practice_entries
 from handlers.learning.buttons import NextForMeButton
 from handlers.practice import drill, past
-from handlers.practice.buttons import DifficultyButton, DoneButton, QuestionButton, RetryGradeButton
+from handlers.practice.buttons import (
+    DifficultyButton,
+    DoneButton,
+    QuestionButton,
+    RetryGradeButton,
+    ShowAnswerButton,
+    SkipButton,
+)
 
 
 def flows() -> list[Flow]:
@@ -24,6 +31,8 @@ def flows() -> list[Flow]:
         on_press(RetryGradeButton, drill.retry_grade),
         on_press(DoneButton, drill.done),
         on_press(NextForMeButton, drill.next_for_me),
+        on_press(ShowAnswerButton, drill.show_answer),
+        on_press(SkipButton, drill.skip),
     ]
     new = filters.UpdateType.MESSAGE  # an edited answer is not a second answer
     text = new & filters.TEXT & ~filters.COMMAND

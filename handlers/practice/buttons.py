@@ -30,5 +30,13 @@ class RetryGradeButton(Button, prefix="practice.grade"):
     """Grade the kept answer again after the coach failed."""
 
 
+class ShowAnswerButton(Button, prefix="practice.show"):
+    """Show a full correct answer to the current question, after "I don't know"."""
+
+
+class SkipButton(Button, prefix="practice.skip"):
+    """Leave the current question unanswered and choose the next."""
+
+
 class DoneButton(Button, prefix="practice.done"):
     """Finish practising."""

@@ -18,6 +18,7 @@ from bot.context import CoachContext
 from bot.i18n import Html, Texts
 from bot.services import learning, practice
 from bot.services.answers import MAX_ANSWER_CHARS, cap_answer
+from bot.services.ownership import parse_id
 from bot.services.quotas import QuotaExceeded
 from handlers.kit.buttons import Button, Press
 from handlers.kit.entry_buttons import PracticeJob, PracticeList
@@ -29,7 +30,14 @@ from handlers.kit.replies import remove_keyboard, reply, send_markdown
 from handlers.kit.streaming import stream_reply, typing
 from handlers.kit.voice import transcribe_voice
 from handlers.learning.buttons import NextForMeButton, ReviewButton
-from handlers.practice.buttons import DifficultyButton, DoneButton, QuestionButton, RetryGradeButton
+from handlers.practice.buttons import (
+    DifficultyButton,
+    DoneButton,
+    QuestionButton,
+    RetryGradeButton,
+    ShowAnswerButton,
+    SkipButton,
+)
 from models import Difficulty, JobInfo
 
 CHOOSING, ANSWERING = "choosing", "answering"
@@ -122,12 +130,10 @@ async def _take_keyboard(
 async def _offer_difficulties(message: Message, context: CoachContext, job: JobInfo) -> Step:
     t = context.texts
     context.session.data.update(job_id=str(job.id))
-    await _with_keyboard(
-        context,
-        message,
-        t("practice-choose-difficulty", job=job.name),
-        start_keyboard(t, job.id),
-    )
+    text = t("practice-choose-difficulty", job=job.name)
+    if context.services.gateway.offline:  # said once per practice run, not on every grade
+        text = f"{t('kit-offline-notice')}\n\n{text}"
+    await _with_keyboard(context, message, text, start_keyboard(t, job.id))
     return CHOOSING
 
 
@@ -204,11 +210,14 @@ async def _new_question(
         job=setup.job.name,
         hint=answer_hint(context),
     )
+    skill = None if focus else setup.next_skill()  # the job's skills in turn
     if focus:
         header = f"{header}\n{t('learning-focus', skill=focus)}"
+    elif skill:
+        header = f"{header}\n{t('practice-skill-tag', skill=skill)}"
     try:
         async with context.services.quotas.spend(session.user_id, "question"):
-            stream = practice.question_stream(context.services.gateway, setup, level, focus)
+            stream = practice.question_stream(context.services.gateway, setup, level, focus, skill)
             await stream_reply(
                 message,
                 context,
@@ -217,7 +226,7 @@ async def _new_question(
                 replace=prompt,
                 check=practice.check_question,
             )
-            question = await practice.save_question(setup, level, stream.text, focus)
+            question = await practice.save_question(setup, level, stream.text, focus, skill)
     except QuotaExceeded as exc:
         if prompt is not None:
             await remove_keyboard(prompt)
@@ -302,6 +311,9 @@ async def _grade(message: Message, context: CoachContext, text: str) -> Step:
         await reply(message, t("practice-question-gone"))
         return END
     session.data["answer"] = None
+    if isinstance(graded, practice.NotAnswered):
+        await _with_keyboard(context, message, t("practice-not-answered"), _unanswered_keyboard(t))
+        return ANSWERING  # a real attempt typed now is still graded
     question = graded.question
     suggested = graded.suggested
     # In /review, how many more are due (counted only there: it is a query per answer).
@@ -312,8 +324,6 @@ async def _grade(message: Message, context: CoachContext, text: str) -> Step:
     )
     rating = graded.result.rating
     header = t("practice-rating", rating=rating, bar=_rating_bar(rating))
-    if gateway.offline:
-        header = f"{t('kit-offline-notice')}\n\n{header}"
     await send_markdown(message, graded.result.feedback, header=header)
     sent = await send_markdown(
         message,
@@ -322,6 +332,67 @@ async def _grade(message: Message, context: CoachContext, text: str) -> Step:
         reply_markup=next_keyboard(t, question.id, question.job_info_id, suggested, due),
     )
     session.data["keyboard"] = sent[-1].message_id
+    return CHOOSING
+
+
+def _unanswered_keyboard(t: Texts) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                ShowAnswerButton().button(t.plain("practice-button-show-answer")),
+                SkipButton().button(t.plain("practice-button-skip")),
+            ]
+        ]
+    )
+
+
+async def show_answer(
+    update: Update, context: CoachContext, press: Press[ShowAnswerButton]
+) -> Step:
+    """A full correct answer after "I don't know"; the question stays unrated. Then Try
+    again, a new question or Done."""
+    t, session = context.texts, context.session
+    if not await _take_keyboard(press, context):
+        return None
+    try:
+        async with typing(context, press.message.chat_id):
+            shown = await practice.reference_answer(
+                context.services.gateway,
+                session.user_id,
+                session.data.get("question_id"),
+                language=t.language,
+            )
+    except AIUnavailableError as exc:
+        keyboard = _unanswered_keyboard(t)
+        text = t("practice-show-answer-failed", reason=ai_reason(t, exc))
+        await _with_keyboard(context, press.message, text, keyboard)
+        return None
+    if shown is None:
+        await reply(press.message, t("practice-question-gone"))
+        return END
+    question, answer = shown
+    sent = await send_markdown(
+        press.message,
+        answer,
+        header=t("practice-correct-answer"),
+        reply_markup=next_keyboard(t, question.id, question.job_info_id),
+    )
+    session.data["keyboard"] = sent[-1].message_id
+    return CHOOSING
+
+
+async def skip(update: Update, context: CoachContext, press: Press[SkipButton]) -> Step:
+    """Leave the question unrated and choose what next."""
+    t, session = context.texts, context.session
+    question_id, job_id = session.data.get("question_id"), session.data.get("job_id")
+    if not await _take_keyboard(press, context):
+        return None
+    parsed_q, parsed_job = parse_id(question_id), parse_id(job_id)
+    if parsed_q is None or parsed_job is None:
+        await reply(press.message, t("practice-question-gone"))
+        return END
+    keyboard = next_keyboard(t, parsed_q, parsed_job)
+    await _with_keyboard(context, press.message, t("practice-skipped"), keyboard)
     return CHOOSING
 
 
@@ -345,4 +416,11 @@ async def cancel(update: Update, context: CoachContext) -> Step:
 
 
 def live_buttons() -> list[type[Button]]:
-    return [DifficultyButton, RetryGradeButton, DoneButton, NextForMeButton]
+    return [
+        DifficultyButton,
+        RetryGradeButton,
+        DoneButton,
+        NextForMeButton,
+        ShowAnswerButton,
+        SkipButton,
+    ]

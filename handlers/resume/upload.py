@@ -152,6 +152,9 @@ async def _analyze(
     except QuotaExceeded as exc:
         await explain_limit(message, context, exc)
         return END
+    except service.NotAResume:
+        await reply(message, t("resume-not-a-resume"))
+        return END
     except AIUnavailableError as exc:
         token = context.services.resume_retries.put(user_id, str(job_id), extracted)
         retry = ResumeRetry(token=token, job_id=uuid.UUID(str(job_id)))

@@ -77,6 +77,8 @@ async def help_command(update: Update, context: CoachContext) -> None:
     lines = [t("start-help-title")] + [
         f"/{command.command} — {command.description}" for command in bot_commands(t)
     ]
+    if context.services.gateway.offline:
+        lines += ["", t("kit-offline-notice")]
     await reply(update.effective_message, "\n".join(lines))
 
 

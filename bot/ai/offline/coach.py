@@ -12,7 +12,7 @@ from bot.ai.offline.grading import grade_bank_question, grade_unknown_question
 from bot.ai.offline.interviewer import FALLBACK_QUESTIONS, ScriptedInterviewer
 from bot.ai.offline.report import interview_report
 from bot.ai.offline.resume import analyze_resume
-from bot.ai.offline.selection import asked_order, choose_question, practice_weights
+from bot.ai.offline.selection import asked_order, choose_question, job_stack, practice_weights
 from bot.ai.offline.text import normalise
 from bot.ai.schemas import (
     Difficulty,
@@ -66,10 +66,11 @@ class OfflineCoach:
         previous_questions: Sequence[str],
         *,
         focus: str | None = None,
+        skill: str | None = None,
     ) -> TextStream:
         return TextStream(
             self._stream_off_loop(
-                self.pick_question_text, job, difficulty, list(previous_questions), focus
+                self.pick_question_text, job, difficulty, list(previous_questions), focus or skill
             )
         )
 
@@ -85,7 +86,9 @@ class OfflineCoach:
         bank = self.bank
         weights = {focus: 1.0} if focus in bank.skills else practice_weights(job, bank)
         asked = asked_order(bank, previous_questions)
-        question = choose_question(bank, weights, difficulty, asked, self._rng)
+        question = choose_question(
+            bank, weights, difficulty, asked, self._rng, stack=job_stack(job)
+        )
         if question is not None:
             return question.text
         return self._fallback_question(previous_questions)
@@ -102,11 +105,18 @@ class OfflineCoach:
             return self._grade(question, answer)
         return await asyncio.to_thread(self._grade, question, answer)
 
+    async def reference_answer(self, job: JobContext, question: str) -> str:
+        """The bank's answer, or an outline of a strong one for a question outside it."""
+        found = (await self.loaded_bank()).find(question)
+        if found is not None:
+            return found.answer
+        return grade_unknown_question(question, "").model_answer
+
     def _grade(self, question: str, answer: str) -> GradeResult:
         found = self.bank.find(question)
         if found is None:
             return grade_unknown_question(question, answer)
-        return grade_bank_question(found, answer)
+        return grade_bank_question(found, answer, self.bank)
 
     def interviewer_turn(
         self, job: JobContext, transcript: Sequence[TranscriptLine], plan: InterviewPlan

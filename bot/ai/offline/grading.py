@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.ai.offline.bank import BankQuestion, KeyPoint
-from bot.ai.offline.lexicon import gives_example
+from bot.ai.honesty import apply_gate, looks_like_code, relevance_gate
+from bot.ai.offline.bank import Bank, BankQuestion, KeyPoint
+from bot.ai.offline.lexicon import SYNONYM_GROUPS, gives_example
 from bot.ai.offline.text import (
     STOPWORDS,
     StemIndex,
     content_stems,
     plural,
+    quote,
+    sentences,
     stem,
     tokens,
     wordset,
@@ -48,34 +51,80 @@ _QUESTION_FRAMING = frozenset(
 GRADING_NOTE = "_How this was graded: by matching your answer against the question's key points._"
 
 
+# An answer that fits another bank question at least this well, and this one's key points at
+# most `ELSEWHERE_OWN`, answers a different question.
+ELSEWHERE_OTHER = 0.5
+ELSEWHERE_OWN = 0.25
+
+# Each single-word synonym's stem stands for its group's first word's stem.
+_CANONICAL: dict[str, str] = {
+    stem(word): stem(group[0])
+    for group in SYNONYM_GROUPS
+    for word in group
+    if len(tokens(word)) == 1
+}
+_CLAUSE_RE = re.compile(r"[,;:]\s+|\s+(?:and|but|whereas|while)\s+")
+
+
+def canonical(phrase: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_CANONICAL.get(s, s) for s in phrase)
+
+
+class IdeaIndex(StemIndex):
+    """An answer's stems with synonyms folded together, so a key phrase matches the idea."""
+
+    __slots__ = ()
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        seq = [_CANONICAL.get(s, s) for s in self._joined.split()]
+        self._set = frozenset(seq) | self._set
+        self._joined = " " + " ".join(seq) + " "
+
+    def has_idea(self, phrase: tuple[str, ...]) -> bool:
+        return self.has_phrase(phrase) or self.has_phrase(canonical(phrase))
+
+
 @dataclass(frozen=True, slots=True)
 class PointResult:
     point: str
     credit: float
+    evidence: str = ""  # the part of the answer that earned the credit
 
 
 def point_credit(
     point: KeyPoint, answer: StemIndex, question_words: frozenset[str], novelty: float
 ) -> float:
-    """1.0 for a named key phrase; less when the phrase only echoes the question's words.
+    return point_match(point, answer, question_words, novelty)[0]
+
+
+def point_match(
+    point: KeyPoint, answer: StemIndex, question_words: frozenset[str], novelty: float
+) -> tuple[float, tuple[str, ...] | None]:
+    """1.0 for a named key phrase (or its synonym); less when the phrase only echoes the
+    question's words; with the phrase that earned it.
 
     An echoed phrase ("staging area" for a question about the staging area) earns credit in
     proportion to how much of the answer goes beyond the question, so restating it earns little.
     """
-    best = 0.0
+    best, used = 0.0, None
+    has = answer.has_idea if isinstance(answer, IdeaIndex) else answer.has_phrase
     for phrase in point.phrases:
-        if answer.has_phrase(phrase):
+        if has(phrase):
             echoes_question = all(s in question_words for s in phrase)
-            best = max(best, ECHO_CREDIT * min(1.0, novelty / 0.6) if echoes_question else 1.0)
+            credit = ECHO_CREDIT * min(1.0, novelty / 0.6) if echoes_question else 1.0
+            if credit > best:
+                best, used = credit, phrase
     if best >= 1.0:
-        return best
+        return best, used
     # The point's own words are weak evidence, ignoring words the question already supplies.
     informative = point.point_words - question_words
     if len(informative) >= 2:
         share = answer.share_of(informative)
         weak = 0.6 if share >= 0.67 else 0.35 if share >= 0.4 else 0.0
-        best = max(best, weak)
-    return best
+        if weak > best:
+            best, used = weak, tuple(sorted(informative))
+    return best, used
 
 
 def novelty(answer: str, question_words: frozenset[str]) -> float:
@@ -85,12 +134,45 @@ def novelty(answer: str, question_words: frozenset[str]) -> float:
 
 
 def score_points(question: BankQuestion, answer: str) -> list[PointResult]:
-    index = StemIndex(answer)
+    index = IdeaIndex(answer)
     fresh = novelty(answer, question.question_words)
-    return [
-        PointResult(kp.point, point_credit(kp, index, question.question_words, fresh))
-        for kp in question.key_points
-    ]
+    results = []
+    for kp in question.key_points:
+        credit, phrase = point_match(kp, index, question.question_words, fresh)
+        evidence = _evidence(answer, phrase) if credit >= PARTIAL and phrase else ""
+        results.append(PointResult(kp.point, credit, evidence))
+    return results
+
+
+def _evidence(answer: str, phrase: tuple[str, ...]) -> str:
+    """The shortest clause of the answer that holds `phrase` (a key phrase, or for weak
+    evidence a set of stems), quoted."""
+    clauses = [c for s in sentences(answer) for c in _CLAUSE_RE.split(s) if c.strip()]
+    for clause in sorted(clauses, key=len):
+        index = IdeaIndex(clause)
+        if index.has_idea(phrase) or (len(phrase) > 1 and index.share_of(frozenset(phrase)) > 0.5):
+            return quote(clause)
+    return ""
+
+
+def elsewhere(bank: Bank, question: BankQuestion, answer: str, own: float) -> BankQuestion | None:
+    """Another bank question the answer fits far better than `question`: an answer to it."""
+    if own > ELSEWHERE_OWN:
+        return None
+    best, best_cover = None, ELSEWHERE_OTHER
+    index = IdeaIndex(answer)  # built once: the answer may be long
+    own_stems = set(content_stems(answer))
+    for other in bank.questions:
+        if other.id == question.id:
+            continue
+        fresh = len(own_stems - other.question_words) / len(own_stems) if own_stems else 0.0
+        credits = [
+            point_match(kp, index, other.question_words, fresh)[0] for kp in other.key_points
+        ]
+        cover = sum(credits) / len(credits) if credits else 0.0
+        if cover >= best_cover and cover >= own + 0.3:
+            best, best_cover = other, cover
+    return best
 
 
 def coverage(results: list[PointResult]) -> float:
@@ -112,13 +194,36 @@ def rating_for(cover: float, word_count: int) -> int:
     return max(1, min(rating, length_cap(word_count)))
 
 
-def grade_bank_question(question: BankQuestion, answer: str) -> GradeResult:
+def grade_bank_question(
+    question: BankQuestion, answer: str, bank: Bank | None = None
+) -> GradeResult:
+    """Key-point grading behind the relevance gate: keyword salad and an answer to another
+    question (another bank question it fits far better, or no shared idea) score at most 2."""
     results = score_points(question, answer)
     word_count = len(tokens(answer))
-    rating = rating_for(coverage(results), word_count)
+    cover = coverage(results)
+    rating = rating_for(cover, word_count)
     story = question.skill == "behavioural"
     feedback = _feedback(rating, results, answer, word_count, story)
-    return GradeResult(rating=rating, feedback=feedback, model_answer=question.answer)
+    result = GradeResult(rating=rating, feedback=feedback, model_answer=question.answer)
+    other = elsewhere(bank, question, answer, cover) if bank is not None else None
+    # An answer that earns (almost) nothing must share an idea with the question itself; one
+    # that earns points may share it with the key points or the reference answer instead.
+    weak = cover <= ELSEWHERE_OWN
+    gate = relevance_gate(
+        question.text,
+        answer,
+        () if weak else [kp.point for kp in question.key_points],
+        reference="" if weak else question.answer,
+        elsewhere=other.text if other is not None else None,
+    )
+    if gate is not None:
+        # Keyword hits in salad or in an answer to another question earned nothing: the
+        # feedback credits none of them.
+        nothing = [PointResult(r.point, 0.0) for r in results]
+        feedback = _feedback(rating, nothing, answer, word_count, story)
+        result = result.model_copy(update={"feedback": feedback})
+    return apply_gate(result, gate)
 
 
 def _feedback(
@@ -128,11 +233,11 @@ def _feedback(
     partly = [r for r in results if PARTIAL <= r.credit < FULL]
     missed = [r for r in results if r.credit < PARTIAL]
     total = plural(len(results), "key point")
-    head = f"**Score: {rating}/10** — you covered {len(covered)} of {total}"
+    head = f"You covered {len(covered)} of {total}"
     head += f" ({len(partly)} partly)." if partly else "."
     lines = [head, "", "**Covered**"]
-    lines += [f"- ✅ {r.point}" for r in covered]
-    lines += [f"- ◐ {r.point} _(partly — name it explicitly)_" for r in partly]
+    lines += [f"- ✅ {r.point}{_earned(r)}" for r in covered]
+    lines += [f"- ◐ {r.point} _(partly — name it explicitly)_{_earned(r)}" for r in partly]
     if not covered and not partly:
         lines.append("- None of the key points yet.")
     lines += ["", "**Missed**"]
@@ -141,6 +246,10 @@ def _feedback(
     lines += [f"- {tip}" for tip in _advice(results, missed, answer, word_count, story)]
     lines += ["", GRADING_NOTE]
     return "\n".join(lines)
+
+
+def _earned(result: PointResult) -> str:
+    return f" — you said {result.evidence}" if result.evidence else ""
 
 
 def _advice(
@@ -203,7 +312,8 @@ def grade_unknown_question(question: str, answer: str) -> GradeResult:
     # Without a reference answer, a high score would be a guess: stay at 7 or below.
     rating = max(1, min(round(raw), 7, length_cap(word_count)))
     feedback = _approximate_feedback(rating, found, missing, cues)
-    return GradeResult(rating=rating, feedback=feedback, model_answer=_outline(terms))
+    result = GradeResult(rating=rating, feedback=feedback, model_answer=_outline(terms))
+    return apply_gate(result, relevance_gate(question, answer))
 
 
 def _question_terms(question: str) -> list[str]:
@@ -228,7 +338,7 @@ def _approximate_feedback(
     rating: int, found: list[str], missing: list[str], cues: dict[str, bool]
 ) -> str:
     lines = [
-        f"**Score: {rating}/10 (approximate)**",
+        "**Approximate grade**",
         "",
         "_This question isn't in the offline question bank, so the grading is approximate: it "
         "checks that you addressed the question's key terms and explained with reasons, "
@@ -259,7 +369,7 @@ def _outline(terms: list[str]) -> str:
 
 def _has_example(answer: str) -> bool:
     """A hypothetical or code example, or one from the candidate's own work ("At Foo I…")."""
-    return bool(_EXAMPLE_RE.search(answer)) or gives_example(answer)
+    return bool(_EXAMPLE_RE.search(answer)) or gives_example(answer) or looks_like_code(answer)
 
 
 def _sentence_case(point: str) -> str:

@@ -85,3 +85,24 @@ STRUCTURE_RE = re.compile(
 )
 FIRST_PERSON_RE = re.compile(r"\b(?:i|me|my|mine|myself)\b", re.IGNORECASE)
 NUMBER_RE = re.compile(r"\d|%|\$|€|£|\b(?:twice|double|half|thousands?|millions?)\b", re.I)
+
+# Words that say the same idea, so a key phrase matches an answer in other words: each group
+# is stemmed and every member stands for the first. Kept to true synonyms in interview
+# answers; a looser group would let unrelated answers earn points.
+SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("same", "similar", "interchangeable", "equivalent", "alike", "identical"),
+    ("immutable", "unchangeable", "read-only", "readonly", "frozen"),
+    ("mutable", "changeable", "modifiable"),
+    ("fast", "quick", "speedy"),
+    ("slow", "sluggish", "laggy"),
+    ("error", "exception", "failure"),
+    ("function", "func", "method"),
+    ("object", "objects", "shape", "shapes"),
+    ("rerender", "re-render", "render again"),
+    ("cache", "memoize", "memoise"),
+    ("concurrent", "parallel", "simultaneous"),
+    ("extend", "inherit"),
+    ("merge", "combine"),
+    ("delete", "remove"),
+    ("start", "begin"),
+)

@@ -119,6 +119,19 @@ def bullet_lines(text: str) -> list[str]:
     return [line for line in lines if line]
 
 
+# A role that runs until now: "Jan 2019 – Present".
+_PRESENT_RE = re.compile(r"\b(?:present|current|now)\b", re.IGNORECASE)
+
+
+def looks_like_resume(text: str) -> bool:
+    """Whether the text is a resume at all: it has an experience, education or skills
+    section, or dates (years of roles and studies). A recipe or a letter has neither."""
+    if headings(text) & set(REQUIRED_SECTIONS):
+        return True
+    years = len(YEAR_RE.findall(text))
+    return years >= 2 or (years >= 1 and bool(_PRESENT_RE.search(text)))
+
+
 def ats_findings(text: str) -> list[Finding]:
     return [
         *_section_findings(text),

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from functools import lru_cache
 
 from bot.ai.offline.bank import Bank, BankQuestion
-from bot.ai.offline.skills import GENERAL_SKILLS, TECHNICAL_FALLBACK, skill_weights
+from bot.ai.offline.skills import (
+    GENERAL_SKILLS,
+    TECHNICAL_FALLBACK,
+    skill_mentions,
+    skill_weights,
+)
 from bot.ai.schemas import Difficulty, ExperienceLevel, JobContext
 
 # When the requested difficulty has no questions for these skills, try these next.
@@ -54,17 +60,37 @@ def asked_order(bank: Bank, previous_questions: Sequence[str]) -> dict[str, int]
     return order
 
 
+# Languages and frameworks: a question that uses one the job doesn't name is off its stack
+# (a `pytest` question for a React job).
+STACK_SKILLS = frozenset({"python", "javascript", "react", "java", "go"})
+
+
+def job_stack(job: JobContext) -> frozenset[str]:
+    """The languages and frameworks of the job (named or implied); empty when it names none."""
+    return frozenset(skill_weights(job)) & STACK_SKILLS
+
+
+@lru_cache(maxsize=4096)
+def _stack_of(question: BankQuestion) -> frozenset[str]:
+    return frozenset(skill_mentions(f"{question.text}\n{question.answer}")) & STACK_SKILLS
+
+
 def choose_question(
     bank: Bank,
     weights: dict[str, float],
     difficulty: Difficulty,
     asked: dict[str, int],
     rng: random.Random,
+    *,
+    stack: frozenset[str] = frozenset(),
 ) -> BankQuestion | None:
-    """A weighted pick among unasked questions; repeats only once the pool is exhausted."""
+    """A weighted pick among unasked questions in the job's `stack` (when it has one, and
+    while such questions remain); repeats only once the pool is exhausted."""
     pool = _pool(bank, weights, difficulty)
     if not pool:
         return None
+    if stack:
+        pool = [q for q in pool if _stack_of(q) <= stack] or pool
     fresh = [q for q in pool if q.id not in asked]
     if not fresh:
         # Everything has been asked: the one asked longest ago comes back first.

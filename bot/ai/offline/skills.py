@@ -38,7 +38,35 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         r"angular",
         r"deno",
     ),
-    "react": (r"react(?:\.?js)?", r"react native", r"next\.?js", r"redux", r"jsx"),
+    "react": (
+        r"react(?:\.?js)?",
+        r"react native",
+        r"next\.?js",
+        r"redux",
+        r"jsx",
+        r"zustand",
+        r"state management",
+    ),
+    "css": (
+        r"css3?",
+        r"sass",
+        r"scss",
+        r"tailwind(?:\s?css)?",
+        r"flexbox",
+        r"css grid",
+        r"responsive (?:design|layouts?|web|pages?|ui)",
+        r"styled[- ]components",
+    ),
+    "html": (
+        r"html5?",
+        r"semantic html",
+        r"accessibility",
+        r"accessible",
+        r"a11y",
+        r"wcag",
+        r"aria",
+        r"screen readers?",
+    ),
     "java": (r"java", r"spring(?: boot)?", r"jvm", r"kotlin", r"hibernate", r"maven", r"gradle"),
     "go": (r"golang",),  # plain "Go" is matched separately, case-sensitively
     "sql": (
@@ -265,6 +293,24 @@ def skill_weights(job: JobContext) -> dict[str, float]:
             for other, factor in implied:
                 weights.setdefault(other, weights[skill] * factor)
     return weights
+
+
+def named_skills(job: JobContext) -> list[str]:
+    """The skills the job itself names (not merely implies), strongest first."""
+    weights = skill_weights(job)
+    named = skill_mentions(" ".join(filter(None, (job.title, job.name, job.description))))
+    return sorted(named, key=lambda s: (-weights[s], s))
+
+
+def next_skill(job: JobContext, asked: Iterable[str]) -> str | None:
+    """The job's skill to ask about next: the named skill asked least so far (`asked`: the
+    skills of earlier questions), the strongest first among equals, so every skill the ad
+    names is covered before any repeats. None when the job names no skill."""
+    named = named_skills(job)
+    counts: dict[str, int] = {}
+    for skill in asked:
+        counts[skill] = counts.get(skill, 0) + 1
+    return min(named, key=lambda s: counts.get(s, 0), default=None)
 
 
 def detect_skills(job: JobContext) -> list[str]:

@@ -55,3 +55,13 @@ practice-past-item = { $number }. { $text }
 practice-past-button = { $number }. { $score } · { $text }
 practice-past-newest = <i>The { $count } newest are shown.</i>
 practice-past-tap = Tap one to answer it again.
+
+## After "I don't know"
+practice-not-answered = 🤷 <b>No answer yet — no rating.</b> That's fine in practice. In an interview, reason out loud: say what you do know and how you'd find out.
+    Send an answer when ready, see the correct one, or skip this question.
+practice-button-show-answer = 💡 Show answer
+practice-button-skip = ⏭ Skip
+practice-show-answer-failed = ⚠️ I couldn't get the answer: { $reason }
+    Press Show answer to try again, or Skip.
+practice-skipped = ⏭ Skipped — this question stays unrated. Choose the next one:
+practice-skill-tag = 🏷 #{ $skill }

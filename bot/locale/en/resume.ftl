@@ -41,3 +41,4 @@ resume-category = { $key ->
     [keyword_coverage] Keyword coverage
    *[other] Other
 }
+resume-not-a-resume = 🤔 This doesn't look like a resume: it has no experience, education or skills sections and no dates, so it wasn't scored and nothing was counted. Send /resume with your resume (PDF, DOCX or TXT).

@@ -55,3 +55,11 @@ practice-past-item = { $number }. { $text }
 practice-past-button = { $number }. { $score } · { $text }
 practice-past-newest = <i>Se muestran las { $count } más recientes.</i>
 practice-past-tap = Toca una para responderla de nuevo.
+practice-not-answered = 🤷 <b>Aún no hay respuesta, así que no hay nota.</b> En la práctica no pasa nada. En una entrevista, razona en voz alta: di lo que sí sabes y cómo lo averiguarías.
+    Envía una respuesta cuando quieras, mira la correcta o salta esta pregunta.
+practice-button-show-answer = 💡 Ver respuesta
+practice-button-skip = ⏭ Saltar
+practice-show-answer-failed = ⚠️ No pude obtener la respuesta: { $reason }
+    Pulsa Ver respuesta para intentarlo de nuevo, o Saltar.
+practice-skipped = ⏭ Saltada: esta pregunta queda sin nota. Elige la siguiente:
+practice-skill-tag = 🏷 #{ $skill }

@@ -41,3 +41,4 @@ resume-category = { $key ->
     [keyword_coverage] Cobertura de palabras clave
    *[other] Otros
 }
+resume-not-a-resume = 🤔 Esto no parece un currículum: no tiene secciones de experiencia, formación ni habilidades, ni fechas, así que no se puntuó y no se contó nada. Envía /resume con tu currículum (PDF, DOCX o TXT).

@@ -55,3 +55,11 @@ practice-past-item = { $number }. { $text }
 practice-past-button = { $number }. { $score } · { $text }
 practice-past-newest = <i>Mostrando as { $count } mais recentes.</i>
 practice-past-tap = Toque em uma para responder de novo.
+practice-not-answered = 🤷 <b>Ainda sem resposta — então sem nota.</b> No treino, tudo bem. Numa entrevista, raciocine em voz alta: diga o que você sabe e como descobriria o resto.
+    Envie uma resposta quando quiser, veja a correta ou pule esta pergunta.
+practice-button-show-answer = 💡 Ver resposta
+practice-button-skip = ⏭ Pular
+practice-show-answer-failed = ⚠️ Não consegui obter a resposta: { $reason }
+    Toque em Ver resposta para tentar de novo, ou em Pular.
+practice-skipped = ⏭ Pulada — esta pergunta fica sem nota. Escolha a próxima:
+practice-skill-tag = 🏷 #{ $skill }

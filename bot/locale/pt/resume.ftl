@@ -41,3 +41,4 @@ resume-category = { $key ->
     [keyword_coverage] Cobertura de palavras-chave
    *[other] Outros
 }
+resume-not-a-resume = 🤔 Isto não parece um currículo: não tem seções de experiência, formação ou habilidades, nem datas, então não recebeu nota e nada foi contado. Envie /resume com seu currículo (PDF, DOCX ou TXT).

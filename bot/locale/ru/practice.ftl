@@ -60,3 +60,11 @@ practice-past-item = { $number }. { $text }
 practice-past-button = { $number }. { $score } · { $text }
 practice-past-newest = <i>Показаны последние: { $count }.</i>
 practice-past-tap = Нажмите на вопрос, чтобы ответить на него ещё раз.
+practice-not-answered = 🤷 <b>Ответа пока нет — и оценки нет.</b> На тренировке это нормально. На собеседовании рассуждайте вслух: скажите, что знаете, и как бы выяснили остальное.
+    Отправьте ответ, когда будете готовы, посмотрите правильный или пропустите этот вопрос.
+practice-button-show-answer = 💡 Показать ответ
+practice-button-skip = ⏭ Пропустить
+practice-show-answer-failed = ⚠️ Не удалось получить ответ: { $reason }
+    Нажмите «Показать ответ», чтобы попробовать снова, или «Пропустить».
+practice-skipped = ⏭ Пропущено — вопрос остаётся без оценки. Выберите следующий:
+practice-skill-tag = 🏷 #{ $skill }
