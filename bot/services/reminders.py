@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
+from tortoise.transactions import in_transaction
+
 from bot.services.learning import due_count, zone
 from models import User
 from models.answers import Answer
@@ -121,9 +123,11 @@ async def sent(user_id: int, now: datetime) -> None:
 
 
 async def stop(user_id: int) -> None:
-    """The user blocked the bot: no more reminders, and the user is marked unreachable."""
-    await Reminder.filter(user_id=user_id).update(enabled=False, next_at=None)
-    await User.filter(id=user_id).update(is_active=False)
+    """The user blocked the bot: no more reminders, and the user is marked unreachable (both
+    in one transaction)."""
+    async with in_transaction():
+        await Reminder.filter(user_id=user_id).update(enabled=False, next_at=None)
+        await User.filter(id=user_id).update(is_active=False)
 
 
 async def opt_ins() -> int:

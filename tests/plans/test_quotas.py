@@ -114,10 +114,25 @@ async def test_concurrent_failures_give_every_unit_back(db: str, quotas: Quotas)
     await new_user()
     await spend_all(quotas, 1, "question", 3)
 
+    # Every attempt is made before any unit is given back (else a given-back unit is spent
+    # again, whatever the machine's speed).
+    tried = {"entered": 0, "refused": 0}
+    all_tried = asyncio.Event()
+
+    def count(outcome: str) -> None:
+        tried[outcome] += 1
+        if sum(tried.values()) == 6:
+            all_tried.set()
+
     async def fail() -> None:
-        async with quotas.spend(1, "question"):
-            await asyncio.sleep(0.02)
-            raise RuntimeError("model down")
+        try:
+            async with quotas.spend(1, "question"):
+                count("entered")
+                await all_tried.wait()
+                raise RuntimeError("model down")
+        except QuotaExceeded:
+            count("refused")
+            raise
 
     results = await asyncio.gather(*(fail() for _ in range(6)), return_exceptions=True)
     assert sum(isinstance(r, RuntimeError) for r in results) == 2  # two units were left
