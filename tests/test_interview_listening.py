@@ -1,0 +1,155 @@
+"""Mock interviews that listen (issue 15), on both backends: the offline coach and a model on
+the test server. Ending: /cancel asks, Discard counts nothing, an interview of fewer than two
+answers gets no report."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.emulator.client import EmulatedUser
+from bot.emulator.harness import BotHarness
+from models import Interview, User
+from tests.conftest import make_settings, model_settings, run_harness_clean
+from tests.fake_openai import FakeOpenAI, Reply
+from tests.helpers import new_job
+
+ANSWER = (
+    "In my last job I led the migration of our billing service from a monolith to Django "
+    "services. I planned the work in small steps, wrote tests for every endpoint first and "
+    "agreed the API contract with the frontend team, so we shipped without downtime and cut "
+    "the response time by half."
+)
+SECOND = (
+    "I would start from the resources and their relations, then define the endpoints with "
+    "clear nouns, status codes and pagination. I validate input with serializers, keep views "
+    "thin, add indexes for the queries we run and write integration tests against PostgreSQL."
+)
+
+
+def report_json(rating: int = 7) -> dict[str, Any]:
+    from bot.ai.schemas import REPORT_CATEGORIES
+
+    return {
+        "overall_rating": rating,
+        "summary": "A short summary of the interview.",
+        "categories": [
+            {"name": name, "rating": rating, "text": f"{name}: assessed."}
+            for name in REPORT_CATEGORIES
+        ],
+    }
+
+
+class Model:
+    """The test server's answers: each streamed interviewer line numbered, the report JSON."""
+
+    def __init__(self, report: dict[str, Any] | None = None) -> None:
+        self.turns: list[dict[str, Any]] = []
+        self.reports: list[dict[str, Any]] = []
+        self.report = report or report_json()
+
+    def __call__(self, body: dict[str, Any]) -> str | dict[str, Any] | Reply:
+        if not body.get("stream"):
+            self.reports.append(body)
+            return self.report
+        self.turns.append(body)
+        n = len(self.turns)
+        line = f"Hello! Question {n}: tell me about your work." if n == 1 else f"Question {n}?"
+        return Reply(chunks=[line])
+
+    def prompt(self, turn: int = -1) -> str:
+        return json.dumps(self.turns[turn]["messages"])
+
+
+@pytest.fixture(params=["offline", "model"])
+async def coach(
+    request: pytest.FixtureRequest, database_url: str, tmp_path: Path, fake: FakeOpenAI
+) -> AsyncIterator[BotHarness]:
+    """The bot on each backend: the offline coach, then a model on the test server."""
+    if request.param == "offline":
+        settings = make_settings(database_url, tmp_path)
+    else:
+        fake.default = Model()
+        settings = model_settings(database_url, tmp_path, fake)
+    async with run_harness_clean(settings) as harness:
+        yield harness
+
+
+def texts(user: EmulatedUser) -> str:
+    return "\n".join(m.text for m in user.since_last_action())
+
+
+async def started(user: EmulatedUser) -> None:
+    await new_job(user)
+    await user.send("/interview")
+    await user.expect("Interviewer")
+
+
+async def plan_text(user: EmulatedUser) -> str:
+    await user.send("/plan")
+    return texts(user)
+
+
+# ----- ending ----------------------------------------------------------------------------------
+
+
+async def test_cancel_then_discard_leaves_the_plan_unchanged(coach: BotHarness) -> None:
+    user = coach.user("Ada")
+    await new_job(user)
+    before = await plan_text(user)
+    await user.send("/interview")
+    await user.expect("Interviewer")
+    await user.send(ANSWER)
+    await user.expect("Interviewer")
+    await user.send(SECOND)
+    await user.expect("Interviewer")
+    assert (await User.get(id=user.id)).interviews_used == 1
+
+    await user.send("/cancel")
+    ask = await user.expect("Discard this interview? Nothing is saved and it won't count")
+    assert user.buttons(ask) == ["🗑 Discard", "▶️ Keep going"]
+    assert await Interview.filter(job_info__user_id=user.id).count() == 1  # only asked
+    await user.click("Discard")
+    await user.expect("Interview discarded")
+    assert "Overall rating" not in texts(user)
+    assert await Interview.filter(job_info__user_id=user.id).count() == 0
+    assert await plan_text(user) == before
+    await user.send("hello?")
+    await user.expect("not waiting for an answer")  # the interview's flow is over
+
+
+async def test_cancel_then_keep_going_goes_on(coach: BotHarness) -> None:
+    user = coach.user("Ada")
+    await started(user)
+    await user.send(ANSWER)
+    last = await user.expect("Interviewer")
+    await user.send("/cancel")
+    await user.click("Keep going")
+    again = await user.expect("where we left off")
+    assert last.text.split("\n")[-1] in again.text and "⏹ End interview" in user.buttons(again)
+    await user.send(SECOND)
+    await user.expect("Interviewer")
+    interview = await Interview.get(job_info__user_id=user.id)
+    assert interview.status == "active"
+
+
+async def test_an_interview_answered_once_is_too_short_for_a_report(coach: BotHarness) -> None:
+    user = coach.user("Ada")
+    await new_job(user)
+    before = await plan_text(user)
+    await user.send("/interview")
+    await user.expect("Interviewer")
+    await user.send(ANSWER)
+    await user.expect("Interviewer")
+    await user.send("/end")
+    await user.expect("Too short for a report")
+    assert "Overall rating" not in texts(user)
+    assert await Interview.filter(job_info__user_id=user.id).count() == 0
+    assert (await User.get(id=user.id)).interviews_used == 0
+    after = await plan_text(user)
+    # it doesn't count against the plan; starting one still took a start token
+    assert after.split("Interview starts")[0] == before.split("Interview starts")[0]
