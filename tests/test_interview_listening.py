@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from bot.ai.listening import read_message
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
 from models import Interview, User
@@ -153,3 +154,108 @@ async def test_an_interview_answered_once_is_too_short_for_a_report(coach: BotHa
     after = await plan_text(user)
     # it doesn't count against the plan; starting one still took a start token
     assert after.split("Interview starts")[0] == before.split("Interview starts")[0]
+
+
+# ----- listening -------------------------------------------------------------------------------
+
+CLARIFYING = "could you clarify whether you mean inside my team or with another team?"
+
+
+def offline(fake: FakeOpenAI) -> bool:
+    """The `coach` fixture set no model on the test server: the offline coach is answering."""
+    return fake.default is None
+
+
+async def reply_to(user: EmulatedUser, text: str) -> str:
+    await user.send(text)
+    return (await user.expect("Interviewer")).text
+
+
+def last_prompt(fake: FakeOpenAI) -> str:
+    return json.dumps(fake.chat_bodies[-1]["messages"], ensure_ascii=False)
+
+
+async def test_a_clarifying_question_is_answered_not_skipped(
+    coach: BotHarness, fake: FakeOpenAI
+) -> None:
+    user = coach.user("Ada")
+    await new_job(user)
+    await user.send("/interview")
+    opening = (await user.expect("Interviewer")).text
+    first = opening.split("\n\n")[-1].removeprefix("Let's start. ")
+    line = await reply_to(user, CLARIFYING)
+    if offline(fake):
+        assert line.split("\n")[2].startswith("Good question.")  # after the header
+        assert "Any real situation counts" in line and first in line  # asked again
+        assert "Next question" not in line
+    else:
+        prompt = last_prompt(fake)
+        assert "clarifying question about your question, not an answer" in prompt
+        assert "Do not move on to the next question" in prompt
+        assert "Question 2?" in line  # the model's line is what the candidate sees
+    await user.send("hmm what?")  # a second clarifying question: still not an answer
+    if offline(fake):
+        assert "Good question." in (await user.expect("Interviewer")).text
+    else:
+        await user.expect("Interviewer")
+        assert "clarifying question about your question" in last_prompt(fake)
+
+
+async def test_nonsense_is_redirected_once(coach: BotHarness, fake: FakeOpenAI) -> None:
+    user = coach.user("Ada")
+    await started(user)
+    line = await reply_to(user, "purple monkey dishwasher")
+    if offline(fake):
+        assert "I'm not sure I follow" in line and "The question was:" in line
+        again = await reply_to(user, "purple monkey dishwasher")
+        assert "I'm not sure I follow" not in again and "move on" in again  # only once
+    else:
+        assert "Politely redirect once" in last_prompt(fake)
+
+
+async def test_a_follow_up_names_a_detail_of_the_answer(
+    coach: BotHarness, fake: FakeOpenAI
+) -> None:
+    user = coach.user("Ada")
+    await started(user)
+    line = await reply_to(user, "I moved our sessions to Redis and cut latency by 40%.")
+    if offline(fake):
+        assert "You mentioned “cut latency by 40%” — how did you measure that" in line
+    else:
+        prompt = last_prompt(fake)
+        assert "A follow-up must name something the candidate actually said" in prompt
+        assert "The last answer mentioned: “cut latency by 40%”" in prompt
+
+
+async def test_skip_moves_on(coach: BotHarness, fake: FakeOpenAI) -> None:
+    user = coach.user("Ada")
+    await started(user)
+    line = await reply_to(user, "Can we skip this one?")
+    if offline(fake):
+        assert "we'll skip that one" in line
+    else:
+        assert "asked to skip this question" in last_prompt(fake)
+
+
+QUESTION = "Tell me about a time you disagreed with a teammate. What happened?"
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("purple monkey dishwasher", "nonsense"),
+        ("asdfgh jkl", "nonsense"),
+        ("hmm what?", "clarification"),
+        (CLARIFYING, "clarification"),
+        ("idk", "dont_know"),
+        ("I don't know Python well, sorry", "dont_know"),
+        ("skip", "skip"),
+        ("next question please", "skip"),
+        ("can you repeat that?", "repeat"),
+        ("We fixed it together quickly.", "answer"),
+        ("Pass by reference means the callee sees the same object", "answer"),
+        ("What I did first was to ask both sides for their reasons, then we agreed.", "answer"),
+    ],
+)
+def test_what_a_candidate_message_is(message: str, kind: str) -> None:
+    assert read_message(QUESTION, message).kind == kind

@@ -454,8 +454,10 @@ async def test_one_follow_up_on_a_thin_answer(small_bank: Bank) -> None:
         coach, role, plan, ["We fixed it together quickly.", "Yes, it worked well.", RICH]
     )
     interviewer = [line.text for line in transcript if line.role == "interviewer"]
-    assert interviewer[1] in FOLLOW_UPS  # thin answer -> one follow-up
-    assert interviewer[2] not in FOLLOW_UPS  # still thin, but no second follow-up
+    # thin answer -> one follow-up, naming what was said
+    assert interviewer[1].startswith("You said “We fixed it together quickly”")
+    assert is_follow_up(interviewer[1])
+    assert not is_follow_up(interviewer[2])  # still thin, but no second follow-up
     assert small_bank.find(interviewer[2]) is not None
 
 

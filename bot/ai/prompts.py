@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from bot.ai.listening import Reading, read_message
 from bot.ai.schemas import (
     REPORT_CATEGORIES,
     RESUME_CATEGORIES,
@@ -253,11 +254,59 @@ def _interviewer_step(transcript: Sequence[TranscriptLine], plan: InterviewPlan)
             "Close the interview now: in one or two sentences thank the candidate and say "
             f"feedback follows. Ask no new question. End with {END_MARKER}"
         )
-    return (
-        f"Questions asked so far: {asked} of at most {plan.max_questions}. Write your next "
-        "message: a brief, neutral acknowledgement, then a follow-up if the last answer was "
-        "thin, otherwise the next question."
-    )
+    progress = f"Questions asked so far: {asked} of at most {plan.max_questions}. "
+    reading = last_reading(transcript)
+    if reading is None:
+        return progress + "Write your next message: the next question."
+    step = progress + _LISTEN[reading.kind]
+    if reading.kind == "answer" and reading.detail:
+        step += f" The last answer mentioned: “{neutralise(reading.detail)}”."
+    return step
+
+
+_LISTEN: dict[str, str] = {
+    "clarification": (
+        "The candidate's last message is a clarifying question about your question, not an "
+        "answer. Answer it briefly, or rephrase your question more concretely, and ask it "
+        "again. Do not move on to the next question and do not count this as an answer."
+    ),
+    "repeat": (
+        "The candidate asked you to repeat the question. Repeat your last question (you may "
+        "word it a little more simply). Do not move on to the next question."
+    ),
+    "skip": (
+        "The candidate asked to skip this question. Say that's fine in a few words and ask the "
+        "next question; do not come back to the skipped one."
+    ),
+    "dont_know": (
+        "The candidate said they don't know. Acknowledge it kindly in a few words, without "
+        "hints or the answer, and ask the next question."
+    ),
+    "nonsense": (
+        "The candidate's last message does not answer the question (it is off-topic or "
+        "nonsense). Politely redirect once: say you didn't follow and ask them to answer your "
+        "question in their own words, repeating it. If you already redirected for this "
+        "question, move on to the next question instead."
+    ),
+    "answer": (
+        "Write your next message: a brief, neutral acknowledgement, then a follow-up if the "
+        "last answer was thin, otherwise the next question. A follow-up must name something "
+        "the candidate actually said — a tool, a number or a claim — and probe it."
+    ),
+}
+
+
+def last_reading(transcript: Sequence[TranscriptLine]) -> Reading | None:
+    """What the candidate's last message is (`bot.ai.listening`), None when the interviewer
+    spoke last."""
+    said: list[str] = []
+    for line in reversed(transcript):
+        if line.role == "interviewer":
+            if not said:
+                return None
+            return read_message(line.text.split("\n\n")[-1], " ".join(reversed(said)))
+        said.append(line.text)
+    return None
 
 
 # ----- interview report --------------------------------------------------------------------
