@@ -5,6 +5,7 @@ answers gets no report."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -259,3 +260,75 @@ QUESTION = "Tell me about a time you disagreed with a teammate. What happened?"
 )
 def test_what_a_candidate_message_is(message: str, kind: str) -> None:
     assert read_message(QUESTION, message).kind == kind
+
+
+# ----- honest reports --------------------------------------------------------------------------
+
+
+def strengths_of(report: str) -> list[str]:
+    """The category names listed under Strengths in the shown report."""
+    section = report.split("Strengths", 1)[1].split("Areas for improvement", 1)[0]
+    return re.findall(r"• (.+?) \(\d+/10\)", section)
+
+
+async def end_and_read_report(user: EmulatedUser) -> tuple[str, Interview]:
+    await user.send("/end")
+    await user.expect("Overall rating")
+    report = texts(user)
+    interview = await Interview.get(job_info__user_id=user.id)
+    return report, interview
+
+
+async def test_an_interview_of_nonsense_and_idk_is_rated_3_or_less(
+    coach: BotHarness, fake: FakeOpenAI
+) -> None:
+    user = coach.user("Ada")
+    await started(user)
+    for text in ("purple monkey dishwasher", "idk", "I don't know Python well, sorry"):
+        await reply_to(user, text)
+    report, interview = await end_and_read_report(user)
+    assert interview.overall_rating is not None and interview.overall_rating <= 3
+    assert re.search(r"Overall rating: [123]/10", report)
+    assert strengths_of(report) == []  # nothing rated 6+ to call a strength
+    if not offline(fake):
+        assert "an interview made of them gets 1-3" in json.dumps(fake.chat_bodies[-1])
+
+
+async def test_a_weak_category_is_never_a_strength_and_typed_pacing_is_not_measured(
+    database_url: str, tmp_path: Path, fake: FakeOpenAI
+) -> None:
+    flattering = report_json(8)
+    flattering["categories"][1]["rating"] = 5  # Confidence: 5/10
+    flattering["categories"][6]["text"] = "Strengths: Confidence and Emotional State."
+    fake.default = Model(flattering)
+    for settings in (
+        make_settings(database_url, tmp_path),
+        model_settings(database_url, tmp_path, fake),
+    ):
+        async with run_harness_clean(settings) as bot:
+            user = bot.user("Ada")
+            await started(user)
+            await reply_to(user, ANSWER)
+            await reply_to(user, SECOND)
+            report, _ = await end_and_read_report(user)
+            ratings = dict(re.findall(r"^(.+?) — (\d+/10|not measured)$", report, re.M))
+            assert ratings["Pacing and Timing"] == "not measured", report
+            assert "pacing is judged only from voice answers" in report
+            for name in strengths_of(report):
+                assert int(ratings[name].split("/")[0]) >= 6, (name, report)
+            if settings.openai_api_key:
+                assert ratings["Confidence and Emotional State"] == "5/10"
+                assert "Confidence and Emotional State" not in strengths_of(report)
+                assert "Response Quality" in strengths_of(report)
+
+
+async def test_a_skipped_question_is_noted_in_the_report(
+    coach: BotHarness, fake: FakeOpenAI
+) -> None:
+    user = coach.user("Ada")
+    await started(user)
+    await reply_to(user, "skip")
+    await reply_to(user, ANSWER)
+    await reply_to(user, SECOND)
+    report, _ = await end_and_read_report(user)
+    assert "You skipped 1 question." in report

@@ -19,6 +19,7 @@ from typing import Any
 from bot.ai.listening import Reading, read_message
 from bot.ai.schemas import (
     REPORT_CATEGORIES,
+    REPORT_KEYS,
     RESUME_CATEGORIES,
     Difficulty,
     ExperienceLevel,
@@ -95,7 +96,11 @@ def transcript_block(transcript: Sequence[TranscriptLine]) -> str:
         if line.role == "interviewer":
             lines.append(f"<interviewer>{neutralise(line.text.strip())}</interviewer>")
         else:
-            took = f' seconds="{round(line.seconds)}"' if line.seconds is not None else ""
+            # Only a voice answer shows pace; a typed one's time is typing speed.
+            took = ""
+            if line.voice_seconds:
+                wpm = round(len(line.text.split()) * 60 / line.voice_seconds)
+                took = f' voice_seconds="{round(line.voice_seconds)}" words_per_minute="{wpm}"'
             lines.append(f"<candidate{took}>{neutralise(line.text.strip())}</candidate>")
     body = "\n".join(lines) if lines else "(empty: the interview has not started)"
     return f"<transcript>\n{body}\n</transcript>"
@@ -315,15 +320,19 @@ def last_reading(transcript: Sequence[TranscriptLine]) -> Reading | None:
 def report_messages(
     job: JobContext, transcript: Sequence[TranscriptLine], candidate_name: str, output: str
 ) -> list[Message]:
-    names = "\n".join(f"{i}. {name}" for i, name in enumerate(REPORT_CATEGORIES, 1))
+    names = "\n".join(f"- {key}: {name}" for key, name in REPORT_KEYS.items())
     system = _system(
         "You are an interview coach writing the feedback report for a finished mock interview.",
-        "Rate each of these seven categories from 1 to 10, using exactly these names in this "
-        f"order:\n{names}\nThen give an overall rating from 1 to 10 and a short summary.",
+        "Rate each of these seven categories from 1 to 10 (in JSON, `categories` has exactly "
+        f"these keys; in text, the headings are the names):\n{names}\nThen give an overall "
+        "rating from 1 to 10 and a short summary.",
         "Base every rating on the transcript only and support it by quoting short moments from "
-        'it in quotation marks. For Pacing and Timing use the answer times (seconds="..."). '
-        'Speak to the candidate as "you"; say what went well and what to improve. A transcript '
-        "with few or empty answers gets low ratings. " + GRADING_SCALE,
+        "it in quotation marks; never state anything the transcript contradicts. Answers that "
+        "are nonsense, off-topic or 'I don't know' are rated as such: an interview made of them "
+        "gets 1-3. A category rated below 6 is never called a strength. For Pacing and Timing "
+        "use only voice answers (voice_seconds, words_per_minute); typed answers say nothing "
+        "about pace. A clarifying question the candidate asked is engagement. "
+        'Speak to the candidate as "you"; say what went well and what to improve. ' + GRADING_SCALE,
         output,
     )
     user = _user(

@@ -56,9 +56,13 @@ def report_markdown(interview: Interview, job: JobInfo, report: InterviewReport)
         report.summary.strip(),
     ]
     for category in report.categories:
-        parts.append(f"## {category.name} — {category.rating}/10")
+        parts.append(f"## {category.name} — {rating_text(category.rating)}")
         parts.append(category.text.strip())
     return "\n\n".join(parts) + "\n"
+
+
+def rating_text(rating: int | None) -> str:
+    return "not measured" if rating is None else f"{rating}/10"
 
 
 def has_report(interview: Interview) -> bool:

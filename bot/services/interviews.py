@@ -144,6 +144,7 @@ def transcript_of(lines: list[InterviewMessage]) -> list[TranscriptLine]:
             role=MessageRole(line.role).value,  # type: ignore[arg-type]
             text=line.text,
             seconds=line.response_seconds,
+            voice_seconds=line.voice_seconds if line.role == MessageRole.CANDIDATE else None,
         )
         for line in lines
     ]

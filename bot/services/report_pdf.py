@@ -177,6 +177,7 @@ def report_pdf(
     block(f"Overall rating: {report.overall_rating}/10", 13, "B")
     block(plain(report.summary), 11, gap=5)
     for category in report.categories:
-        block(f"{category.name} - {category.rating}/10", 12, "B", height=7, gap=1)
+        rating = "not measured" if category.rating is None else f"{category.rating}/10"
+        block(f"{category.name} - {rating}", 12, "B", height=7, gap=1)
         block(plain(category.text), 11, gap=4)
     return bytes(pdf.output())
