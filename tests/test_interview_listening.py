@@ -332,3 +332,57 @@ async def test_a_skipped_question_is_noted_in_the_report(
     await reply_to(user, SECOND)
     report, _ = await end_and_read_report(user)
     assert "You skipped 1 question." in report
+
+
+# ----- the right questions ---------------------------------------------------------------------
+
+REACT_JOB = (
+    "We build our shop's web frontend in React with TypeScript. You will write accessible "
+    "components, manage state with Redux, style them with CSS modules and test them with Jest "
+    "and React Testing Library."
+)
+OFF_STACK = re.compile(r"python|django|flask|express|unittest|pytest|\bjava\b|golang|spring", re.I)
+
+
+async def test_a_react_job_gets_no_python_or_express_questions(
+    coach: BotHarness, fake: FakeOpenAI
+) -> None:
+    user = coach.user("Ada")
+    await new_job(user, "Shopfront", title="Frontend Developer", description=REACT_JOB)
+    await user.send("/interview")
+    asked = [(await user.expect("Interviewer")).text]
+    for _ in range(12):
+        await user.send(ANSWER)
+        asked += [m.text for m in user.since_last_action()]
+        if any("Overall rating" in text for text in asked):
+            break
+    questions = "\n".join(asked).split("Mock interview report")[0]
+    assert not OFF_STACK.search(questions), questions
+    assert "How do you structure your answer" not in questions  # coaching, not interviewing
+    if not offline(fake):
+        prompt = json.dumps(fake.chat_bodies[0]["messages"], ensure_ascii=False)
+        assert "only about languages, frameworks, tools and duties the job description" in prompt
+        assert "never advice about interviewing" in prompt
+    else:
+        assert "React" in questions or "component" in questions.lower()
+
+
+async def test_the_same_jobs_second_interview_opens_differently(
+    coach: BotHarness, fake: FakeOpenAI
+) -> None:
+    user = coach.user("Ada")
+    await new_job(user)
+    await user.send("/interview")
+    first = (await user.expect("Interviewer")).text
+    await reply_to(user, ANSWER)
+    await reply_to(user, SECOND)
+    await user.send("/end")
+    await user.expect("Overall rating")
+    await user.send("/interview")
+    second = (await user.expect("Interviewer")).text
+    if offline(fake):
+        assert first.split("\n\n")[-1] != second.split("\n\n")[-1]
+    else:
+        prompt = json.dumps(fake.chat_bodies[-1]["messages"], ensure_ascii=False)
+        earlier = prompt.rsplit("<previous_questions>", 1)[1].split("</previous_questions>")[0]
+        assert "- Hello! Question 1: tell me about your work." in earlier

@@ -224,7 +224,12 @@ def interviewer_messages(
         "phone screen.",
         "Rules: greet the candidate by name at the start; ask one question at a time; mix "
         "behavioural and technical questions drawn from the job description and pitched at "
-        f"{_LEVELS[job.experience_level]}; when an answer is thin or vague, ask a follow-up "
+        f"{_LEVELS[job.experience_level]}; technical questions are only about languages, "
+        "frameworks, tools and duties the job description names (never another stack); every "
+        "question is one a real interviewer would ask, never advice about interviewing; do not "
+        "ask again anything in the previous_questions block (asked in the candidate's earlier "
+        "interviews for this job) while other topics remain; when an answer is thin or vague, "
+        "ask a follow-up "
         "instead of moving on; do not grade answers or reveal model answers during the "
         f"interview; ask at most {plan.max_questions} questions in total, follow-ups included.",
         f"When you close the interview, thank the candidate briefly and end that closing "
@@ -234,10 +239,18 @@ def interviewer_messages(
         job_block(job),
         fence("candidate_name", plan.candidate_name),
         *_settings_lines(plan),
+        *_earlier_block(plan),
         transcript_block(transcript),
         _interviewer_step(transcript, plan),
     )
     return [system, user]
+
+
+def _earlier_block(plan: InterviewPlan) -> list[str]:
+    if not plan.previous_questions:
+        return []
+    listed = "\n".join(f"- {' '.join(q.split())}" for q in plan.previous_questions)
+    return [fence("previous_questions", listed)]
 
 
 def _settings_lines(plan: InterviewPlan) -> list[str]:

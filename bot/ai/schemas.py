@@ -82,6 +82,9 @@ class InterviewPlan:
     max_questions: int = 6
     must_close: bool = False
     extra: dict[str, str] = field(default_factory=dict)
+    # the interviewer's lines in the candidate's earlier interviews for this job, oldest first:
+    # not to be asked again while other questions remain
+    previous_questions: list[str] = field(default_factory=list)
 
 
 class _Strict(BaseModel):

@@ -242,12 +242,34 @@ def plan_for(
     )
 
 
+EARLIER_LINES = 60  # the newest interviewer lines of earlier interviews that are sent along
+EARLIER_LINE_CHARS = 400
+
+
+async def earlier_questions(interview: Interview) -> list[str]:
+    """The interviewer's lines in the user's earlier interviews for the same job, oldest first
+    (the newest EARLIER_LINES of them), so a new interview asks other questions first."""
+    rows = (
+        await InterviewMessage.filter(
+            interview__job_info_id=interview.job_info_id,  # type: ignore[attr-defined]
+            interview__user_id=interview.user_id,  # type: ignore[attr-defined]
+            role=MessageRole.INTERVIEWER,
+        )
+        .exclude(interview_id=interview.id)
+        .order_by("-id")
+        .limit(EARLIER_LINES)
+        .values_list("text", flat=True)
+    )
+    return [str(text)[:EARLIER_LINE_CHARS] for text in reversed(rows)]
+
+
 async def interviewer_turn(
     gateway: AIGateway, interview: Interview, candidate_name: str, settings: Settings
 ) -> Turn:
     """The interviewer's next line for the stored transcript (streams; nothing saved yet)."""
     lines = await messages(interview)
     plan = plan_for(interview, lines, candidate_name, settings)
+    plan.previous_questions = await earlier_questions(interview)
     job = job_context(interview.job_info)
     source = gateway.interviewer_turn(job, transcript_of(lines), plan)
     return Turn(

@@ -4,9 +4,10 @@ so an interview survives a bot restart."""
 from __future__ import annotations
 
 import random
+import re
 import zlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from bot.ai.listening import Reading, read_message
@@ -14,6 +15,7 @@ from bot.ai.offline.bank import Bank, BankQuestion
 from bot.ai.offline.grading import coverage, score_points
 from bot.ai.offline.lexicon import METRIC_RE
 from bot.ai.offline.selection import asked_order, choose_question, practice_weights
+from bot.ai.offline.skills import skill_mentions
 from bot.ai.offline.text import normalise, plural, tokens
 from bot.ai.schemas import Difficulty, InterviewPlan, JobContext, TranscriptLine
 from bot.ai.streams import END_MARKER
@@ -239,14 +241,15 @@ class ScriptedInterviewer:
     def _question_text(self, job: JobContext, plan: InterviewPlan, state: InterviewState) -> str:
         index = len(state.main_questions)
         difficulty = interview_difficulty(job, index, plan.max_questions)
-        asked = asked_order(self._bank, state.main_questions)
+        asked = asked_order(self._bank, [*plan.previous_questions, *state.main_questions])
         # Alternate, starting with an experience question to warm up.
         if index % 2 == 0 and "behavioural" in self._bank.skills:
             weights = {"behavioural": 1.0}
         else:
             weights = _technical_weights(job, self._bank, asked)
         rng = random.Random(_seed(job, plan, index, asked))
-        question = choose_question(self._bank, weights, difficulty, asked, rng)
+        allowed = on_stack(job)
+        question = choose_question(self._bank, weights, difficulty, asked, rng, allowed)
         if question is not None:
             return question.text
         return FALLBACK_QUESTIONS[index % len(FALLBACK_QUESTIONS)]
@@ -265,6 +268,38 @@ def follow_up(detail: str | None, index: int) -> str:
             "when using it?"
         )
     return f"You said “{detail}” — can you walk me through how that played out, step by step?"
+
+
+# Not interview questions: advice about interviewing, kept in the bank for practice.
+COACHING_QUESTIONS = frozenset({"behavioural-006"})
+# Languages whose mention (or code) makes a question about that stack.
+_LANGUAGES = frozenset({"python", "javascript", "java", "go"})
+# Frameworks and tools specific enough that a question naming them needs the job to name them.
+_SPECIFIC_RE = re.compile(
+    r"\b(?:express(?:\.js)?|django|flask|fastapi|celery|spring(?: boot)?|kotlin|vue(?:\.js)?|"
+    r"angular|deno|unittest|pytest|rails|laravel|next\.js|node(?:\.js)?)\b",
+    re.IGNORECASE,
+)
+
+
+def on_stack(job: JobContext) -> Callable[[BankQuestion], bool]:
+    """Whether a bank question fits the job: an interview question (not coaching), about
+    languages the job names, naming no specific framework or tool the job doesn't name."""
+    text = " ".join(filter(None, (job.name, job.title, job.description)))
+    lowered = text.lower()
+    skills = set(skill_mentions(text))
+
+    def allowed(question: BankQuestion) -> bool:
+        if question.id in COACHING_QUESTIONS:
+            return False
+        if question.skill == "behavioural":
+            return True
+        named = set(skill_mentions(question.text)) & _LANGUAGES
+        if named - skills:
+            return False
+        return all(m.group(0).lower() in lowered for m in _SPECIFIC_RE.finditer(question.text))
+
+    return allowed
 
 
 def _technical_weights(job: JobContext, bank: Bank, asked: dict[str, int]) -> dict[str, float]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bot.ai.offline.bank import Bank, BankQuestion
 from bot.ai.offline.skills import GENERAL_SKILLS, TECHNICAL_FALLBACK, skill_weights
@@ -60,9 +60,11 @@ def choose_question(
     difficulty: Difficulty,
     asked: dict[str, int],
     rng: random.Random,
+    allowed: Callable[[BankQuestion], bool] | None = None,
 ) -> BankQuestion | None:
-    """A weighted pick among unasked questions; repeats only once the pool is exhausted."""
-    pool = _pool(bank, weights, difficulty)
+    """A weighted pick among unasked questions; repeats only once the pool is exhausted.
+    `allowed` leaves questions out altogether (say, about a stack the job doesn't use)."""
+    pool = _pool(bank, weights, difficulty, allowed)
     if not pool:
         return None
     fresh = [q for q in pool if q.id not in asked]
@@ -72,9 +74,14 @@ def choose_question(
     return _weighted_pick(fresh, weights, rng)
 
 
-def _pool(bank: Bank, weights: dict[str, float], difficulty: Difficulty) -> list[BankQuestion]:
+def _pool(
+    bank: Bank,
+    weights: dict[str, float],
+    difficulty: Difficulty,
+    allowed: Callable[[BankQuestion], bool] | None = None,
+) -> list[BankQuestion]:
     for level in (difficulty, *_NEIGHBOURS[difficulty]):
-        pool = bank.pool(weights, level)
+        pool = [q for q in bank.pool(weights, level) if allowed is None or allowed(q)]
         if pool:
             return pool
     return []
