@@ -13,8 +13,10 @@ from typing import Any
 import pytest
 
 from bot.ai.listening import read_message
+from bot.ai.report_checks import BEHAVIOURAL_RE
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
+from bot.services import interview_report
 from models import Interview, User
 from tests.conftest import make_settings, model_settings, run_harness_clean
 from tests.fake_openai import FakeOpenAI, Reply
@@ -386,3 +388,50 @@ async def test_the_same_jobs_second_interview_opens_differently(
         prompt = json.dumps(fake.chat_bodies[-1]["messages"], ensure_ascii=False)
         earlier = prompt.rsplit("<previous_questions>", 1)[1].split("</previous_questions>")[0]
         assert "- Hello! Question 1: tell me about your work." in earlier
+
+
+# ----- per-question feedback -------------------------------------------------------------------
+
+NO_RESULT = (
+    "At my last job a teammate and I disagreed about caching the product pages. I was "
+    "responsible for the checkout service, so I proposed that we measure the real load first "
+    "and I set up a quick benchmark with him."
+)
+
+
+class StoryModel(Model):
+    def __call__(self, body: dict[str, Any]) -> str | dict[str, Any] | Reply:
+        if body.get("stream"):
+            self.turns.append(body)
+            return Reply(chunks=["Tell me about a time you disagreed with a teammate."])
+        return super().__call__(body)
+
+
+async def test_star_gaps_are_named_for_a_behavioural_answer_without_a_result(
+    database_url: str, tmp_path: Path, fake: FakeOpenAI
+) -> None:
+    fake.default = StoryModel()
+    for settings in (
+        make_settings(database_url, tmp_path),
+        model_settings(database_url, tmp_path, fake),
+    ):
+        async with run_harness_clean(settings) as bot:
+            user = bot.user("Ada")
+            await new_job(user)
+            await user.send("/interview")
+            line = (await user.expect("Interviewer")).text
+            stories = 0
+            for _ in range(12):  # until a behavioural question has had the story
+                behavioural = BEHAVIOURAL_RE.search(line) is not None
+                line = await reply_to(user, NO_RESULT if behavioural else ANSWER)
+                stories += behavioural
+                if stories and not behavioural:
+                    break
+            assert stories, user.transcript()
+            report, interview = await end_and_read_report(user)
+            assert "Question by question" in report
+            assert "STAR: missing Result" in report, report
+            stored = interview_report.stored_report(interview)
+            assert stored is not None
+            starred = [q for q in stored.questions if q.star_missing is not None]
+            assert starred and all(q.star_missing == ["Result"] for q in starred)

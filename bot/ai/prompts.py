@@ -344,7 +344,11 @@ def report_messages(
         "are nonsense, off-topic or 'I don't know' are rated as such: an interview made of them "
         "gets 1-3. A category rated below 6 is never called a strength. For Pacing and Timing "
         "use only voice answers (voice_seconds, words_per_minute); typed answers say nothing "
-        "about pace. A clarifying question the candidate asked is engagement. "
+        "about pace. A clarifying question the candidate asked is engagement. In `questions`, "
+        "one item per main question: what the answer did well, what was missing and a short "
+        "model answer; for a behavioural question, check the answer for STAR (Situation, "
+        "Task, Action, Result) and list the parts it lacks in `star_missing` (null for "
+        "technical questions). "
         'Speak to the candidate as "you"; say what went well and what to improve. ' + GRADING_SCALE,
         output,
     )

@@ -106,10 +106,27 @@ class ReportCategory(_Strict):
     text: str = Field(min_length=1, description="Markdown, quoting moments of the transcript")
 
 
+StarPart = Literal["Situation", "Task", "Action", "Result"]
+
+
+class QuestionFeedback(_Strict):
+    """Feedback on one main question of the interview."""
+
+    question: str = Field(min_length=1, description="the question, as asked")
+    did_well: str = Field(min_length=1, description="what the answer did well")
+    missing: str = Field(min_length=1, description="what the answer was missing")
+    model_answer: str = Field(min_length=1, description="a short model answer")
+    star_missing: list[StarPart] | None = Field(
+        default=None,
+        description="behavioural questions only: the STAR parts the answer lacked",
+    )
+
+
 class InterviewReport(_Strict):
     overall_rating: int = Field(ge=1, le=10)
     summary: str = Field(min_length=1)
     categories: list[ReportCategory] = Field(min_length=7, max_length=7)
+    questions: list[QuestionFeedback] = Field(default_factory=list)
 
     @model_validator(mode="before")
     @classmethod
@@ -146,6 +163,7 @@ class ReportWire(_Strict):
     overall_rating: int = Field(ge=1, le=10)
     summary: str = Field(min_length=1)
     categories: WireCategories  # type: ignore[valid-type]
+    questions: list[QuestionFeedback]
 
 
 class ResumeFeedbackItem(_Strict):

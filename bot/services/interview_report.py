@@ -58,6 +58,15 @@ def report_markdown(interview: Interview, job: JobInfo, report: InterviewReport)
     for category in report.categories:
         parts.append(f"## {category.name} — {rating_text(category.rating)}")
         parts.append(category.text.strip())
+    if report.questions:
+        parts.append("## Question by question")
+    for number, item in enumerate(report.questions, 1):
+        parts.append(
+            f"**{number}. {item.question.strip()}**\n\n"
+            f"- Did well: {item.did_well.strip()}\n"
+            f"- Missing: {item.missing.strip()}\n"
+            f"- Model answer: {item.model_answer.strip()}"
+        )
     return "\n\n".join(parts) + "\n"
 
 

@@ -7,14 +7,16 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from bot.ai.offline.bank import Bank
+from bot.ai.offline.grading import score_points
 from bot.ai.offline.keywords import Keyword, labels
-from bot.ai.offline.report_metrics import Metrics, measure, sentence_with
+from bot.ai.offline.report_metrics import Exchange, Metrics, measure, sentence_with
 from bot.ai.offline.text import StemIndex, period, plural, quote, sentences, times, tokens
 from bot.ai.schemas import (
     PACING,
     REPORT_CATEGORIES,
     InterviewReport,
     JobContext,
+    QuestionFeedback,
     ReportCategory,
     TranscriptLine,
 )
@@ -225,7 +227,44 @@ def interview_report(
     ]
     overall = _clamp(sum(w * r for w, r in weighted) / sum(w for w, _ in weighted))
     summary = _summary(job, candidate_name, metrics, measured, overall)
-    return InterviewReport(overall_rating=overall, summary=summary, categories=categories)
+    return InterviewReport(
+        overall_rating=overall,
+        summary=summary,
+        categories=categories,
+        questions=[_question_feedback(e) for e in metrics.answered if e.question.strip()],
+    )
+
+
+_STAR_OUTLINE = (
+    "Situation (where and when), Task (what you were responsible for), Action (what you did, "
+    "step by step), Result (the outcome, with a number, and what you learned)."
+)
+
+
+def _question_feedback(exchange: Exchange) -> QuestionFeedback:
+    """What one answer did well, what it missed, and a short model answer (the bank's)."""
+    asked = exchange.question.strip().split("\n\n")[-1].removeprefix("Let's start. ")
+    question = exchange.bank_question
+    if question is None:
+        return QuestionFeedback(
+            question=asked,
+            did_well=f"You answered in your own words: {period(quote(exchange.answer, 12))}",
+            missing="Name the key concepts explicitly and add a concrete example.",
+            model_answer=_STAR_OUTLINE,
+        )
+    results = score_points(question, exchange.answer)
+    hit = [r.point for r in results if r.credit >= 0.5]
+    missed = [r.point for r in results if r.credit < 0.5]
+    did_well = (
+        "You covered: " + "; ".join(hit[:3]) + "."
+        if hit
+        else f"You gave an answer of your own: {period(quote(exchange.answer, 12))}"
+    )
+    missing = "Not covered: " + "; ".join(missed[:3]) + "." if missed else "Nothing essential."
+    model = question.answer if question.skill != "behavioural" else _STAR_OUTLINE
+    return QuestionFeedback(
+        question=asked, did_well=did_well, missing=missing, model_answer=quote(model, 60)[1:-1]
+    )
 
 
 def _summary(
