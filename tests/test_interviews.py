@@ -96,7 +96,7 @@ def pdf_text(pdf: bytes) -> str:
 def check_report_text(text: str) -> None:
     assert re.search(r"Overall rating: \d{1,2}/10", text)
     for name in REPORT_CATEGORIES:
-        assert re.search(re.escape(name) + r" — \d{1,2}/10", text), name
+        assert re.search(re.escape(name) + r" — (?:\d{1,2}/10|not measured)", text), name
 
 
 async def answer_until_report(user: EmulatedUser, answers: list[str]) -> None:
@@ -426,10 +426,12 @@ async def test_replacing_an_interview_whose_opening_failed_takes_no_second_start
 async def test_failed_report_is_kept_and_can_be_retried(
     model_bot: BotHarness, fake: FakeOpenAI
 ) -> None:
-    fake.default = ScriptedModel(LINES)
+    fake.default = ScriptedModel(LINES[:2])
     user = model_bot.user("Grace")
     await interviewing(user, "Hello Grace")
     await user.send(ANSWERS[0])
+    await user.expect("REST API for orders")
+    await user.send(ANSWERS[1])  # two answers: long enough for a report
     await user.expect("REST API for orders")
     fake.reply_status(500, times=2)  # the report fails (no retries configured)
     await user.click("End interview")
@@ -597,11 +599,13 @@ async def test_forged_and_foreign_ids_are_refused(bot: BotHarness) -> None:
     await new_job(owner)
     await owner.send("/interview")
     await owner.send(ANSWERS[0])
+    await owner.send(ANSWERS[1])
     await owner.send("/end")
     interview = await only_interview(owner)
     await new_job(other, "Other job")
 
     actions = ("open", "tx", "md", "pdf", "end", "report", "retry", "continue", "replace")
+    actions += ("discard", "keep")
     for action in actions:
         for forged in (interview.id.hex, uuid.uuid4().hex, "garbage", ""):
             query = await other.press(f"interview.{action}:{forged}")

@@ -118,6 +118,8 @@ async def test_a_whole_journey_in_each_language(bot: BotHarness, code: str) -> N
     await user.expect(_plain(t, "interviews-interviewer"))
     await user.send(ANSWER)
     await user.expect(_plain(t, "interviews-interviewer"))
+    await user.send(ANSWER)  # two answers: enough for a report
+    await user.expect(_plain(t, "interviews-interviewer"))
     await user.send("/end")
     await user.expect(_plain(t, "interviews-ended", duration="").split()[1])
     await user.click(_plain(t, "interviews-button-transcript"))

@@ -13,6 +13,7 @@ from bot.ai.errors import AIFailure, AIUnavailableError, SpeechUnavailableError
 from bot.ai.openai_backend import OpenAIBackend
 from bot.ai.schemas import (
     REPORT_CATEGORIES,
+    REPORT_KEYS,
     RESUME_CATEGORIES,
     GradeResult,
     InterviewPlan,
@@ -164,7 +165,13 @@ async def test_interviewer_end_marker_sets_ends_interview(
     prompt = all_text(fake.chat_bodies[0])
     assert "Close the interview now" in prompt
     assert "end that closing message with [END]" in prompt
-    assert '<candidate seconds="42">I built an asyncio crawler.</candidate>' in prompt
+    # a typed answer's time is typing speed: not shown as pace
+    assert "<candidate>I built an asyncio crawler.</candidate>" in prompt
+    voiced = [*TRANSCRIPT[:1], TranscriptLine("candidate", "One two three four.", voice_seconds=2)]
+    fake.reply_text("Thanks. [END]")
+    await coach.interviewer_turn(JOB, voiced, plan).collect()
+    voice_prompt = all_text(fake.chat_bodies[1])
+    assert '<candidate voice_seconds="2" words_per_minute="120">' in voice_prompt
 
 
 async def test_interviewer_opening_greets_by_name_without_ending(
@@ -398,8 +405,9 @@ async def test_interview_report_parses_and_orders_categories(
     assert [c.name for c in report.categories] == list(REPORT_CATEGORIES)
     assert report.overall_rating == 6
     schema = fake.chat_bodies[0]["response_format"]["json_schema"]["schema"]
-    name_schema = schema["properties"]["categories"]["items"]["properties"]["name"]
-    assert name_schema["enum"] == list(REPORT_CATEGORIES)
+    keyed = schema["properties"]["categories"]  # the seven categories as fixed keys
+    assert list(keyed["properties"]) == list(REPORT_KEYS) == keyed["required"]
+    assert keyed["additionalProperties"] is False
     assert "<transcript>" in all_text(fake.chat_bodies[0])
 
 

@@ -26,6 +26,7 @@ from bot.ai.honesty import (
     salad_gate,
     without_score_line,
 )
+from bot.ai.report_checks import honest_report
 from bot.ai.schemas import (
     Difficulty,
     GradeResult,
@@ -119,7 +120,8 @@ class AIGateway:
     async def interview_report(
         self, job: JobContext, transcript: Sequence[TranscriptLine], candidate_name: str
     ) -> InterviewReport:
-        return await self.backend.interview_report(job, transcript, candidate_name)
+        report = await self.backend.interview_report(job, transcript, candidate_name)
+        return honest_report(report, transcript)
 
     async def analyze_resume(self, job: JobContext, resume_text: str) -> ResumeAnalysis:
         return await self.backend.analyze_resume(job, resume_text)

@@ -135,6 +135,18 @@ def no_attempt(answer: str) -> bool:
     return not words or _is_dont_know(words)
 
 
+def is_dont_know(answer: str) -> bool:
+    """The answer only says "I don't know" (or a bare refusal), with padding."""
+    return _is_dont_know(_words(answer))
+
+
+def is_no_content(question: str, answer: str) -> bool:
+    """Nothing to build on (rated 1): empty, "I don't know", the question copied, gibberish, or
+    the same few words over and over. A merely short answer is not this."""
+    verdict = _judge(question, answer)
+    return verdict is not None and verdict.rating == 1
+
+
 def _judge(question: str, answer: str) -> _Verdict | None:
     text = answer.strip()
     words = _words(text)

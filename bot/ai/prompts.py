@@ -16,8 +16,10 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from bot.ai.listening import Reading, read_message
 from bot.ai.schemas import (
     REPORT_CATEGORIES,
+    REPORT_KEYS,
     RESUME_CATEGORIES,
     Difficulty,
     ExperienceLevel,
@@ -95,7 +97,11 @@ def transcript_block(transcript: Sequence[TranscriptLine]) -> str:
         if line.role == "interviewer":
             lines.append(f"<interviewer>{neutralise(line.text.strip())}</interviewer>")
         else:
-            took = f' seconds="{round(line.seconds)}"' if line.seconds is not None else ""
+            # Only a voice answer shows pace; a typed one's time is typing speed.
+            took = ""
+            if line.voice_seconds:
+                wpm = round(len(line.text.split()) * 60 / line.voice_seconds)
+                took = f' voice_seconds="{round(line.voice_seconds)}" words_per_minute="{wpm}"'
             lines.append(f"<candidate{took}>{neutralise(line.text.strip())}</candidate>")
     body = "\n".join(lines) if lines else "(empty: the interview has not started)"
     return f"<transcript>\n{body}\n</transcript>"
@@ -248,7 +254,12 @@ def interviewer_messages(
         "phone screen.",
         "Rules: greet the candidate by name at the start; ask one question at a time; mix "
         "behavioural and technical questions drawn from the job description and pitched at "
-        f"{_LEVELS[job.experience_level]}; when an answer is thin or vague, ask a follow-up "
+        f"{_LEVELS[job.experience_level]}; technical questions are only about languages, "
+        "frameworks, tools and duties the job description names (never another stack); every "
+        "question is one a real interviewer would ask, never advice about interviewing; do not "
+        "ask again anything in the previous_questions block (asked in the candidate's earlier "
+        "interviews for this job) while other topics remain; when an answer is thin or vague, "
+        "ask a follow-up "
         "instead of moving on; do not grade answers or reveal model answers during the "
         f"interview; ask at most {plan.max_questions} questions in total, follow-ups included.",
         f"When you close the interview, thank the candidate briefly and end that closing "
@@ -259,10 +270,18 @@ def interviewer_messages(
         job_block(job),
         fence("candidate_name", plan.candidate_name),
         *_settings_lines(plan),
+        *_earlier_block(plan),
         transcript_block(transcript),
         _interviewer_step(transcript, plan),
     )
     return [system, user]
+
+
+def _earlier_block(plan: InterviewPlan) -> list[str]:
+    if not plan.previous_questions:
+        return []
+    listed = "\n".join(f"- {' '.join(q.split())}" for q in plan.previous_questions)
+    return [fence("previous_questions", listed)]
 
 
 def _settings_lines(plan: InterviewPlan) -> list[str]:
@@ -284,11 +303,59 @@ def _interviewer_step(transcript: Sequence[TranscriptLine], plan: InterviewPlan)
             "Close the interview now: in one or two sentences thank the candidate and say "
             f"feedback follows. Ask no new question. End with {END_MARKER}"
         )
-    return (
-        f"Questions asked so far: {asked} of at most {plan.max_questions}. Write your next "
-        "message: a brief, neutral acknowledgement, then a follow-up if the last answer was "
-        "thin, otherwise the next question."
-    )
+    progress = f"Questions asked so far: {asked} of at most {plan.max_questions}. "
+    reading = last_reading(transcript)
+    if reading is None:
+        return progress + "Write your next message: the next question."
+    step = progress + _LISTEN[reading.kind]
+    if reading.kind == "answer" and reading.detail:
+        step += f" The last answer mentioned: “{neutralise(reading.detail)}”."
+    return step
+
+
+_LISTEN: dict[str, str] = {
+    "clarification": (
+        "The candidate's last message is a clarifying question about your question, not an "
+        "answer. Answer it briefly, or rephrase your question more concretely, and ask it "
+        "again. Do not move on to the next question and do not count this as an answer."
+    ),
+    "repeat": (
+        "The candidate asked you to repeat the question. Repeat your last question (you may "
+        "word it a little more simply). Do not move on to the next question."
+    ),
+    "skip": (
+        "The candidate asked to skip this question. Say that's fine in a few words and ask the "
+        "next question; do not come back to the skipped one."
+    ),
+    "dont_know": (
+        "The candidate said they don't know. Acknowledge it kindly in a few words, without "
+        "hints or the answer, and ask the next question."
+    ),
+    "nonsense": (
+        "The candidate's last message does not answer the question (it is off-topic or "
+        "nonsense). Politely redirect once: say you didn't follow and ask them to answer your "
+        "question in their own words, repeating it. If you already redirected for this "
+        "question, move on to the next question instead."
+    ),
+    "answer": (
+        "Write your next message: a brief, neutral acknowledgement, then a follow-up if the "
+        "last answer was thin, otherwise the next question. A follow-up must name something "
+        "the candidate actually said — a tool, a number or a claim — and probe it."
+    ),
+}
+
+
+def last_reading(transcript: Sequence[TranscriptLine]) -> Reading | None:
+    """What the candidate's last message is (`bot.ai.listening`), None when the interviewer
+    spoke last."""
+    said: list[str] = []
+    for line in reversed(transcript):
+        if line.role == "interviewer":
+            if not said:
+                return None
+            return read_message(line.text.split("\n\n")[-1], " ".join(reversed(said)))
+        said.append(line.text)
+    return None
 
 
 # ----- interview report --------------------------------------------------------------------
@@ -297,15 +364,23 @@ def _interviewer_step(transcript: Sequence[TranscriptLine], plan: InterviewPlan)
 def report_messages(
     job: JobContext, transcript: Sequence[TranscriptLine], candidate_name: str, output: str
 ) -> list[Message]:
-    names = "\n".join(f"{i}. {name}" for i, name in enumerate(REPORT_CATEGORIES, 1))
+    names = "\n".join(f"- {key}: {name}" for key, name in REPORT_KEYS.items())
     system = _system(
         "You are an interview coach writing the feedback report for a finished mock interview.",
-        "Rate each of these seven categories from 1 to 10, using exactly these names in this "
-        f"order:\n{names}\nThen give an overall rating from 1 to 10 and a short summary.",
+        "Rate each of these seven categories from 1 to 10 (in JSON, `categories` has exactly "
+        f"these keys; in text, the headings are the names):\n{names}\nThen give an overall "
+        "rating from 1 to 10 and a short summary.",
         "Base every rating on the transcript only and support it by quoting short moments from "
-        'it in quotation marks. For Pacing and Timing use the answer times (seconds="..."). '
-        'Speak to the candidate as "you"; say what went well and what to improve. A transcript '
-        "with few or empty answers gets low ratings. " + GRADING_SCALE,
+        "it in quotation marks; never state anything the transcript contradicts. Answers that "
+        "are nonsense, off-topic or 'I don't know' are rated as such: an interview made of them "
+        "gets 1-3. A category rated below 6 is never called a strength. For Pacing and Timing "
+        "use only voice answers (voice_seconds, words_per_minute); typed answers say nothing "
+        "about pace. A clarifying question the candidate asked is engagement. In `questions`, "
+        "one item per main question: what the answer did well, what was missing and a short "
+        "model answer; for a behavioural question, check the answer for STAR (Situation, "
+        "Task, Action, Result) and list the parts it lacks in `star_missing` (null for "
+        "technical questions). "
+        'Speak to the candidate as "you"; say what went well and what to improve. ' + GRADING_SCALE,
         output,
         language=job.language,
     )

@@ -39,6 +39,7 @@ from bot.ai.schemas import (
     GradeResult,
     InterviewReport,
     JobContext,
+    ReportWire,
     ResumeAnalysis,
     TranscriptLine,
 )
@@ -128,9 +129,7 @@ def grade_task(job: JobContext, question: str, answer: str) -> StructuredTask[Gr
 def report_task(
     job: JobContext, transcript: Sequence[TranscriptLine], candidate_name: str
 ) -> StructuredTask[InterviewReport]:
-    schema = strict_schema(InterviewReport)
-    category = schema["properties"]["categories"]["items"]
-    category["properties"]["name"]["enum"] = list(REPORT_CATEGORIES)
+    schema = strict_schema(ReportWire)  # fixed keys; InterviewReport reads them (and lists)
     return StructuredTask(
         kind="interview_report",
         model=InterviewReport,

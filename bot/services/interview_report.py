@@ -67,9 +67,22 @@ def report_markdown(t: Texts, interview: Interview, job: JobInfo, report: Interv
         report.summary.strip(),
     ]
     for category in report.categories:
-        parts.append(f"## {category.name} — {category.rating}/10")
+        parts.append(f"## {category.name} — {rating_text(category.rating)}")
         parts.append(category.text.strip())
+    if report.questions:
+        parts.append("## Question by question")
+    for number, item in enumerate(report.questions, 1):
+        parts.append(
+            f"**{number}. {item.question.strip()}**\n\n"
+            f"- Did well: {item.did_well.strip()}\n"
+            f"- Missing: {item.missing.strip()}\n"
+            f"- Model answer: {item.model_answer.strip()}"
+        )
     return "\n\n".join(parts) + "\n"
+
+
+def rating_text(rating: int | None) -> str:
+    return "not measured" if rating is None else f"{rating}/10"
 
 
 def has_report(interview: Interview) -> bool:

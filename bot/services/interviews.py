@@ -73,11 +73,12 @@ class Turn:
 @dataclass(frozen=True, slots=True)
 class Ended:
     """The result of ending an interview: `interview` is None when it was deleted because the
-    candidate never answered (no report, nothing counted against the plan); `already` when it
-    had ended before."""
+    candidate answered fewer than twice (no report, nothing counted against the plan);
+    `already` when it had ended before."""
 
     interview: Interview | None
     already: bool = False
+    answered: int = 0  # when deleted: how many answers it had (0 or 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +144,7 @@ def transcript_of(lines: list[InterviewMessage]) -> list[TranscriptLine]:
             role=MessageRole(line.role).value,  # type: ignore[arg-type]
             text=line.text,
             seconds=line.response_seconds,
+            voice_seconds=line.voice_seconds if line.role == MessageRole.CANDIDATE else None,
         )
         for line in lines
     ]
@@ -240,6 +242,27 @@ def plan_for(
     )
 
 
+EARLIER_LINES = 60  # the newest interviewer lines of earlier interviews that are sent along
+EARLIER_LINE_CHARS = 400
+
+
+async def earlier_questions(interview: Interview) -> list[str]:
+    """The interviewer's lines in the user's earlier interviews for the same job, oldest first
+    (the newest EARLIER_LINES of them), so a new interview asks other questions first."""
+    rows = (
+        await InterviewMessage.filter(
+            interview__job_info_id=interview.job_info_id,  # type: ignore[attr-defined]
+            interview__user_id=interview.user_id,  # type: ignore[attr-defined]
+            role=MessageRole.INTERVIEWER,
+        )
+        .exclude(interview_id=interview.id)
+        .order_by("-id")
+        .limit(EARLIER_LINES)
+        .values_list("text", flat=True)
+    )
+    return [str(text)[:EARLIER_LINE_CHARS] for text in reversed(rows)]
+
+
 async def interviewer_turn(
     gateway: AIGateway,
     interview: Interview,
@@ -251,6 +274,7 @@ async def interviewer_turn(
     """The interviewer's next line for the stored transcript (streams; nothing saved yet)."""
     lines = await messages(interview)
     plan = plan_for(interview, lines, candidate_name, settings)
+    plan.previous_questions = await earlier_questions(interview)
     job = job_context(interview.job_info, language)
     source = gateway.interviewer_turn(job, transcript_of(lines), plan)
     return Turn(
@@ -349,11 +373,38 @@ async def set_voice_replies(
 # ----- ending ----------------------------------------------------------------------------------
 
 
-async def end_interview(user_id: int, interview_id: str | uuid.UUID | None) -> Ended | None:
+MIN_ANSWERS_FOR_REPORT = 2  # fewer answers: too short for a report, and it doesn't count
+
+
+async def _answers(interview: Interview) -> int:
+    return await InterviewMessage.filter(
+        interview_id=interview.id, role=MessageRole.CANDIDATE
+    ).count()
+
+
+async def _remove(quotas: Quotas, user_id: int, interview: Interview, *, token: bool) -> int:
+    """Delete the interview and give back its plan unit (and its start token when `token`);
+    returns how many answers it had."""
+    answered = await _answers(interview)
+    await Interview.filter(id=interview.id).delete()
+    await quotas.give_back_interview(user_id, counted=answered > 0, token=token)
+    return answered
+
+
+async def end_interview(
+    quotas: Quotas,
+    user_id: int,
+    interview_id: str | uuid.UUID | None,
+    *,
+    closed_by_interviewer: bool = False,
+) -> Ended | None:
     """Close the user's interview in progress (None if there is no such interview).
 
-    An interview without a single answer is deleted: no report, and it never counted.
-    Ending one that has already ended returns it unchanged (its report may still be owed).
+    Ended by the candidate with fewer than MIN_ANSWERS_FOR_REPORT answers (closed by the
+    interviewer, which asked all it had to: without any), it is deleted: no report, and it
+    doesn't count (its plan unit is given back; the start token stays taken, as starting is
+    what the bucket limits). Ending one that has already
+    ended returns it unchanged (its report may still be owed).
     """
     interview = await get_interview(user_id, interview_id)
     if interview is None:
@@ -361,17 +412,29 @@ async def end_interview(user_id: int, interview_id: str | uuid.UUID | None) -> E
     if interview.status != InterviewStatus.ACTIVE:
         return Ended(interview, already=True)
     async with in_transaction():
-        answered = await InterviewMessage.exists(
-            interview_id=interview.id, role=MessageRole.CANDIDATE
-        )
-        if not answered:
-            await Interview.filter(id=interview.id).delete()
-            return Ended(None)
+        needed = 1 if closed_by_interviewer else MIN_ANSWERS_FOR_REPORT
+        if await _answers(interview) < needed:
+            answered = await _remove(quotas, user_id, interview, token=False)
+            return Ended(None, answered=answered)
         now = _now()
         interview.status = InterviewStatus.ENDED
         interview.ended_at = now
         await interview.save(update_fields=["status", "ended_at", "updated_at"])
     return Ended(interview)
+
+
+async def discard_interview(
+    quotas: Quotas, user_id: int, interview_id: str | uuid.UUID | None
+) -> bool:
+    """Delete the user's interview in progress without a report (/cancel, then Discard): it
+    doesn't count against the plan (unit and start token given back). False when there is
+    no such interview in progress."""
+    interview = await get_interview(user_id, interview_id)
+    if interview is None or interview.status != InterviewStatus.ACTIVE:
+        return False
+    async with in_transaction():
+        await _remove(quotas, user_id, interview, token=True)
+    return True
 
 
 # ----- history ---------------------------------------------------------------------------------

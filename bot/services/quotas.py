@@ -170,6 +170,28 @@ class Quotas:
             user.interview_tokens, user.interview_tokens_at = max(0.0, level - 1), at
             await user.save(update_fields=["interview_tokens", "interview_tokens_at"])
 
+    async def give_back_interview(self, user_id: int, *, counted: bool, token: bool) -> None:
+        """An interview discarded, or ended too short for a report, doesn't count: its plan
+        unit goes back when its first answer took one (`counted`), and its start token when
+        `token` (a discarded interview: /plan reads as before it started)."""
+        at = self.plans.now()
+        async with in_transaction():
+            user = await User.select_for_update().get_or_none(id=user_id)
+            if user is None:
+                return
+            fields: list[str] = []
+            if token:
+                level = self.bucket_level(user.interview_tokens, user.interview_tokens_at, at)
+                user.interview_tokens = min(float(self.plans.bucket_capacity), level + 1)
+                user.interview_tokens_at = at
+                fields += ["interview_tokens", "interview_tokens_at"]
+            counter = COUNTERS["interview"]
+            if counted and getattr(user, counter) > 0:
+                setattr(user, counter, getattr(user, counter) - 1)
+                fields.append(counter)
+            if fields:
+                await user.save(update_fields=fields)
+
     # ----- what /plan shows -----------------------------------------------------------------
     async def usage(self, user_id: int) -> Usage:
         policy = self.plans

@@ -188,6 +188,14 @@ def report_pdf(
     block(t.plain("interviews-report-overall", rating=report.overall_rating), 13, "B")
     block(plain(report.summary), 11, gap=5)
     for category in report.categories:
-        block(f"{category.name} - {category.rating}/10", 12, "B", height=7, gap=1)
+        rating = "not measured" if category.rating is None else f"{category.rating}/10"
+        block(f"{category.name} - {rating}", 12, "B", height=7, gap=1)
         block(plain(category.text), 11, gap=4)
+    if report.questions:
+        block("Question by question", 12, "B", height=7, gap=1)
+    for number, item in enumerate(report.questions, 1):
+        block(f"{number}. {plain(item.question)}", 11, "B", gap=1)
+        block(f"Did well: {plain(item.did_well)}", 11, gap=1)
+        block(f"Missing: {plain(item.missing)}", 11, gap=1)
+        block(f"Model answer: {plain(item.model_answer)}", 11, gap=4)
     return bytes(pdf.output())

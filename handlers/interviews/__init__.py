@@ -24,10 +24,12 @@ from bot.context import CoachContext
 from handlers.interviews import history, report, start, turns
 from handlers.interviews.buttons import (
     ContinueInterview,
+    DiscardInterview,
     DownloadMarkdown,
     DownloadPdf,
     EndInterview,
     InterviewsForJob,
+    KeepGoing,
     OpenInterview,
     ReplaceInterview,
     RetryReport,
@@ -67,7 +69,7 @@ def flows() -> list[Flow]:
                 _entry(on_press(ReplaceInterview, start.replace_current)),
             ],
             steps={ANSWERING: [MessageHandler(ANSWERS, turns.on_message)]},
-            fallbacks=[CommandHandler("cancel", turns.end_command)],
+            fallbacks=[CommandHandler("cancel", turns.cancel_command)],
             left="interviews-paused",
             timeout=None,  # the interview's own time limit applies; its row is the truth
         )
@@ -82,6 +84,8 @@ def handlers() -> list[BaseHandler[Any, Any, Any]]:
         on_press(RetryTurn, turns.retry_turn),
         on_press(VoiceReplies, turns.toggle_voice),
         on_press(EndInterview, turns.end_button),
+        on_press(DiscardInterview, turns.discard_button),
+        on_press(KeepGoing, turns.keep_going_button),
         on_press(RetryReport, report.retry_report),
         on_press(DownloadMarkdown, report.download_markdown),
         on_press(DownloadPdf, report.download_pdf),

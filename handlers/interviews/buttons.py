@@ -31,6 +31,14 @@ class EndInterview(_OfInterview, prefix="interview.end"):
     pass
 
 
+class DiscardInterview(_OfInterview, prefix="interview.discard"):
+    """/cancel, confirmed: delete the interview in progress; it doesn't count."""
+
+
+class KeepGoing(_OfInterview, prefix="interview.keep"):
+    """/cancel, declined: the interview goes on."""
+
+
 class RetryTurn(_OfInterview, prefix="interview.retry"):
     """Ask the interviewer again after its line failed."""
 

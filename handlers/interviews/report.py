@@ -80,7 +80,8 @@ async def after_end(
 ) -> None:
     t = context.texts
     if ended.interview is None:
-        await reply(message, t("interviews-ended-empty"))
+        key = "interviews-too-short" if ended.answered else "interviews-ended-empty"
+        await reply(message, t(key))
         return
     if announce and not ended.already:
         await reply(message, t("interviews-ended", duration=service.duration_of(ended.interview)))

@@ -127,7 +127,7 @@ async def replace_current(
         if moved is not None:
             await reply(press.message, context.texts("interviews-ended-empty"))
             return await _opening(press.message, context, moved, name)
-        ended = await service.end_interview(user_id, current.id)
+        ended = await service.end_interview(context.services.quotas, user_id, current.id)
         if ended is not None and not ended.already:
             await after_end(press.message, context, ended, name, announce=True)
     return await _begin(press.message, context, job.id, name)

@@ -1,6 +1,7 @@
 """The mock interview in progress: answers by text or voice (the flow's step), the
 interviewer's streamed (and optionally spoken) lines, Retry after a failed turn, the
-voice-replies switch, and ending it with /end, /cancel or the button.
+voice-replies switch, ending it with /end or the button, and /cancel, which asks before
+discarding it.
 
 /end and the buttons work whether or not the interview is the user's current flow (another
 flow may have paused it): they are plain handlers, and they read the interview from the
@@ -22,7 +23,13 @@ from bot.services import interviews as service
 from bot.services.answers import MAX_ANSWER_CHARS, cap_answer
 from bot.services.quotas import QuotaExceeded
 from handlers import start
-from handlers.interviews.buttons import EndInterview, RetryTurn, VoiceReplies
+from handlers.interviews.buttons import (
+    DiscardInterview,
+    EndInterview,
+    KeepGoing,
+    RetryTurn,
+    VoiceReplies,
+)
 from handlers.interviews.common import (
     ANSWERING,
     first_name,
@@ -35,7 +42,7 @@ from handlers.kit.buttons import Press
 from handlers.kit.errors import ai_reason
 from handlers.kit.flow import END, Step
 from handlers.kit.limits import explain_limit
-from handlers.kit.replies import remove_keyboard, reply
+from handlers.kit.replies import remove_keyboard, reply, send_markdown
 from handlers.kit.streaming import stream_reply
 from handlers.kit.voice import transcribe_voice
 from models import Interview
@@ -153,7 +160,9 @@ async def interviewer_speaks(
         return ANSWERING
     if keyboard is not None and sent:
         await remove_keyboard(sent[-1])
-    ended = await service.end_interview(context.session.user_id, interview.id)
+    ended = await service.end_interview(
+        context.services.quotas, context.session.user_id, interview.id, closed_by_interviewer=True
+    )
     if ended is not None:
         await after_end(message, context, ended, name, announce=False)
     return interview_over(context)
@@ -209,7 +218,9 @@ async def toggle_voice(update: Update, context: CoachContext, press: Press[Voice
 
 async def end_button(update: Update, context: CoachContext, press: Press[EndInterview]) -> None:
     t = context.texts
-    ended = await service.end_interview(press.user_id, press.data.interview_id)
+    ended = await service.end_interview(
+        context.services.quotas, press.user_id, press.data.interview_id
+    )
     if ended is None:
         await press.answer(t.plain("interviews-not-found"))
         return
@@ -223,17 +234,76 @@ async def end_button(update: Update, context: CoachContext, press: Press[EndInte
     await after_end(press.message, context, ended, first_name(update), announce=True)
 
 
-# ----- /end and /cancel ------------------------------------------------------------------------
+# ----- /cancel: discard, after asking ---------------------------------------------------------
+
+
+async def cancel_command(update: Update, context: CoachContext) -> Step:
+    """/cancel in the interview: ask before discarding it (nothing is saved, it won't count)."""
+    message = update.effective_message
+    assert message is not None
+    t = context.texts
+    interview = await service.active_interview(context.session.user_id)
+    if interview is None:
+        await reply(message, t("interviews-none-in-progress"))
+        return interview_over(context)
+    keyboard = InlineKeyboardMarkup(
+        [
+            [
+                DiscardInterview(interview_id=interview.id).button(
+                    t.plain("interviews-button-discard")
+                ),
+                KeepGoing(interview_id=interview.id).button(t.plain("interviews-button-keep")),
+            ]
+        ]
+    )
+    await reply(message, t("interviews-discard-ask"), reply_markup=keyboard)
+    return None
+
+
+async def discard_button(
+    update: Update, context: CoachContext, press: Press[DiscardInterview]
+) -> None:
+    t = context.texts
+    await remove_keyboard(press.message)
+    quotas = context.services.quotas
+    if not await service.discard_interview(quotas, press.user_id, press.data.interview_id):
+        await press.answer(t.plain("interviews-already-ended"))
+        return
+    await press.answer()
+    interview_over(context)
+    await reply(press.message, t("interviews-discarded"))
+
+
+async def keep_going_button(update: Update, context: CoachContext, press: Press[KeepGoing]) -> None:
+    interview: Interview = press.target
+    t = context.texts
+    await remove_keyboard(press.message)
+    if not is_active(interview):
+        await press.answer(t.plain("interviews-already-ended"))
+        return
+    await press.answer()
+    last = await service.last_interviewer_line(interview) or "…"
+    await send_markdown(
+        press.message,
+        last,
+        header=t("interviews-where-we-left-off"),
+        reply_markup=live_keyboard(t, interview, context.services.gateway.has_speech),
+    )
+
+
+# ----- /end ------------------------------------------------------------------------
 
 
 async def end_command(update: Update, context: CoachContext) -> Step:
-    """/end (anywhere) and /cancel (in the interview): end the interview in progress."""
+    """/end (anywhere): end the interview in progress; its report follows."""
     message = update.effective_message
     assert message is not None
     interview = await service.active_interview(context.session.user_id)
     ended = None
     if interview is not None:
-        ended = await service.end_interview(context.session.user_id, interview.id)
+        ended = await service.end_interview(
+            context.services.quotas, context.session.user_id, interview.id
+        )
     if ended is None:
         await reply(message, context.texts("interviews-none-in-progress"))
         return interview_over(context)

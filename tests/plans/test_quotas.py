@@ -269,9 +269,10 @@ async def test_interview_limit_through_the_chat(bot: BotHarness, user: EmulatedU
     for _ in range(2):
         await user.send("/interview")
         await user.expect("Hi Ada")
-        await user.send(ANSWER)  # the first answer counts the interview
+        await user.send(ANSWER)  # the first answer counts the interview...
+        await user.send(ANSWER)  # ...and a second makes it long enough to keep
         await user.send("/end")
-        await user.expect("Interview ended")
+        await user.expect("Interview ended after")
     assert (await User.get(id=user.id)).interviews_used == 2
     await user.send("/interview")
     refused = await user.expect("You've used all 2 mock interviews of the Free plan")

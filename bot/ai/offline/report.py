@@ -7,13 +7,16 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from bot.ai.offline.bank import Bank
+from bot.ai.offline.grading import score_points
 from bot.ai.offline.keywords import Keyword, labels
-from bot.ai.offline.report_metrics import Metrics, measure, sentence_with
-from bot.ai.offline.text import StemIndex, period, plural, quote, sentences, times
+from bot.ai.offline.report_metrics import Exchange, Metrics, measure, sentence_with
+from bot.ai.offline.text import StemIndex, period, plural, quote, sentences, times, tokens
 from bot.ai.schemas import (
+    PACING,
     REPORT_CATEGORIES,
     InterviewReport,
     JobContext,
+    QuestionFeedback,
     ReportCategory,
     TranscriptLine,
 )
@@ -113,24 +116,25 @@ def response_quality(m: Metrics) -> Rated:
 
 
 def pacing(m: Metrics) -> Rated:
+    """From the voice answers only: their length and words per minute."""
     if not m.seconds:
-        return 6, (
-            "Response times weren't recorded, so pacing is judged from length only: "
-            f"answers averaged {plural(round(m.mean_words), 'word')}."
-        )
+        return 6, "Not measured: pacing is judged only from voice answers."
     median = statistics.median(m.seconds)
+    words = sum(len(tokens(text)) for text, _ in m.timed)
+    wpm = round(words * 60 / max(1.0, sum(m.seconds)))
     score = 8 if 20 <= median <= 150 else 6 if 10 <= median <= 240 else 4
-    slow = [s for s in m.seconds if s > 300]
-    score -= 1 if slow else 0
-    lines = [f"Median response time **{round(median)} s** per answer (20-150 s is comfortable)."]
-    # Every figure is per answer message, and each quote is the answer that took that long.
-    slow_text, slow_s = max(m.timed, key=lambda t: t[1])
-    fast_text, fast_s = min(m.timed, key=lambda t: t[1])
-    if round(slow_s) != round(fast_s):
-        lines.append(f"Slowest answer ({round(slow_s)} s): {period(quote(slow_text, 10))}")
-        lines.append(f"Fastest answer ({round(fast_s)} s): {period(quote(fast_text, 10))}")
-    if median < 10:
-        lines.append("Take a breath before answering; quick replies tend to be thin.")
+    score -= 0 if 110 <= wpm <= 170 else 1 if 90 <= wpm <= 190 else 2
+    lines = [
+        f"Your voice answers lasted **{round(median)} s** (median; 20-150 s is comfortable) "
+        f"at about **{wpm} words per minute** (110-170 is easy to follow)."
+    ]
+    long_text, long_s = max(m.timed, key=lambda t: t[1])
+    short_text, short_s = min(m.timed, key=lambda t: t[1])
+    if round(long_s) != round(short_s):
+        lines.append(f"Longest ({round(long_s)} s): {period(quote(long_text, 10))}")
+        lines.append(f"Shortest ({round(short_s)} s): {period(quote(short_text, 10))}")
+    if wpm > 170:
+        lines.append("Slow down a little and pause between points.")
     return _clamp(score), " ".join(lines)
 
 
@@ -212,12 +216,55 @@ def interview_report(
         return _empty_report(candidate_name)
     scored = zip(REPORT_CATEGORIES[:-1], _BUILDERS, strict=True)
     named = [(name, build(metrics)) for name, build in scored]
-    named.append((REPORT_CATEGORIES[-1], overall_strengths(named)))
-    categories = [ReportCategory(name=n, rating=r, text=t) for n, (r, t) in named]
-    total = sum(w * c.rating for w, c in zip(_WEIGHTS, categories, strict=True))
-    overall = _clamp(total / sum(_WEIGHTS))
-    summary = _summary(job, candidate_name, metrics, named, overall)
-    return InterviewReport(overall_rating=overall, summary=summary, categories=categories)
+    measured = [(n, r) for n, r in named if n != PACING or metrics.seconds]
+    named.append((REPORT_CATEGORIES[-1], overall_strengths(measured)))
+    categories = [
+        ReportCategory(name=n, rating=r if (n != PACING or metrics.seconds) else None, text=t)
+        for n, (r, t) in named
+    ]
+    weighted = [
+        (w, c.rating) for w, c in zip(_WEIGHTS, categories, strict=True) if c.rating is not None
+    ]
+    overall = _clamp(sum(w * r for w, r in weighted) / sum(w for w, _ in weighted))
+    summary = _summary(job, candidate_name, metrics, measured, overall)
+    return InterviewReport(
+        overall_rating=overall,
+        summary=summary,
+        categories=categories,
+        questions=[_question_feedback(e) for e in metrics.answered if e.question.strip()],
+    )
+
+
+_STAR_OUTLINE = (
+    "Situation (where and when), Task (what you were responsible for), Action (what you did, "
+    "step by step), Result (the outcome, with a number, and what you learned)."
+)
+
+
+def _question_feedback(exchange: Exchange) -> QuestionFeedback:
+    """What one answer did well, what it missed, and a short model answer (the bank's)."""
+    asked = exchange.question.strip().split("\n\n")[-1].removeprefix("Let's start. ")
+    question = exchange.bank_question
+    if question is None:
+        return QuestionFeedback(
+            question=asked,
+            did_well=f"You answered in your own words: {period(quote(exchange.answer, 12))}",
+            missing="Name the key concepts explicitly and add a concrete example.",
+            model_answer=_STAR_OUTLINE,
+        )
+    results = score_points(question, exchange.answer)
+    hit = [r.point for r in results if r.credit >= 0.5]
+    missed = [r.point for r in results if r.credit < 0.5]
+    did_well = (
+        "You covered: " + "; ".join(hit[:3]) + "."
+        if hit
+        else f"You gave an answer of your own: {period(quote(exchange.answer, 12))}"
+    )
+    missing = "Not covered: " + "; ".join(missed[:3]) + "." if missed else "Nothing essential."
+    model = question.answer if question.skill != "behavioural" else _STAR_OUTLINE
+    return QuestionFeedback(
+        question=asked, did_well=did_well, missing=missing, model_answer=quote(model, 60)[1:-1]
+    )
 
 
 def _summary(

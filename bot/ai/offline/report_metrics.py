@@ -30,7 +30,7 @@ class Exchange:
     question: str
     bank_question: BankQuestion | None
     answers: list[str] = field(default_factory=list)
-    timed: list[tuple[str, float]] = field(default_factory=list)  # (one message, its seconds)
+    timed: list[tuple[str, float]] = field(default_factory=list)  # (a voice answer, its length)
     follow_ups: int = 0
 
     @property
@@ -55,7 +55,7 @@ class Metrics:
     examples: int
     structured: int
     coverages: list[tuple[Exchange, float]]
-    timed: list[tuple[str, float]]  # every timed candidate message: (its text, its seconds)
+    timed: list[tuple[str, float]]  # every voice answer: (its text, its length in seconds)
     found_keywords: list[Keyword]
     missing_keywords: list[Keyword]
 
@@ -70,7 +70,7 @@ class Metrics:
 
     @property
     def seconds(self) -> list[float]:
-        """Response times per answer message (a follow-up answer counts on its own)."""
+        """Lengths of the voice answers (a follow-up answer counts on its own)."""
         return [s for _, s in self.timed]
 
     @property
@@ -90,8 +90,8 @@ def exchanges_of(transcript: Sequence[TranscriptLine], bank: Bank) -> list[Excha
         if not out:  # the candidate spoke first: keep it under a placeholder question
             out.append(Exchange("", None))
         out[-1].answers.append(line.text)
-        if line.seconds is not None and line.seconds >= 0:
-            out[-1].timed.append((line.text, line.seconds))
+        if line.voice_seconds:  # only a voice answer shows pace (typed: typing speed)
+            out[-1].timed.append((line.text, line.voice_seconds))
     return out
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from bot.ai.offline.bank import Bank, BankQuestion
@@ -81,12 +81,14 @@ def choose_question(
     difficulty: Difficulty,
     asked: dict[str, int],
     rng: random.Random,
+    allowed: Callable[[BankQuestion], bool] | None = None,
     *,
     stack: frozenset[str] = frozenset(),
 ) -> BankQuestion | None:
     """A weighted pick among unasked questions in the job's `stack` (when it has one, and
-    while such questions remain); repeats only once the pool is exhausted."""
-    pool = _pool(bank, weights, difficulty)
+    while such questions remain); repeats only once the pool is exhausted. `allowed` leaves
+    questions out altogether (say, about a stack the job doesn't use)."""
+    pool = _pool(bank, weights, difficulty, allowed)
     if not pool:
         return None
     if stack:
@@ -98,9 +100,14 @@ def choose_question(
     return _weighted_pick(fresh, weights, rng)
 
 
-def _pool(bank: Bank, weights: dict[str, float], difficulty: Difficulty) -> list[BankQuestion]:
+def _pool(
+    bank: Bank,
+    weights: dict[str, float],
+    difficulty: Difficulty,
+    allowed: Callable[[BankQuestion], bool] | None = None,
+) -> list[BankQuestion]:
     for level in (difficulty, *_NEIGHBOURS[difficulty]):
-        pool = bank.pool(weights, level)
+        pool = [q for q in bank.pool(weights, level) if allowed is None or allowed(q)]
         if pool:
             return pool
     return []

@@ -56,6 +56,11 @@ interviews-none-in-progress = No mock interview is in progress. /interview start
 
 ## Ending and the report
 interviews-ended-empty = ⏹ Interview ended. You didn't answer any question, so there is no report and it doesn't count toward your plan.
+interviews-too-short = ⏹ Interview ended. Too short for a report: you answered only once, so it doesn't count toward your plan.
+interviews-discard-ask = Discard this interview? Nothing is saved and it won't count.
+interviews-button-discard = 🗑 Discard
+interviews-button-keep = ▶️ Keep going
+interviews-discarded = 🗑 Interview discarded. Nothing was saved and it doesn't count toward your plan. /interview starts a new one.
 interviews-ended = ⏹ Interview ended after { $duration }. Writing your report…
 interviews-report-failed = ⚠️ I couldn't write your report: { $reason }
     The interview is saved — press Retry report to try again.
