@@ -97,6 +97,9 @@ def build_application(
         gate.settle(update)
 
     processor.observe = observe
+    # Polling waits for fetched updates to reach the database (bot/availability.py), not for
+    # updates queued behind their user's slow one: those would hold up everyone's next fetch.
+    processor.queued = gate.settle
     processor.notify = plans_handlers.flood_notifier(application.bot, flood.limit)
     processor.around = lambda coroutine: saving(coroutine, save_flow, lambda: _now(application))
     register_handlers(application)

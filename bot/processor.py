@@ -77,6 +77,8 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
         self.around: Callable[[Awaitable[Any]], Awaitable[None]] | None = None
         # Told of every update once it is over, handled or dropped (seconds since arrival).
         self.observe: Callable[[object, float], None] | None = None
+        # Told of an update that waits behind one of the same user's (it is safely queued).
+        self.queued: Callable[[object], None] | None = None
         self._slots = asyncio.Semaphore(max_concurrent_updates)
         self._locks: dict[int, asyncio.Lock] = {}
         self._waiters: dict[int, int] = {}  # admitted and not finished, per key
@@ -100,6 +102,8 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
                     await self._drop(update, coroutine, verdict, retry_after)
                     return
             lock = self._locks.setdefault(key, asyncio.Lock())
+            if lock.locked() and self.queued is not None:
+                self.queued(update)  # waits its turn behind the same user's update
             self._waiters[key] = self._waiters.get(key, 0) + 1
             try:
                 async with lock, self._slots:

@@ -60,6 +60,10 @@ async def track_user(update: Update, context: CoachContext) -> None:
     except (BaseORMException, OSError) as exc:
         await stop_for_database_error(update, context, exc)
     install(session)
+    # The database answered for this update: polling need not wait for the rest of its
+    # handling (a model call, a paced chat) before fetching the next updates.
+    if (gate := context.application.bot_data.get("gate")) is not None:
+        gate.settle(update)
 
 
 async def start(update: Update, context: CoachContext) -> None:
