@@ -313,16 +313,22 @@ def relevance(
     question: str, answer: str, key_points: Sequence[str] = (), reference: str = ""
 ) -> int:
     """How many distinct content stems the answer shares with what was asked (see above)."""
-    asked = _content(question)
+    given = _content(answer)
+    return len(given & _asked(_content(question), key_points, reference, given))
+
+
+def _asked(asked: set[str], key_points: Sequence[str], reference: str, given: set[str]) -> set[str]:
+    """What was asked, as content stems: the question's (`asked`), the key points', and the
+    reference answer's — unless the reference only parrots the answer back."""
+    asked = set(asked)
     for point in key_points:
         asked |= _content(point)
-    given = _content(answer)
     if reference:
         expected = _content(reference)
         parrot = bool(expected) and len(expected & given) >= PARROT_SHARE * len(expected)
         if expected & asked or not parrot:
             asked |= expected
-    return len(given & asked)
+    return asked
 
 
 def relevance_ceiling(shared: int) -> int:
@@ -426,15 +432,8 @@ def relevance_gate(
             f"fits “{_clip(elsewhere)}” rather than the one asked. Re-read the question and "
             "answer that one.",
         )
-    asked = _topic(question)
-    for point in key_points:
-        asked |= _content(point)
     given = _content(answer)
-    if reference:
-        expected = _content(reference)
-        parrot = bool(expected) and len(expected & given) >= PARROT_SHARE * len(expected)
-        if expected & asked or not parrot:
-            asked |= expected
+    asked = _asked(_topic(question), key_points, reference, given)
     if asked and not (given & asked) and not _looks_like_code(answer):
         return Gate(
             "elsewhere",
