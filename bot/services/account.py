@@ -32,7 +32,7 @@ from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
 from bot.i18n import Texts
-from bot.services.admin import record_action, subscription_charges
+from bot.services.admin import record_action
 from bot.services.interview_report import report_text
 from models import Interview, JobInfo, Question, User
 from models.admin import BroadcastDelivery
@@ -54,7 +54,6 @@ __all__ = [
     "delete_account",
     "export_data",
     "holdings",
-    "subscription_charges",
 ]
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.error import TelegramError
 
 from bot.context import CoachContext
 from bot.services import account
@@ -18,6 +17,7 @@ from handlers.account.buttons import DeleteButton, KeepButton
 from handlers.kit.buttons import Press
 from handlers.kit.flow import END, Step
 from handlers.kit.replies import remove_keyboard, reply
+from handlers.plans.subscriptions import cancel_subscriptions
 
 log = logging.getLogger(__name__)
 
@@ -56,30 +56,24 @@ async def ask(update: Update, context: CoachContext) -> Step:
 async def confirm(update: Update, context: CoachContext, press: Press[DeleteButton]) -> Step:
     await remove_keyboard(press.message)
     user_id = press.user_id
-    outcomes = await _cancel_subscriptions(context, user_id)
-    await account.delete_account(user_id, [line for line, _ in outcomes])
+    outcomes = await cancel_subscriptions(context, user_id)
+    await account.delete_account(
+        user_id,
+        [
+            f"subscription {charge_id} cancelled"
+            if refusal is None
+            else f"subscription {charge_id} not cancelled: {refusal}"
+            for charge_id, refusal in outcomes
+        ],
+    )
     context.session.discard = True  # the row is gone: nothing to store
     log.info("User %s deleted their data", user_id)
     t = context.texts
     lines = [t("account-deleted")]
-    if any(not ok for _, ok in outcomes):
+    if any(refusal is not None for _, refusal in outcomes):
         lines.append(t("account-subscription-not-cancelled"))
     await reply(press.message, "\n\n".join(lines))
     return END
-
-
-async def _cancel_subscriptions(context: CoachContext, user_id: int) -> list[tuple[str, bool]]:
-    """Stop the renewals of the user's Stars subscriptions: (line for the audit, cancelled)."""
-    outcomes: list[tuple[str, bool]] = []
-    for charge_id in await account.subscription_charges(user_id):
-        try:
-            await context.bot.edit_user_star_subscription(user_id, charge_id, is_canceled=True)
-        except TelegramError as exc:
-            log.warning("Could not cancel subscription %s of %s: %s", charge_id, user_id, exc)
-            outcomes.append((f"subscription {charge_id} not cancelled: {exc.message}", False))
-        else:
-            outcomes.append((f"subscription {charge_id} cancelled", True))
-    return outcomes
 
 
 async def keep(update: Update, context: CoachContext, press: Press[KeepButton]) -> Step:

@@ -17,6 +17,7 @@ from bot.services import admin as service
 from handlers.admin.audit import UsageError, day, usage_error, user_arg, who
 from handlers.kit.replies import reply
 from handlers.plans.common import plan_name
+from handlers.plans.subscriptions import cancel_subscriptions
 from models.payments import Plan
 
 log = logging.getLogger(__name__)
@@ -98,7 +99,7 @@ async def ban_command(message: Message, context: CoachContext, admin_id: int, ar
     because = t.html("admin-ban-reason", reason=reason) if reason else Html("")
     lines = [t("admin-ban-done", newly=newly, who=who(t, user), reason=because)]
     outcomes = [f"user {user.id} {'banned' if newly else 'already banned'}"]
-    for charge_id, refusal in await _cancel_subscriptions(context, user.id):
+    for charge_id, refusal in await cancel_subscriptions(context, user.id):
         if refusal is None:
             lines.append(t("admin-ban-subscription-cancelled", charge=charge_id))
             outcomes.append(f"subscription {charge_id} cancelled")
@@ -107,23 +108,6 @@ async def ban_command(message: Message, context: CoachContext, admin_id: int, ar
             outcomes.append(f"subscription {charge_id} not cancelled: {refusal}")
     await reply(message, "\n".join(lines))
     return "; ".join(outcomes)
-
-
-async def _cancel_subscriptions(
-    context: CoachContext, user_id: int
-) -> list[tuple[str, str | None]]:
-    """Stop the renewals of the user's Stars subscriptions (each named by its latest charge):
-    (charge id, None) when cancelled, (charge id, Telegram's refusal) otherwise."""
-    outcomes: list[tuple[str, str | None]] = []
-    for charge_id in await service.subscription_charges(user_id):
-        try:
-            await context.bot.edit_user_star_subscription(user_id, charge_id, is_canceled=True)
-        except TelegramError as exc:
-            log.warning("Could not cancel subscription %s of %s: %s", charge_id, user_id, exc)
-            outcomes.append((charge_id, exc.message))
-        else:
-            outcomes.append((charge_id, None))
-    return outcomes
 
 
 async def unban_command(message: Message, context: CoachContext, admin_id: int, args: str) -> str:
