@@ -135,6 +135,57 @@ async def test_docx_resume_offline_reads_header_and_table(
     assert review.ats.score == 7
 
 
+# Word's own lists: the bullet is drawn by Word, the paragraph text has no marker.
+WORD_BULLETS = [
+    "Built REST APIs with Django and PostgreSQL serving 2M monthly users across 12 countries",
+    "Reduced p95 latency by 40% by moving report generation to asyncio workers and caching",
+    "Led a team of 4 engineers through a zero-downtime migration of 300 GB of billing data",
+    "Automated releases with Docker and AWS, cutting deploy time from 2 hours to 10 minutes",
+    "Designed a reporting service in Python processing 500k rows a day for the finance team",
+    "Introduced pytest fixtures and contract tests, raising coverage from 35% to 85% in a year",
+    "Mentored 3 junior developers through code review, pairing and a weekly Python study hour",
+    "Replaced a cron-based importer with an event queue, removing 20 hours of manual fixes monthly",
+]
+
+
+def word_list_docx() -> bytes:
+    """A resume whose achievements are Word list items: six in the "List Bullet" style, two
+    "List Paragraph"s numbered directly (how Word's bullet button formats a paragraph)."""
+    document = docx.Document()
+    document.add_paragraph("ada@example.com | +44 20 7946 0958 | github.com/ada-dev")
+    for line in (*BODY[:4], "Acme, Backend Engineer, Jan 2019 – Present"):
+        document.add_paragraph(line)
+    for index, line in enumerate(WORD_BULLETS):
+        if index < 6:
+            document.add_paragraph(line, style="List Bullet")
+            continue
+        paragraph = document.add_paragraph(line, style="List Paragraph")
+        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = 0
+        num_pr.get_or_add_numId().val = 1
+        if index == 6:
+            document.add_paragraph("Initech, Developer, Mar 2016 – Dec 2018")
+    for line in BODY[-3:]:
+        document.add_paragraph(line)
+    document.add_paragraph(f"{SKILLS}, Django, asyncio, REST APIs, Python")
+    # An indented "List Paragraph" with numbering switched off is not an item.
+    plain = document.add_paragraph("Open-source contributor since 2015", style="List Paragraph")
+    plain._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = 0
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+async def test_word_list_bullets_count_as_bullets(bot: BotHarness, user: EmulatedUser) -> None:
+    await add_max_job(user)
+    report = await upload(user, word_list_docx(), "ada_cv.docx", DOCX)
+    # Every Word list item is a bullet, all of one style; the unnumbered paragraph is not.
+    assert "No bullet points found" not in report
+    assert "Bullet style" not in report
+    assert "✅ Quantified results — 8 of 8 lines quantify impact." in report
+    assert "✅ Action verbs — 7 of 8 lines open with a strong action verb." in report
+
+
 TXT_LINES = [
     "Jürgen Müller",
     "Python developer · Portfolio: jürgen-müller.dev",

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
     from docx.table import _Cell as DocxCell
+    from docx.text.paragraph import Paragraph as DocxParagraph
 
 log = logging.getLogger(__name__)
 
@@ -412,9 +413,34 @@ def _docx_blocks(container: DocxDocument | DocxCell) -> list[str]:
                     seen.append(cell._tc)
                     cells.append(" ".join(_docx_blocks(cell)).strip())
                 lines.append(" | ".join(c for c in cells if c))
+        elif _is_list_item(block) and block.text.strip():
+            # Word draws a list's bullet or number itself; the text has none, so the
+            # resume checks would see no bullets. One marker for every list kind.
+            lines.append(f"• {block.text.strip()}")
         else:
             lines.append(block.text)
     return lines
+
+
+_LIST_STYLE_PREFIXES = ("List Bullet", "List Number")
+
+
+def _is_list_item(paragraph: DocxParagraph) -> bool:
+    """A paragraph Word shows as a bulleted or numbered item: numbering of its own, or a
+    list style (or one it is based on) that numbers it. numId 0 switches numbering off."""
+    num_pr = paragraph._p.pPr.numPr if paragraph._p.pPr is not None else None
+    if num_pr is not None:
+        return num_pr.numId is None or num_pr.numId.val != 0
+    style = paragraph.style
+    while style is not None:
+        if style.name and style.name.startswith(_LIST_STYLE_PREFIXES):
+            return True
+        p_pr = style.element.pPr
+        if p_pr is not None and p_pr.numPr is not None:
+            num_id = p_pr.numPr.numId
+            return num_id is None or num_id.val != 0
+        style = style.base_style
+    return False
 
 
 def _decode_text(content: bytes) -> str:
