@@ -26,6 +26,7 @@ from bot.context import CoachApplication, CoachContext, Services
 from bot.delivery import OutgoingScheduler
 from bot.i18n import languages, texts
 from bot.inbound import clean_update
+from bot.pastes import PasteJoiner
 from bot.processor import PerUserUpdateProcessor
 from bot.services.flood import FloodControl
 from bot.services.plans import PlanPolicy
@@ -51,6 +52,7 @@ log = logging.getLogger(__name__)
 PRIVATE_ONLY = -30  # groups get a pointer to the private chat and nothing else
 TRACK_USERS = -20
 GUARDS = -10  # bans, before any feature
+PASTES = -8  # "your paste came in parts": after the ban guard, before the step it feeds
 PAYMENTS = -7  # payments and plan buttons: before any flow, which must not swallow them
 MAIN = 0
 
@@ -101,6 +103,9 @@ def build_application(
     # updates queued behind their user's slow one: those would hold up everyone's next fetch.
     processor.queued = gate.settle
     processor.notify = plans_handlers.flood_notifier(application.bot, flood.limit)
+    # A paste the client split in parts is handled as one message (bot/pastes.py).
+    processor.pastes = PasteJoiner(application.bot, settings.paste_window_seconds)
+    processor.handle = application.process_update
     processor.around = lambda coroutine: saving(coroutine, save_flow, lambda: _now(application))
     register_handlers(application)
     return application
@@ -131,6 +136,9 @@ def register_handlers(app: CoachApplication) -> None:
     # 1. Guards (group GUARDS): bans stop an update before any feature. (Flood control has
     # already dropped updates over the limit in the update processor, before any handler.)
     app.add_handler(admin_handlers.guard_handler(), group=GUARDS)
+
+    # 1a. A paste the client split, joined by the update processor, is said to be so.
+    app.add_handler(start.paste_joined_handler, group=PASTES)
 
     # 1b. Pre-checkout, successful/refunded payments, plan buttons (group PAYMENTS).
     app.add_handlers(plans_handlers.payment_handlers(), group=PAYMENTS)

@@ -19,6 +19,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+from bot.pastes import Paste, PasteJoiner
 from bot.services.flood import FloodControl, Verdict
 
 log = logging.getLogger(__name__)
@@ -79,6 +80,10 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
         self.observe: Callable[[object, float], None] | None = None
         # Told of an update that waits behind one of the same user's (it is safely queued).
         self.queued: Callable[[object], None] | None = None
+        # Joins the parts of a paste the client split (bot/pastes.py); with it, `handle`
+        # handles the joined update in place of the first part's coroutine.
+        self.pastes: PasteJoiner | None = None
+        self.handle: Callable[[Update], Awaitable[Any]] | None = None
         self._slots = asyncio.Semaphore(max_concurrent_updates)
         self._locks: dict[int, asyncio.Lock] = {}
         self._waiters: dict[int, int] = {}  # admitted and not finished, per key
@@ -101,13 +106,19 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
                 if verdict is not Verdict.ALLOW:
                     await self._drop(update, coroutine, verdict, retry_after)
                     return
+            paste = self._paste(key, update, coroutine)
+            if paste is True:  # appended to the paste it continues: handled with it
+                return
             lock = self._locks.setdefault(key, asyncio.Lock())
-            if lock.locked() and self.queued is not None:
-                self.queued(update)  # waits its turn behind the same user's update
+            if (lock.locked() or paste) and self.queued is not None:
+                self.queued(update)  # waits its turn (or its paste's next part), kept safely
             self._waiters[key] = self._waiters.get(key, 0) + 1
             try:
-                async with lock, self._slots:
-                    await self._run(coroutine)
+                async with lock:
+                    if isinstance(paste, Paste):
+                        coroutine = await self._joined(key, paste, coroutine)
+                    async with self._slots:
+                        await self._run(coroutine)
             finally:
                 self._waiters[key] -= 1
                 if not self._waiters[key]:  # forget idle users so the dicts stay small
@@ -118,6 +129,25 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
             self.finished += 1
             if self.observe is not None:
                 self.observe(update, time.perf_counter() - arrived)
+
+    def _paste(self, key: int, update: object, coroutine: Awaitable[Any]) -> Paste | bool:
+        if self.pastes is None or self.handle is None:
+            return False
+        paste = self.pastes.arrive(key, update)
+        if paste is True and inspect.iscoroutine(coroutine):
+            coroutine.close()
+        return paste
+
+    async def _joined(self, key: int, paste: Paste, coroutine: Awaitable[Any]) -> Awaitable[Any]:
+        """The coroutine to run for the first part of `paste`: its own when no other part
+        came, else one that handles the joined update."""
+        assert self.pastes is not None and self.handle is not None
+        joined = await self.pastes.joined(key, paste)
+        if joined is paste.parts[0]:
+            return coroutine
+        if inspect.iscoroutine(coroutine):
+            coroutine.close()
+        return self.handle(joined)
 
     async def _run(self, coroutine: Awaitable[Any]) -> None:
         await (self.around(coroutine) if self.around is not None else coroutine)

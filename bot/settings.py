@@ -79,6 +79,8 @@ class Settings(BaseSettings):
     interview_bucket_refill_per_day: float = Field(default=4.0, gt=0, le=1_000)
     # Flood control: updates a minute per user before they are dropped
     flood_updates_per_minute: int = Field(default=100, ge=1, le=10_000)
+    # Seconds a long text waits for the next part of a paste the client split (bot/pastes.py)
+    paste_window_seconds: float = Field(default=2.5, ge=0, le=30)
 
     # /healthz and /metrics (Prometheus) on this port, in polling and webhook mode; unset = off
     metrics_port: int | None = Field(default=None, ge=1, le=65535)

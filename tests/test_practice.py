@@ -477,7 +477,7 @@ async def test_a_forged_huge_answer_is_cut_before_it_is_stored_or_sent(
     huge = ("Chaining keeps a list per bucket; open addressing probes the next slot. " * 1400)[
         :100_000
     ]
-    await user.send(huge)
+    await user.send(huge, forged=True)
     await user.expect("kept its first")
     await user.expect("Rating:")
     answer = await Answer.get(question__job_info_id=job.id)

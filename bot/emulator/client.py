@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from bot.emulator.server import BotAPIEmulator
-from bot.emulator.types import PRE_CHECKOUT_TIMEOUT, SUBSCRIPTION_PERIOD, ChatMessage
+from bot.emulator.types import MAX_TEXT, PRE_CHECKOUT_TIMEOUT, SUBSCRIPTION_PERIOD, ChatMessage
+from bot.telegram_html import utf16_len
 
 if TYPE_CHECKING:
     from bot.emulator.harness import BotHarness
@@ -27,6 +28,25 @@ class Receipt:
     message: dict[str, Any] | None = None
     invoice: dict[str, Any] | None = None
     subscription_expiration_date: int | None = None
+
+
+def client_split(text: str, limit: int = MAX_TEXT) -> list[str]:
+    """The messages a Telegram client sends for a pasted `text`."""
+    parts: list[str] = []
+    rest = text.strip()
+    while utf16_len(rest) > limit:
+        head = rest[:limit]
+        while utf16_len(head) > limit:  # astral characters count twice
+            head = head[:-1]
+        half = len(head) // 2
+        cut = head.rfind("\n", half)
+        if cut < half:
+            cut = head.rfind(" ", half)
+        if cut < half:
+            cut = len(head)
+        parts.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    return [*parts, rest]
 
 
 class EmulatedUser:
@@ -54,13 +74,33 @@ class EmulatedUser:
         self._rewrites = 0  # the emulator's text edits when the last action began
 
     # ----- actions ---------------------------------------------------------------------
-    async def send(self, text: str, *, wait: bool = True, group: int | None = None) -> ChatMessage:
-        """Send a text; `group` sends it in that group chat instead of the private chat."""
+    async def send(
+        self, text: str, *, wait: bool = True, group: int | None = None, forged: bool = False
+    ) -> ChatMessage:
+        """Send a text; `group` sends it in that group chat instead of the private chat.
+
+        Like Telegram, refuses a text over 4,096 characters: a client never sends one (it
+        splits a longer paste itself: `paste`). `forged` sends it anyway, as a forged update
+        would."""
+        if utf16_len(text) > MAX_TEXT and not forged:
+            raise ValueError(
+                f"Telegram refuses a message of {utf16_len(text)} characters "
+                f"(at most {MAX_TEXT}); a client splits a paste that long: use paste()"
+            )
         extra: dict[str, Any] = {"text": text}
         if text.startswith("/"):
             command = text.split()[0]
             extra["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
         return await self._send_message(extra, text=text, wait=wait, group=group)
+
+    async def paste(self, text: str, *, wait: bool = True) -> list[ChatMessage]:
+        """Paste `text` the way a Telegram client sends it: over 4,096 characters, as
+        consecutive messages cut at a paragraph, else a word, break in the second half of
+        each allowance (the whitespace cut at is dropped)."""
+        sent = [await self.send(part, wait=False) for part in client_split(text)]
+        if wait:
+            await self.harness.idle()
+        return sent
 
     async def send_document(
         self,

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from telegram import BotCommand, Update
+from telegram import BotCommand, Message, Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, CommandHandler, MessageHandler, filters
 from tortoise.exceptions import BaseORMException
 
 from bot.context import CoachContext
 from bot.i18n import Texts, texts
+from bot.pastes import joined_parts
 from bot.services.users import load_session
 from bot.session import install
 from handlers.kit.errors import stop_for_database_error
@@ -64,6 +65,23 @@ async def track_user(update: Update, context: CoachContext) -> None:
     # handling (a model call, a paced chat) before fetching the next updates.
     if (gate := context.application.bot_data.get("gate")) is not None:
         gate.settle(update)
+
+
+class _JoinedPaste(filters.MessageFilter):
+    def filter(self, message: Message) -> bool:
+        return joined_parts(message) > 1
+
+
+async def paste_joined(update: Update, context: CoachContext) -> None:
+    """Say that a long paste Telegram split was taken as one text (`bot.pastes`); the step
+    it feeds replies next."""
+    message = update.message
+    assert message is not None and message.text is not None
+    parts, chars = joined_parts(message), len(message.text)
+    await reply(message, context.texts("start-paste-joined", parts=parts, chars=chars))
+
+
+paste_joined_handler = MessageHandler(filters.TEXT & _JoinedPaste(), paste_joined)
 
 
 async def start(update: Update, context: CoachContext) -> None:

@@ -13,6 +13,7 @@ start-nothing-to-cancel = Nothing to cancel. /help lists what I can do.
 start-not-waiting-file = I'm not waiting for a file right now. To have a resume reviewed, send /resume first; for a job description, start with /newjob.
 start-not-waiting-voice = I'm not waiting for an answer right now. Start with /practice or /interview.
 start-not-waiting = I'm not waiting for an answer right now. Try /practice, /interview or /help.
+start-paste-joined = 📎 Telegram split your text into { $parts } parts; I joined them back into one ({ NUMBER($chars, useGrouping: "true") } characters).
 start-unknown-command = Sorry, I don't know that command. See /help.
 start-stale-button = This button is no longer active. Send /help to start again.
 start-groups-answer = I work in private chats only.

@@ -13,6 +13,7 @@ start-nothing-to-cancel = No hay nada que cancelar. /help muestra lo que puedo h
 start-not-waiting-file = Ahora mismo no espero ningún archivo. Para revisar un currículum, envía primero /resume; para la descripción de una vacante, empieza con /newjob.
 start-not-waiting-voice = Ahora mismo no espero ninguna respuesta. Empieza con /practice o /interview.
 start-not-waiting = Ahora mismo no espero ninguna respuesta. Prueba /practice, /interview o /help.
+start-paste-joined = 📎 Telegram dividió tu texto en { $parts } partes; las he vuelto a unir en uno solo ({ NUMBER($chars, useGrouping: "true") } caracteres).
 start-unknown-command = Lo siento, no conozco ese comando. Mira /help.
 start-stale-button = Este botón ya no está activo. Envía /help para volver a empezar.
 start-groups-answer = Solo funciono en chats privados.

@@ -13,6 +13,7 @@ start-nothing-to-cancel = Não há nada para cancelar. /help mostra o que eu sei
 start-not-waiting-file = No momento não estou esperando nenhum arquivo. Para avaliar um currículo, envie /resume primeiro; para a descrição de uma vaga, comece com /newjob.
 start-not-waiting-voice = No momento não estou esperando uma resposta. Comece com /practice ou /interview.
 start-not-waiting = No momento não estou esperando uma resposta. Tente /practice, /interview ou /help.
+start-paste-joined = 📎 O Telegram dividiu seu texto em { $parts } partes; eu as juntei de novo em um só ({ NUMBER($chars, useGrouping: "true") } caracteres).
 start-unknown-command = Desculpe, não conheço esse comando. Veja /help.
 start-stale-button = Este botão não está mais ativo. Envie /help para começar de novo.
 start-groups-answer = Eu só funciono em conversas privadas.

@@ -13,6 +13,15 @@ start-nothing-to-cancel = Отменять нечего. /help покажет, �
 start-not-waiting-file = Сейчас я не жду файла. Чтобы проверить резюме, сначала отправьте /resume; описание вакансии — начните с /newjob.
 start-not-waiting-voice = Сейчас я не жду ответа. Начните с /practice или /interview.
 start-not-waiting = Сейчас я не жду ответа. Попробуйте /practice, /interview или /help.
+start-paste-joined = 📎 Telegram разбил ваш текст на { $parts } { $parts ->
+        [one] часть
+        [few] части
+       *[other] частей
+    }; я снова соединил их в один ({ NUMBER($chars, useGrouping: "true") } { $chars ->
+        [one] символ
+        [few] символа
+       *[other] символов
+    }).
 start-unknown-command = Извините, я не знаю такой команды. Смотрите /help.
 start-stale-button = Эта кнопка больше не работает. Отправьте /help, чтобы начать заново.
 start-groups-answer = Я работаю только в личных чатах.
