@@ -248,6 +248,22 @@ async def test_docx_resume_is_read_with_header_and_table(
     assert [r.file_kind for r in await rows(job)] == ["docx"]
 
 
+async def test_word_list_items_reach_the_model_as_bullets(
+    model_bot: BotHarness, fake: FakeOpenAI
+) -> None:
+    from tests.test_resume_offline import WORD_BULLETS, word_list_docx
+
+    user = model_bot.user("Ada")
+    await add_job(user)
+    fake.reply_json(analysis(7))
+    await upload(user, word_list_docx(), "cv.docx", DOCX)
+    await user.expect("Overall: 7/10")
+    prompt = last_prompt(fake)
+    for line in WORD_BULLETS:
+        assert f"• {line}" in prompt
+    assert "• Open-source contributor" not in prompt  # numbering switched off: no item
+
+
 @pytest.mark.parametrize(
     ("encoding", "name"),
     [("utf-8", "Иван Петров"), ("cp1251", "Иван Петров"), ("utf-16", "José Müller")],
