@@ -52,6 +52,9 @@ _SUPPORTED_TAGS = frozenset(
 )
 # tdlib's is_space() counts NUL as a space; that is how scans stop at the end of the string.
 _SPACES = frozenset(b" \t\r\n\0\v")
+_MARKUP = re.compile(rb"[<&]")
+_CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
+_FOUR_BYTE_LEADS = bytes(range(0xF0, 0x100))
 _SIMPLE_TAG_TYPES = {
     "i": "italic",
     "em": "italic",
@@ -168,8 +171,10 @@ class _HtmlParser:
             c = self.data[self.i]
             if c == ord("&") and self._try_reference():
                 continue
-            if c != ord("<"):
+            if c == ord("&"):
                 self._copy_byte(c)
+            elif c != ord("<"):
+                self._copy_text()
             elif self.at(self.i + 1) == ord("/"):
                 self._end_tag()
             else:
@@ -180,6 +185,20 @@ class _HtmlParser:
         return self._result_text(), _finish_entities(self.entities)
 
     # -- text -------------------------------------------------------------------------------
+
+    def _copy_text(self) -> None:
+        """Copy the run of bytes up to the next '<' or '&' at once: the same as copying them
+        one by one (both are ASCII, so a run never splits a UTF-8 sequence), in C."""
+        found = _MARKUP.search(self.data, self.i)
+        end = found.start() if found else len(self.data)
+        run = self.data[self.i : end]
+        if run.isascii():
+            self.utf16_offset += len(run)
+        else:  # one unit per lead byte, two for a 4-byte sequence (a surrogate pair)
+            leads = len(run.translate(None, _CONTINUATION_BYTES))
+            self.utf16_offset += leads + len(run) - len(run.translate(None, _FOUR_BYTE_LEADS))
+        self.out += run
+        self.i = end
 
     def _copy_byte(self, c: int) -> None:
         if c & 0xC0 != 0x80:  # first byte of a UTF-8 sequence; 4-byte ones are surrogate pairs
