@@ -274,3 +274,19 @@ def test_entity_is_frozen() -> None:
     entity = E("bold", 0, 1)
     with pytest.raises(AttributeError):
         entity.offset = 3  # type: ignore[misc]
+
+
+def test_offsets_count_utf16_units_in_runs_of_any_script() -> None:
+    """Text between tags is copied a run at a time: entity offsets and lengths still count
+    UTF-16 units (two for a character outside the BMP) whatever the mix of scripts."""
+    import html
+    import random
+
+    rng = random.Random(7)
+    alphabet = "ab <&>\n\téяß中😀🇺🇸\u0301"
+    for _ in range(500):
+        before = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        inside = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+        text, entities = parse_html(f"{html.escape(before)}<b>{html.escape(inside)}</b>")
+        assert text == before + inside
+        assert [(e.offset, e.length) for e in entities] == [(utf16_len(before), utf16_len(inside))]
