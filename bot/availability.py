@@ -18,7 +18,6 @@ database error and a probe confirms the database is down):
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -30,6 +29,7 @@ from telegram.request import BaseRequest, RequestData
 from tortoise import connections
 
 from bot import metrics
+from bot.inbound import clean_update_data
 
 log = logging.getLogger(__name__)
 
@@ -179,13 +179,14 @@ class GatedRequest(BaseRequest):
             metrics.TELEGRAM_CALLS.labels("getUpdates", "ok" if code == 200 else str(code)).inc()
             if code == 200:
                 metrics.PULSE.last_poll_at = time.time()
-                self.gate.fetched(_update_ids(payload))
         return code, payload
 
-
-def _update_ids(payload: bytes) -> list[int]:
-    try:
-        result = json.loads(payload).get("result") or []
-        return [int(item["update_id"]) for item in result]
-    except (ValueError, TypeError, KeyError, AttributeError):
-        return []
+    def parse_json_payload(self, payload: bytes) -> dict[str, Any]:
+        """The fetched updates, told to the gate and cleaned as JSON (`bot.inbound`)."""
+        data = super().parse_json_payload(payload)
+        result = data.get("result")
+        if isinstance(result, list):
+            updates = [item for item in result if isinstance(item, dict)]
+            self.gate.fetched([u["update_id"] for u in updates if "update_id" in u])
+            data["result"] = [clean_update_data(u) for u in updates]
+        return data

@@ -87,12 +87,12 @@ class Texts:
         self.language = language if (LOCALE_DIR / language).is_dir() else DEFAULT_LANGUAGE
         names = dict.fromkeys([self.language, DEFAULT_LANGUAGE])
         self._chain = [_bundle(name) for name in names]
+        self._fixed: dict[str, str] = {}  # messages asked for without arguments, formatted
 
     def has(self, key: str) -> bool:
         return any(bundle.has_message(key) for bundle in self._chain)
 
-    def __call__(self, key: str, /, **args: Any) -> str:
-        """The message `key` with `args` filled in (escaped unless `Html`)."""
+    def _format(self, key: str, args: dict[str, Any]) -> str:
         for bundle in self._chain:
             if bundle.has_message(key):
                 message = bundle.get_message(key)
@@ -104,6 +104,15 @@ class Texts:
                     raise MissingText(f"{key}: {errors[0]}")
                 return str(text)
         raise MissingText(key)
+
+    def __call__(self, key: str, /, **args: Any) -> str:
+        """The message `key` with `args` filled in (escaped unless `Html`)."""
+        if args:
+            return self._format(key, args)
+        text = self._fixed.get(key)
+        if text is None:  # the same every time: formatted once (button labels, /help)
+            text = self._fixed[key] = self._format(key, args)
+        return text
 
     def html(self, key: str, /, **args: Any) -> Html:
         """The same, marked as HTML, to be put inside another message."""

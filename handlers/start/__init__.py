@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from telegram import BotCommand, Message, Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, CommandHandler, MessageHandler, filters
@@ -93,15 +95,21 @@ async def start(update: Update, context: CoachContext) -> None:
     await reply(update.effective_message, "\n".join(lines))
 
 
-async def help_command(update: Update, context: CoachContext) -> None:
-    assert update.effective_message
-    t = context.texts
+@cache
+def help_text(t: Texts, offline: bool) -> str:
+    """The /help message of a language (the same for everyone: built once)."""
     lines = [t("start-help-title")] + [
         f"/{command.command} — {command.description}" for command in bot_commands(t)
     ]
-    if context.services.gateway.offline:
+    if offline:
         lines += ["", t("kit-offline-notice")]
-    await reply(update.effective_message, "\n".join(lines))
+    return "\n".join(lines)
+
+
+async def help_command(update: Update, context: CoachContext) -> None:
+    assert update.effective_message
+    offline = context.services.gateway.offline
+    await reply(update.effective_message, help_text(context.texts, offline))
 
 
 async def cancel_outside_flow(update: Update, context: CoachContext) -> None:
