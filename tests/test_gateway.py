@@ -273,6 +273,22 @@ async def test_rating_without_feedback_in_the_text_layout_is_never_shown(
     assert fake.pending() == 0
 
 
+async def test_stray_json_lines_around_a_field_are_dropped(
+    fake: FakeOpenAI, openai_gateway: AIGateway
+) -> None:
+    """A small model on llama.cpp left a "}" line at the top of its model answer."""
+    fake.refuse_response_format("json_schema", "json_object")
+    fake.reply_text(
+        "Rating: 6/10\n\nFeedback:\nRight idea; name the trade-off.\n\n"
+        "Model answer:\n}\nLists are mutable, tuples are not.\n```"
+    )
+
+    result = await openai_gateway.grade_answer(JOB, QUESTION, REAL_ANSWER)
+
+    assert result.model_answer == "Lists are mutable, tuples are not."
+    assert result.feedback == "Right idea; name the trade-off."
+
+
 @pytest.mark.parametrize(
     "answer", ["a" * 20_000, "a_" * 10_000, "x" + "\n" * 20_000 + "x"], ids=["word", "_", "lines"]
 )

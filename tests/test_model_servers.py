@@ -394,6 +394,24 @@ async def test_an_empty_question_is_asked_again(fake: FakeOpenAI) -> None:
     assert len(fake.chat_bodies) == 2
 
 
+async def test_a_question_the_model_answers_itself_is_cut_at_the_answer(
+    fake: FakeOpenAI,
+) -> None:
+    """What SmolLM2-135M on llama-cpp-python wrote when tried: a labelled question, then its
+    own answer and more. Only the question is shown and kept."""
+    fake.reply_text(
+        "**Question:** How does a database index speed up a query?\n"
+        "Answer: It is a B-tree, so the database avoids a full scan.\n"
+        "Time taken: 20 minutes\nYour Answer:\nI've added a few things"
+    )
+    backend = OpenAIBackend(openai_settings(fake))
+
+    text = await backend.generate_question(JOB, "easy", []).collect()
+    await backend.aclose()
+
+    assert text == "How does a database index speed up a query?"
+
+
 async def test_made_up_candidate_lines_stop_the_stream_early(fake: FakeOpenAI) -> None:
     made_up = "\n".join(f"Candidate: made-up answer {i}.\nInterviewer: ok." for i in range(200))
     fake.reply_text(f"Great, thanks. What is a closure?\n{made_up}")

@@ -12,7 +12,10 @@ Rules, in order:
    `Candidate:` / `Interviewee:` / `Applicant:` / `<candidate's name>:`.
 2. Echoed data blocks (job, job description, transcript, resume, …) go whole, tags and content.
 3. Any other of our tags (`<question>`, `</interviewer>`, …) goes; its content stays.
-4. A leading `Interviewer:` label goes.
+4. A leading `Interviewer:` or `Question:` label goes.
+
+A question ends where the model starts answering it itself (`Answer:`, `Your answer:`, …,
+the `ANSWER_LABELS` passed as names), as SmolLM2-135M on llama.cpp did when tried.
 """
 
 from __future__ import annotations
@@ -39,7 +42,12 @@ _ANY_TAG_RE = re.compile(r"<\s*/?\s*(?:" + "|".join(FENCE_TAGS) + r")\b[^<>]*>",
 _CANDIDATE_TAG_RE = re.compile(r"<\s*candidate\b(?!_)[^<>]*>", re.I)
 _LABEL_LEAD = r"^[ \t>*_#-]*"
 _CANDIDATE_WORDS = ("candidate", "interviewee", "applicant")
-_INTERVIEWER_LABEL_RE = re.compile(r"^\s*[*_]*\s*interviewer\s*[*_]*\s*:\s*[*_]*\s*", re.I)
+_LEADING_LABEL_RE = re.compile(
+    r"^\s*[*_#]*\s*(?:interviewer|question)\s*[*_]*\s*:\s*[*_]*\s*", re.I
+)
+_LEADING_LABELS = ("interviewer:", "question:")
+# Labels after which a model answers the question it was asked to write.
+ANSWER_LABELS = ("answer", "your answer", "sample answer", "model answer", "solution")
 # Tail held back while streaming: a `<` this close to the end may still become a tag.
 _PARTIAL_TAG_CHARS = 40
 
@@ -76,9 +84,9 @@ def visible(raw: str, *, final: bool, names: Sequence[str] = ()) -> tuple[str, b
     text = _ANY_TAG_RE.sub("", text)
     if not final and not stop:
         text = _hold_back_tail(text, names)
-    if _INTERVIEWER_LABEL_RE.match(text):
-        text = _INTERVIEWER_LABEL_RE.sub("", text, count=1)
-    elif not final and _could_become(text.strip(" \t*_").lower(), ("interviewer:",)):
+    if _LEADING_LABEL_RE.match(text):
+        text = _LEADING_LABEL_RE.sub("", text, count=1)
+    elif not final and _could_become(text.strip(" \t*_#").lower(), _LEADING_LABELS):
         text = ""
     return text, stop
 

@@ -32,7 +32,7 @@ import openai
 from bot.ai import prompts
 from bot.ai.calls import RetryPolicy, error_text, estimate_tokens, with_retries
 from bot.ai.errors import AIFailure, AIUnavailableError, SpeechUnavailableError
-from bot.ai.hygiene import clean_deltas
+from bot.ai.hygiene import ANSWER_LABELS, clean_deltas
 from bot.ai.prompts import Message
 from bot.ai.schemas import (
     Difficulty,
@@ -157,7 +157,8 @@ class OpenAIBackend:
         messages = prompts.question_messages(
             job, difficulty, previous_questions, focus=focus, skill=skill
         )
-        return TextStream(clean_deltas(lambda: self._deltas(kind, messages), kind=kind))
+        deltas = clean_deltas(lambda: self._deltas(kind, messages), kind=kind, names=ANSWER_LABELS)
+        return TextStream(deltas)
 
     def interviewer_turn(
         self, job: JobContext, transcript: Sequence[TranscriptLine], plan: InterviewPlan

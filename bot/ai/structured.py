@@ -337,9 +337,23 @@ def parse_reply(task: StructuredTask[T], content: str, mode: Mode) -> T:
     return task.check(result)
 
 
+_STRAY_LINE_RE = re.compile(r"^[\s{}\[\],\"`]*$")
+
+
+def _without_stray_lines(text: str) -> str:
+    """Lines of JSON punctuation only ("}", "],", a fence) around a field's text are leftovers
+    of a reply the model half wrote as JSON (seen from a small model on llama.cpp)."""
+    lines = text.split("\n")
+    while lines and _STRAY_LINE_RE.match(lines[0]):
+        lines.pop(0)
+    while lines and _STRAY_LINE_RE.match(lines[-1]):
+        lines.pop()
+    return "\n".join(lines)
+
+
 def _cleaned(value: Any) -> Any:
     if isinstance(value, str):
-        return clean_text(value)
+        return _without_stray_lines(clean_text(value))
     if isinstance(value, dict):
         return {key: _cleaned(item) for key, item in value.items()}
     if isinstance(value, list):
