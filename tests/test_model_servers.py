@@ -266,6 +266,12 @@ async def test_a_runaway_structured_reply_is_cut_and_never_shown() -> None:
     assert caught.value.kind is AIFailure.BAD_OUTPUT
     assert [b["max_tokens"] for b in fake.chat_bodies] == [80, 80]
     assert "cut off at the limit of 80 tokens" in prompt_of(fake.chat_bodies[1])
+    # The cut reply is not sent back: on a small context it would leave no room for a new one
+    # (llama.cpp with n_ctx 4096 refused the report's retry with HTTP 400 when tried).
+    assert [m["role"] for m in fake.chat_bodies[1]["messages"]] == [
+        m["role"] for m in fake.chat_bodies[0]["messages"]
+    ] + ["user"]
+    assert "blah blah" not in prompt_of(fake.chat_bodies[1])
 
 
 async def test_a_timeout_is_not_retried() -> None:

@@ -419,10 +419,20 @@ def resume_messages(job: JobContext, resume_text: str, output: str) -> list[Mess
 # ----- corrections -------------------------------------------------------------------------
 
 
-def correction_messages(previous_reply: str, problem: str, output: str) -> list[Message]:
-    """The turn sent after an unusable structured reply: show it, say what was wrong."""
+def correction_messages(
+    previous_reply: str, problem: str, output: str, *, show_reply: bool = True
+) -> list[Message]:
+    """The turn sent after an unusable structured reply: show it, say what was wrong. A reply
+    cut at the token limit is not shown again: it is the longest there is, and on a server
+    with a small context (4,096 tokens for a small llama.cpp model) prompt, reply and a new
+    reply no longer fit."""
+    shown: list[Message] = (
+        [{"role": "assistant", "content": previous_reply[:8000] or "(empty reply)"}]
+        if show_reply
+        else []
+    )
     return [
-        {"role": "assistant", "content": previous_reply[:8000] or "(empty reply)"},
+        *shown,
         _user(
             f"That reply could not be used: {problem}. Write the complete reply again, fixing "
             "this. All ratings and scores are whole numbers from 1 to 10.",

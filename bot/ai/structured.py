@@ -178,7 +178,7 @@ class StructuredCaller:
 
     async def run(self, task: StructuredTask[T], *, max_tokens: int | None = None) -> T:
         """One reply, and one corrective retry if it was unusable; never an invalid result."""
-        correction: tuple[str, str] | None = None
+        correction: tuple[str, str, bool] | None = None  # reply, problem, show the reply
         for attempt in (1, 2):
             content, mode, cut = await self._reply(task, correction, max_tokens)
             try:
@@ -198,13 +198,13 @@ class StructuredCaller:
                 )
                 if exc.not_json and mode != "text" and not cut:
                     self._downgrade(mode, "server ignored the JSON response format")
-                correction = (content, exc.problem)
+                correction = (content, exc.problem, not cut)
         raise AIUnavailableError(AIFailure.BAD_OUTPUT)
 
     async def _reply(
         self,
         task: StructuredTask[Any],
-        correction: tuple[str, str] | None,
+        correction: tuple[str, str, bool] | None,
         max_tokens: int | None,
     ) -> tuple[str, Mode, bool]:
         """Ask in the best mode the server accepts; a refusal moves down a mode for good.
@@ -215,7 +215,10 @@ class StructuredCaller:
             output = _output_instructions(task, mode)
             messages = task.build(output)
             if correction is not None:
-                messages += prompts.correction_messages(correction[0], correction[1], output)
+                reply, problem, show_reply = correction
+                messages += prompts.correction_messages(
+                    reply, problem, output, show_reply=show_reply
+                )
             try:
                 completion = await with_retries(
                     self._retry,
