@@ -274,6 +274,32 @@ async def test_a_runaway_structured_reply_is_cut_and_never_shown() -> None:
     assert "blah blah" not in prompt_of(fake.chat_bodies[1])
 
 
+async def test_a_correction_too_long_for_a_small_context_is_asked_without_the_reply() -> None:
+    """llama.cpp with n_ctx 4096 refused the corrective retry of an interview report (the
+    prompt, the model's invalid reply and room for a new one did not fit): ask again
+    without the old reply instead of giving up."""
+    async with FakeOpenAI() as fake:
+        fake.reply_json({"rating": 70, "feedback": "Good.", "model_answer": "Lists change."})
+        fake.reply_status(
+            400,
+            "This model's maximum context length is 4096 tokens. However, you requested "
+            "6358 tokens (5158 in the messages, 1200 in the completion).",
+        )
+        fake.reply_json({"rating": 7, "feedback": "Right idea.", "model_answer": "Lists change."})
+        backend = OpenAIBackend(openai_settings(fake))
+
+        result = await backend.grade_answer(JOB, QUESTION, ANSWER)
+        await backend.aclose()
+
+    assert result.rating == 7
+    first, overflowed, asked_anew = fake.chat_bodies
+    assert [m["role"] for m in overflowed["messages"]][-2:] == ["assistant", "user"]
+    assert [m["role"] for m in asked_anew["messages"]] == [m["role"] for m in first["messages"]] + [
+        "user"
+    ]
+    assert "less than or equal to 10" in prompt_of(asked_anew)
+
+
 async def test_a_timeout_is_not_retried() -> None:
     async with FakeOpenAI() as fake:
         fake.reply_delay(3.0, times=4)

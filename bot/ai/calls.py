@@ -64,6 +64,18 @@ def is_format_refusal(exc: openai.OpenAIError) -> bool:
     return any(word in text for word in _FORMAT_WORDS)
 
 
+_CONTEXT_WORDS = ("context length", "context_length", "context window", "too many tokens")
+
+
+def is_context_overflow(exc: openai.OpenAIError) -> bool:
+    """A 400 saying prompt and reply don't fit the model's context (llama.cpp: "This model's
+    maximum context length is 4096 tokens"; OpenAI: code context_length_exceeded)."""
+    if not isinstance(exc, openai.APIStatusError) or exc.status_code != 400:
+        return False
+    text = error_text(exc)
+    return any(word in text for word in _CONTEXT_WORDS)
+
+
 def is_retryable(exc: openai.OpenAIError) -> bool:
     if isinstance(exc, openai.APITimeoutError):
         return False  # no blind retry of a long generation

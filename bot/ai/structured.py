@@ -30,7 +30,7 @@ from openai.types.chat import ChatCompletion, ChatCompletionMessageParam
 from pydantic import BaseModel, ValidationError
 
 from bot.ai import prompts
-from bot.ai.calls import RetryPolicy, is_format_refusal, with_retries
+from bot.ai.calls import RetryPolicy, is_context_overflow, is_format_refusal, with_retries
 from bot.ai.errors import AIFailure, AIUnavailableError
 from bot.ai.hygiene import clean_text
 from bot.ai.prompts import Message
@@ -228,6 +228,11 @@ class StructuredCaller:
                     ),
                 )
             except openai.OpenAIError as exc:
+                if correction is not None and correction[2] and is_context_overflow(exc):
+                    # The shown reply made it too long for a small context: ask without it.
+                    log.warning("%s correction too long for the context: asked anew", task.kind)
+                    correction = (correction[0], correction[1], False)
+                    return await self._reply(task, correction, max_tokens)
                 if mode == "text" or not is_format_refusal(exc):
                     raise self._unavailable(task.kind, exc) from None
                 status = getattr(exc, "status_code", "?")
