@@ -140,6 +140,21 @@ async def test_structured_results_on_every_server_with_the_form_found_once(
     assert backend_of(gateway).format_refusals == refusals
 
 
+async def test_llama_cpp_gets_score_ranges_it_can_enforce() -> None:
+    """llama-cpp-python's grammar ignores minimum/maximum (SmolLM2-135M scored 70 out of 10
+    when tried) but keeps an enum: ranges are spelled out for it, not for a strict server."""
+    async with FakeOpenAI(profile="llama-cpp-python") as fake:
+        fake.reply_json(GRADE, times=2)
+        backend = OpenAIBackend(openai_settings(fake))
+        await backend.grade_answer(JOB, QUESTION, ANSWER)
+        await backend.aclose()
+
+    strict, grammar = (b["response_format"] for b in fake.chat_bodies)
+    assert "enum" not in strict["json_schema"]["schema"]["properties"]["rating"]
+    rating = grammar["schema"]["properties"]["rating"]
+    assert rating["enum"] == list(range(1, 11)) and rating["type"] == "integer"
+
+
 async def test_streams_on_every_server_never_show_echoed_tags(
     server: FakeOpenAI, gateway: AIGateway
 ) -> None:
