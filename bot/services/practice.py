@@ -6,7 +6,6 @@ from callback data that isn't the user's behaves exactly like one that doesn't e
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -20,7 +19,7 @@ from tortoise.transactions import in_transaction
 from bot.ai.errors import AIFailure, AIUnavailableError
 from bot.ai.gateway import AIGateway
 from bot.ai.honesty import no_attempt
-from bot.ai.offline.bank import load_bank
+from bot.ai.offline.bank import shared_bank
 from bot.ai.offline.skills import next_skill, skill_mentions
 from bot.ai.schemas import Difficulty, GradeResult, JobContext
 from bot.ai.streams import TextStream
@@ -142,7 +141,7 @@ async def save_question(
     check_question(text)
     text = text.strip().replace(SEPARATOR, " ")
     named = skill_mentions(text)
-    from_bank = (await asyncio.to_thread(load_bank)).find(text) if target else None
+    from_bank = (await shared_bank()).find(text) if target else None
     if focus:
         skill = focus
     elif from_bank is not None:

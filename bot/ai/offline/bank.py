@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import threading
@@ -163,6 +164,14 @@ def load_bank() -> Bank:
     the lock makes concurrent first calls build it once."""
     with _LOAD_LOCK:
         return _packaged_bank()
+
+
+async def shared_bank() -> Bank:
+    """`load_bank` for the event loop: built in a thread the first time, then at hand (no
+    thread hop on every practice step)."""
+    if _packaged_bank.cache_info().currsize:
+        return _packaged_bank()
+    return await asyncio.to_thread(load_bank)
 
 
 @lru_cache(maxsize=1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -260,14 +261,20 @@ def _go_matches(text: str) -> list[re.Match[str]]:
 
 def skill_mentions(text: str) -> dict[str, int]:
     """How often each skill is named in `text` (aliases included)."""
-    found: dict[str, int] = {}
+    return dict(_skill_mentions(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _skill_mentions(text: str) -> tuple[tuple[str, int], ...]:
+    # A job's description is scanned on every practice step: once per text is enough.
+    found: list[tuple[str, int]] = []
     for skill, patterns in _PATTERNS.items():
         hits = sum(len(p.findall(text)) for p in patterns)
         if skill == "go":
             hits += len(_go_matches(text))
         if hits:
-            found[skill] = hits
-    return found
+            found.append((skill, hits))
+    return tuple(found)
 
 
 def alias_matches(text: str) -> list[str]:
