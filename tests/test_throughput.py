@@ -14,7 +14,8 @@ from telegram.ext import MessageHandler, filters
 
 from bot.emulator.harness import BotHarness
 from tests.conftest import make_settings, run_harness_clean
-from tests.helpers import started
+from tests.helpers import new_job, started
+from tests.test_jobs import open_card
 
 ADMIN_ID = 4_300_001
 
@@ -110,3 +111,51 @@ async def test_a_broadcast_leaves_most_of_telegrams_rate_to_users_by_default(
         assert len(sent) == 13
         pace = (len(sent) - 1) / (sent[-1] - sent[0])
         assert pace <= 10.5  # messages a second: 20 of Telegram's 30 stay free for replies
+
+
+# ----- counted calls per visible change (issue 14.2) ------------------------------------------
+COUNTED = ("sendMessage", "sendPhoto", "editMessageText", "editMessageReplyMarkup", "deleteMessage")
+
+
+def counted_since(bot: BotHarness, before: int) -> list[str]:
+    """The calls Telegram counts against the limits (drafts and chat actions are not)."""
+    return [c.method for c in bot.emulator.calls[before:] if c.method in COUNTED]
+
+
+async def test_an_interview_turn_is_one_counted_message(bot: BotHarness) -> None:
+    user = bot.user("Ada")
+    await new_job(user)
+    await user.send("/interview")
+    await user.expect("Hi Ada")
+    await bot.idle()
+    before = len(bot.emulator.calls)
+    await user.send(
+        "I built Django REST services on PostgreSQL for payments, tested with pytest, and "
+        "tuned slow queries with EXPLAIN and an index on the customer id."
+    )
+    await user.expect("Interviewer")
+    await bot.idle()
+    # The line is streamed as drafts (not counted), then sent once.
+    assert counted_since(bot, before) == ["sendMessage"]
+
+
+@pytest.mark.parametrize(
+    ("button", "shows"),
+    [
+        ("Past questions", "questions"),
+        ("Past interviews", "interviews"),
+        ("✏️ Edit", "What would you like to change"),
+    ],
+)
+async def test_a_job_card_action_is_one_counted_message(
+    bot: BotHarness, button: str, shows: str
+) -> None:
+    user = bot.user("Ada")
+    job = await new_job(user)
+    await open_card(user, job)
+    await bot.idle()
+    before = len(bot.emulator.calls)
+    await user.click(button)
+    await user.expect(shows)
+    await bot.idle()
+    assert counted_since(bot, before) == ["sendMessage"]
