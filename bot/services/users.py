@@ -23,7 +23,7 @@ async def load_session(
     The interface language is taken from Telegram's `language_code` on first contact only;
     later it is the user's choice."""
     name = (name or "").strip()[:255] or "there"
-    user = await User.get_or_none(id=user_id)
+    user = await _read_user(user_id)
     if user is None:
         try:
             user = await User.create(
@@ -49,6 +49,24 @@ async def load_session(
         for field_name, value in changes.items():
             setattr(user, field_name, value)
     return UserSession.of(user)
+
+
+async def _read_user(user_id: int) -> User | None:
+    """`User.get_or_none(id=user_id)` without building the query each time: the one query of
+    every update (half its CPU went to the query builder). Rows become models as Tortoise's
+    own executor makes them."""
+    connection = User._meta.db
+    dialect = connection.capabilities.dialect
+    sql = _USER_BY_ID.get(dialect)
+    if sql is None:
+        placeholder = "$1" if dialect == "postgres" else "?"
+        table = User._meta.db_table
+        sql = _USER_BY_ID[dialect] = f'SELECT * FROM "{table}" WHERE "id" = {placeholder} LIMIT 1'
+    _, rows = await connection.execute_query(sql, [user_id])
+    return User._init_from_db(**dict(rows[0])) if rows else None
+
+
+_USER_BY_ID: dict[str, str] = {}
 
 
 async def save_flow(session: UserSession, now: datetime) -> None:
