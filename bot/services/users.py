@@ -66,13 +66,34 @@ async def _read_user(user_id: int) -> User | None:
     return User._init_from_db(**dict(rows[0])) if rows else None
 
 
+async def _update_user(user_id: int, **changes: object) -> None:
+    """`User.filter(id=user_id).update(**changes)` with the statement built once per set of
+    columns: values are converted by the fields exactly as Tortoise's update converts them."""
+    connection = User._meta.db
+    dialect = connection.capabilities.dialect
+    columns = tuple(changes)
+    sql = _USER_UPDATES.get((dialect, columns))
+    if sql is None:
+        marks = [f"${n}" if dialect == "postgres" else "?" for n in range(1, len(columns) + 2)]
+        names = [User._meta.fields_db_projection[c] for c in columns]
+        assignments = ", ".join(f'"{c}" = {m}' for c, m in zip(names, marks, strict=False))
+        table = User._meta.db_table
+        sql = f'UPDATE "{table}" SET {assignments} WHERE "id" = {marks[-1]}'
+        _USER_UPDATES[(dialect, columns)] = sql
+    fields = User._meta.fields_map
+    values = [fields[c].to_db_value(v, None) for c, v in changes.items()]
+    await connection.execute_query(sql, [*values, user_id])
+
+
 _USER_BY_ID: dict[str, str] = {}
+_USER_UPDATES: dict[tuple[str, tuple[str, ...]], str] = {}
 
 
 async def save_flow(session: UserSession, now: datetime) -> None:
     """Store the session's flow (one UPDATE)."""
     flow = session.flow
-    await User.filter(id=session.user_id).update(
+    await _update_user(
+        session.user_id,
         flow=flow,
         flow_step=session.step if flow else None,
         flow_data=session.data if flow and session.data else None,
