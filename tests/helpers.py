@@ -61,6 +61,13 @@ async def new_job(
     )
 
 
+async def easy_question(user: EmulatedUser) -> None:
+    """/practice, then Easy: the user has a question waiting for an answer."""
+    await user.send("/practice")
+    await user.click("Easy")
+    await user.expect("Easy question")
+
+
 async def index_definitions(table: str | None = None) -> list[str]:
     """The SQL of every index (of `table`, if given), on PostgreSQL or SQLite."""
     conn = connections.get("default")

@@ -21,7 +21,7 @@ from models.interviews import InterviewMessage, MessageRole
 from models.learning import Reminder, ReviewCard
 from models.payments import Payment
 from models.resume import ResumeAnalysisRecord
-from tests.helpers import RESUME, new_job
+from tests.helpers import RESUME, easy_question, new_job
 
 ANSWER = (
     "A closure keeps references to the variables of the enclosing function scope, so the inner "
@@ -33,9 +33,7 @@ REPORT = "# Mock interview report\n\n**Overall rating: 7/10**\n\nClear answers a
 async def practised(bot: BotHarness, user: EmulatedUser) -> JobInfo:
     """A job with one answered question, one interview with its report and a resume analysis."""
     job = await new_job(user)
-    await user.send("/practice")
-    await user.click("Easy")
-    await user.expect("Easy question")
+    await easy_question(user)
     await user.send(ANSWER)
     await user.expect("Correct answer")
     interview = await Interview.create(

@@ -8,7 +8,7 @@ from bot.emulator.harness import BotHarness
 from models import Interview, JobInfo
 from models.answers import Answer
 from models.interviews import InterviewMessage
-from tests.helpers import new_job
+from tests.helpers import easy_question, new_job
 
 DESCRIPTION = "Backend engineer: Python, PostgreSQL, REST APIs and Docker in production."
 ANSWER = (
@@ -28,9 +28,7 @@ async def test_unanswered_question_does_not_swallow_later_text(
     bot: BotHarness, user: EmulatedUser
 ) -> None:
     await new_job(user)
-    await user.send("/practice")
-    await user.click("Easy")
-    await user.expect("Easy question")
+    await easy_question(user)
     # Leave the question unanswered and save another job instead: said in one line.
     await user.send("/newjob")
     await user.expect("company or job name")

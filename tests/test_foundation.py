@@ -12,6 +12,7 @@ from tortoise.exceptions import IntegrityError
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
 from models import Interview, JobInfo, Question, User
+from tests.helpers import easy_question
 
 
 async def test_start_creates_user_and_greets(bot: BotHarness, user: EmulatedUser) -> None:
@@ -278,9 +279,7 @@ async def test_text_no_database_can_store_is_cleaned_at_the_boundary(
     await user.expect("job saved")
     job = await JobInfo.get(user_id=user.id)
     assert job.name == "Acme \ufffd Corp\ufffd" and "\ufffd" in job.description
-    await user.send("/practice")
-    await user.click("Easy")
-    await user.expect("Easy question")
+    await easy_question(user)
     with caplog.at_level("ERROR"):
         await user.send("A closure keeps \ud800 the variables of its enclosing scope alive.")
         await user.expect("Rating:")

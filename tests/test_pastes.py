@@ -15,7 +15,7 @@ from models import JobInfo
 from models.answers import Answer
 from tests.conftest import make_settings, run_harness_clean
 from tests.fake_openai import FakeOpenAI
-from tests.helpers import new_job
+from tests.helpers import easy_question, new_job
 from tests.test_jobs import start_newjob
 
 PARAGRAPH = (
@@ -95,9 +95,7 @@ async def test_a_long_answer_in_two_parts_is_graded_once_as_one(
     bot: BotHarness, user: EmulatedUser
 ) -> None:
     await new_job(user)
-    await user.send("/practice")
-    await user.click("Easy")
-    await user.expect("Easy question")
+    await easy_question(user)
     answer = job_ad(5_000)
     await user.paste(answer)
     await user.expect("into 2 parts")

@@ -27,7 +27,7 @@ from models import JobInfo, Question, User
 from models.answers import Answer
 from tests.conftest import make_settings, model_settings, run_harness_clean
 from tests.fake_openai import FAKE_OGG, FakeOpenAI
-from tests.helpers import index_definitions, new_job
+from tests.helpers import easy_question, index_definitions, new_job
 
 ANSWER = (
     "A closure is an inner function that keeps references to variables of the enclosing "
@@ -490,9 +490,7 @@ async def test_a_long_answer_of_one_repeated_phrase_is_not_called_short(
     bot: BotHarness, user: EmulatedUser
 ) -> None:
     await new_job(user)
-    await user.send("/practice")
-    await user.click("Easy")
-    await user.expect("Easy question")
+    await easy_question(user)
     await user.send(("The answer is yes. " * 300)[:4096])
     rated = await user.expect("Rating:")
     assert "repeats the same few words" in rated.text and "too short" not in rated.text
