@@ -13,6 +13,7 @@ from typing import Any
 
 from aerich import Command
 from tortoise import Tortoise
+from tortoise.backends.base.executor import EXECUTOR_CACHE
 
 import models
 
@@ -67,6 +68,10 @@ async def init_database(database_url: str, *, migrate: bool = True) -> list[str]
 
 async def close_database() -> None:
     await Tortoise.close_connections()
+    # Tortoise keeps each model's INSERT/DELETE SQL per connection *name*, not per database
+    # kind: the next database this process opens (tests, the console) may speak another
+    # dialect ("?" against "$1" placeholders).
+    EXECUTOR_CACHE.clear()
 
 
 def __getattr__(name: str) -> Any:

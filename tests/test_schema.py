@@ -511,3 +511,24 @@ async def test_users_flow_columns_and_their_checks(db: str) -> None:
         await conn.execute_script(await migration.upgrade(conn))
     again = await User.get(id=user.id)
     assert (again.language, again.flow, again.flow_step) == ("en", None, None)
+
+
+async def test_one_process_can_use_sqlite_then_postgresql(tmp_path: Path) -> None:
+    """Tortoise caches each model's INSERT per connection name, not per dialect: after a
+    SQLite database, PostgreSQL got "?" placeholders (the console's tests, then any other).
+    Closing the database forgets them."""
+    from models import User
+    from tests.conftest import fresh_database
+
+    await init_database(f"sqlite://{tmp_path / 'first.sqlite3'}")
+    try:
+        await User.create(id=1, name="Ada", language="en")
+    finally:
+        await close_database()
+    async with fresh_database("postgres", tmp_path) as url:
+        await init_database(url)
+        try:
+            await User.create(id=1, name="Ada", language="en")
+            assert await User.filter(id=1).count() == 1
+        finally:
+            await close_database()
