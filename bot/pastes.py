@@ -117,8 +117,11 @@ class PasteJoiner:
 
 
 def _separator(before: str, after: str) -> str:
-    """Clients drop the whitespace they cut at: a paragraph break reads best unless the cut
-    fell mid-sentence."""
+    """Clients drop the whitespace they cut at (a line break if there is one in reach, else a
+    space): a text of one paragraph was cut at a space; otherwise a line break reads best
+    unless the cut fell mid-sentence."""
+    if "\n" not in before and "\n" not in after:
+        return " "
     if before.rstrip().endswith((".", "!", "?", ":", ";")) or not after[:1].islower():
         return "\n"
     return " "

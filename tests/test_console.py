@@ -433,3 +433,23 @@ def test_console_pays_for_max_locally_and_reviews_a_resume(tmp_path: Path) -> No
     scores = [int(s) for s in re.findall(r"Overall: (\d+)/10", output)]
     assert len(scores) == 1, output + result.stderr
     assert 1 <= scores[0] <= 10
+
+
+def test_console_takes_a_long_paste_whole(tmp_path: Path) -> None:
+    """A line over Telegram's 4,096 characters is sent as a client would, in parts, and the
+    bot joins them: the job keeps the whole description."""
+    import sqlite3
+
+    description = " ".join(
+        f"{n}. We build data services in Python with PostgreSQL and SQL reporting."
+        for n in range(80)
+    )
+    assert len(description) > 5_500
+    result = run_console(tmp_path, [*JOB_SCRIPT[:-1], description, ":quit"])
+    output = result.stdout
+    assert result.returncode == 0, output + result.stderr
+    assert "Telegram split your text into 2 parts" in output, output
+    assert "Job saved" in output
+    with sqlite3.connect(tmp_path / "data" / "coach.sqlite3") as db:
+        (saved,) = db.execute("SELECT description FROM job_info").fetchone()
+    assert saved == description

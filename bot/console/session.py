@@ -133,7 +133,8 @@ class ConsoleSession:
                 await self._press_or_send(command)
             case "text":
                 self.screen.echo(command.value)
-                await self.user.send(command.value, wait=False)
+                # As a Telegram client sends it: over 4,096 characters, in parts.
+                await self.user.paste(command.value, wait=False)
                 await self.settle()
             case "file" | "voice":
                 await self._send_file(command)
