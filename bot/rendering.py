@@ -14,6 +14,7 @@ splitting are guaranteed here rather than by string surgery on HTML.
 
 from __future__ import annotations
 
+import asyncio
 import bisect
 import html
 import re
@@ -79,6 +80,18 @@ def max_html_len(limit: int) -> int:
 def plain_text(md: str) -> str:
     """Markdown rendered as plain text without formatting (for logs and fallbacks)."""
     return _convert(md)[0]
+
+
+# Longer Markdown is rendered in a worker thread: a model's report (~10,000 characters) takes
+# ~15 ms, which would stall every other user's update on the event loop.
+OFF_LOOP_CHARS = 2_000
+
+
+async def render_markdown_off_loop(md: str) -> list[str]:
+    """`render_markdown`, in a worker thread when `md` is long."""
+    if len(md) < OFF_LOOP_CHARS:
+        return render_markdown(md)
+    return await asyncio.to_thread(render_markdown, md)
 
 
 def render_markdown(md: str, limit: int = TELEGRAM_TEXT_LIMIT) -> list[str]:

@@ -303,3 +303,41 @@ def test_plain_text() -> None:
 def test_invalid_limit() -> None:
     with pytest.raises(ValueError):
         render_markdown("x", limit=0)
+
+
+async def test_long_markdown_is_rendered_off_the_event_loop() -> None:
+    """A long reply is rendered in a worker thread: the loop keeps ticking meanwhile (with
+    the GIL it gets a turn every few ms), where rendering on it would stall every user for
+    the whole render. The same parts either way."""
+    import asyncio
+    import time
+
+    from bot.rendering import render_markdown_off_loop
+
+    block = (
+        "## Heading\n\nSome **bold** text with `code` and a [link](https://example.com).\n\n"
+        "- item one\n- item two with *emphasis*\n\n```python\nprint(1)\n```\n\n"
+    )
+    md = block * 900  # ~128,000 characters: ~0.2 s to render on this machine
+    started = time.perf_counter()
+    expected = render_markdown(md)
+    on_loop = time.perf_counter() - started
+
+    gaps: list[float] = []
+
+    async def tick() -> None:
+        last = time.perf_counter()
+        while True:
+            await asyncio.sleep(0)
+            now = time.perf_counter()
+            gaps.append(now - last)
+            last = now
+
+    ticker = asyncio.create_task(tick())
+    await asyncio.sleep(0)
+    parts = await render_markdown_off_loop(md)
+    ticker.cancel()
+    assert parts == expected
+    # A guard far from both: the loop was never held for half the render.
+    assert max(gaps) < on_loop / 2, (max(gaps), on_loop)
+    assert await render_markdown_off_loop("**short**") == render_markdown("**short**")

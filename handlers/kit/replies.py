@@ -11,7 +11,7 @@ from telegram import InlineKeyboardMarkup, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
 
-from bot.rendering import render_markdown
+from bot.rendering import render_markdown_off_loop
 from bot.telegram_html import utf16_len
 
 log = logging.getLogger(__name__)
@@ -31,7 +31,7 @@ async def send_markdown(
     With `replace` (one of our own messages, a prompt whose buttons were used), the first part
     is written over it: one edit instead of taking its buttons off and sending anew.
     """
-    parts = render_markdown(markdown) or ["…"]
+    parts = await render_markdown_off_loop(markdown) or ["…"]
     if header:
         if utf16_len(header) + utf16_len(parts[0]) + 2 < 4000:
             parts[0] = f"{header}\n\n{parts[0]}"
