@@ -123,6 +123,16 @@ def utf16_len(s: str) -> int:
     return len(s.encode("utf-16-le", "surrogatepass")) // 2
 
 
+def utf16_prefix(text: str, limit: int) -> str:
+    """The longest prefix of `text` within `limit` UTF-16 units (never half a character)."""
+    units = 0
+    for index, char in enumerate(text):
+        units += 2 if ord(char) > 0xFFFF else 1
+        if units > limit:
+            return text[:index]
+    return text
+
+
 def parse_html(text: str) -> tuple[str, list[MessageEntity]]:
     """Parse ``text`` exactly as Telegram's ``parse_mode=HTML`` does.
 

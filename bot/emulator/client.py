@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.emulator.server import BotAPIEmulator
 from bot.emulator.types import MAX_TEXT, PRE_CHECKOUT_TIMEOUT, SUBSCRIPTION_PERIOD, ChatMessage
-from bot.telegram_html import utf16_len
+from bot.telegram_html import utf16_len, utf16_prefix
 
 if TYPE_CHECKING:
     from bot.emulator.harness import BotHarness
@@ -35,9 +35,7 @@ def client_split(text: str, limit: int = MAX_TEXT) -> list[str]:
     parts: list[str] = []
     rest = text.strip()
     while utf16_len(rest) > limit:
-        head = rest[:limit]
-        while utf16_len(head) > limit:  # astral characters count twice
-            head = head[:-1]
+        head = utf16_prefix(rest, limit)
         half = len(head) // 2
         cut = head.rfind("\n", half)
         if cut < half:

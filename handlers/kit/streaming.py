@@ -19,7 +19,7 @@ from telegram.error import BadRequest, TelegramError
 
 from bot.ai.streams import TextStream, on_slow_reply
 from bot.context import CoachContext
-from bot.telegram_html import utf16_len
+from bot.telegram_html import utf16_len, utf16_prefix
 from handlers.kit.replies import send_markdown
 
 log = logging.getLogger(__name__)
@@ -127,17 +127,7 @@ def _preview(text: str) -> str:
     text = text.strip() or "…"
     if utf16_len(text) <= PREVIEW_LIMIT:
         return text
-    return _utf16_prefix(text, PREVIEW_LIMIT) + " …"
-
-
-def _utf16_prefix(text: str, limit: int) -> str:
-    """The longest prefix of `text` within `limit` UTF-16 units (never half a character)."""
-    units = 0
-    for index, char in enumerate(text):
-        units += 2 if ord(char) > 0xFFFF else 1
-        if units > limit:
-            return text[:index]
-    return text
+    return utf16_prefix(text, PREVIEW_LIMIT) + " …"
 
 
 async def _show(reply_to: Message, preview_message: Message | None, text: str) -> Message:
