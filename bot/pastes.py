@@ -20,13 +20,13 @@ import time
 from dataclasses import dataclass, field
 
 from telegram import Bot, Message, Update
+from telegram.constants import ChatType
 
+from bot.rendering import TELEGRAM_TEXT_LIMIT
 from bot.telegram_html import utf16_len
 
-TELEGRAM_LIMIT = 4096  # UTF-16 code units of text in one message
-PART_MIN = TELEGRAM_LIMIT // 2  # clients never cut a part shorter than this
+PART_MIN = TELEGRAM_TEXT_LIMIT // 2  # clients never cut a part shorter than this
 JOINED_PARTS = "coach_joined_parts"  # not a Bot API field: Telegram never sends it
-DEFAULT_WINDOW = 2.5  # seconds the parts of one paste arrive within, after the previous one
 
 
 def _text_message(update: object) -> Message | None:
@@ -34,9 +34,9 @@ def _text_message(update: object) -> Message | None:
     if not isinstance(update, Update) or update.message is None:
         return None
     message = update.message
-    if message.text is None or message.text.startswith("/") or message.chat.type != "private":
+    if message.chat.type != ChatType.PRIVATE or message.text is None:
         return None
-    return message
+    return None if message.text.startswith("/") else message
 
 
 def may_continue(update: object) -> bool:
@@ -81,7 +81,9 @@ class Paste:
 class PasteJoiner:
     """The open paste of each user (at most one), keyed like the update processor's order."""
 
-    def __init__(self, bot: Bot, window: float = DEFAULT_WINDOW) -> None:
+    def __init__(self, bot: Bot, window: float) -> None:
+        """`window`: seconds the next part may take after the previous one
+        (`PASTE_WINDOW_SECONDS`)."""
         if window < 0:
             raise ValueError("window must not be negative")
         self.bot = bot
