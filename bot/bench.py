@@ -35,6 +35,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from bot.ai.streams import TextStream
+from bot.db import placeholders
 from bot.delivery import OutgoingScheduler
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness, run_harness
@@ -245,12 +246,13 @@ async def echo_bot(limited: bool, *, read_row: bool = False) -> AsyncIterator[Bo
 
     emulator = BotAPIEmulator()
     connection = connections.get("default") if read_row else None
-    mark = "$1" if connection and connection.capabilities.dialect == "postgres" else "?"
+    if connection is not None:
+        (mark,) = placeholders(connection.capabilities.dialect, 1)
+        sql = f'SELECT * FROM "users" WHERE "id" = {mark} LIMIT 1'
 
     async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.effective_message is not None and update.effective_user is not None
         if connection is not None:
-            sql = f'SELECT * FROM "users" WHERE "id" = {mark} LIMIT 1'
             await connection.execute_query(sql, [update.effective_user.id])
         await update.effective_message.reply_text(update.effective_message.text or "?")
 

@@ -47,6 +47,12 @@ def _ensure_sqlite_folder(database_url: str) -> None:
         Path(database_url.removeprefix("sqlite://")).parent.mkdir(parents=True, exist_ok=True)
 
 
+def placeholders(dialect: str, count: int) -> list[str]:
+    """Positional parameters of a hand-written statement: `$1, $2, …` for asyncpg, `?` for
+    SQLite."""
+    return [f"${n}" if dialect == "postgres" else "?" for n in range(1, count + 1)]
+
+
 async def apply_migrations(config: dict[str, Any]) -> list[str]:
     """Apply pending aerich migrations; returns the files applied."""
     command = Command(tortoise_config=config, app=APP, location=str(MIGRATIONS_DIR))

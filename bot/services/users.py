@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from tortoise import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 
+from bot.db import placeholders
 from bot.i18n import choose_language
 from bot.session import UserSession
 from models import User
@@ -55,13 +58,9 @@ async def _read_user(user_id: int) -> User | None:
     """`User.get_or_none(id=user_id)` without building the query each time: the one query of
     every update (half its CPU went to the query builder). Rows become models as Tortoise's
     own executor makes them."""
-    connection = User._meta.db
-    dialect = connection.capabilities.dialect
-    sql = _USER_BY_ID.get(dialect)
-    if sql is None:
-        placeholder = "$1" if dialect == "postgres" else "?"
-        table = User._meta.db_table
-        sql = _USER_BY_ID[dialect] = f'SELECT * FROM "{table}" WHERE "id" = {placeholder} LIMIT 1'
+    connection, sql = _statement(
+        ("select",), lambda table, marks: f'SELECT * FROM "{table}" WHERE "id" = {marks[0]} LIMIT 1'
+    )
     _, rows = await connection.execute_query(sql, [user_id])
     return User._init_from_db(**dict(rows[0])) if rows else None
 
@@ -69,24 +68,33 @@ async def _read_user(user_id: int) -> User | None:
 async def _update_user(user_id: int, **changes: object) -> None:
     """`User.filter(id=user_id).update(**changes)` with the statement built once per set of
     columns: values are converted by the fields exactly as Tortoise's update converts them."""
-    connection = User._meta.db
-    dialect = connection.capabilities.dialect
-    columns = tuple(changes)
-    sql = _USER_UPDATES.get((dialect, columns))
-    if sql is None:
-        marks = [f"${n}" if dialect == "postgres" else "?" for n in range(1, len(columns) + 2)]
-        names = [User._meta.fields_db_projection[c] for c in columns]
-        assignments = ", ".join(f'"{c}" = {m}' for c, m in zip(names, marks, strict=False))
-        table = User._meta.db_table
-        sql = f'UPDATE "{table}" SET {assignments} WHERE "id" = {marks[-1]}'
-        _USER_UPDATES[(dialect, columns)] = sql
+    columns = tuple(User._meta.fields_db_projection[name] for name in changes)
+
+    def update(table: str, marks: list[str]) -> str:
+        assignments = ", ".join(f'"{c}" = {m}' for c, m in zip(columns, marks, strict=False))
+        return f'UPDATE "{table}" SET {assignments} WHERE "id" = {marks[len(columns)]}'
+
+    connection, sql = _statement(("update", *columns), update)
     fields = User._meta.fields_map
-    values = [fields[c].to_db_value(v, None) for c, v in changes.items()]
+    values = [fields[name].to_db_value(value, None) for name, value in changes.items()]
     await connection.execute_query(sql, [*values, user_id])
 
 
-_USER_BY_ID: dict[str, str] = {}
-_USER_UPDATES: dict[tuple[str, tuple[str, ...]], str] = {}
+def _statement(
+    key: tuple[str, ...], build: Callable[[str, list[str]], str]
+) -> tuple[BaseDBAsyncClient, str]:
+    """The users connection and the statement `key`, built by `build(table, placeholders)`
+    once per dialect (enough placeholders for any statement on one row of `users`)."""
+    connection = User._meta.db
+    dialect = connection.capabilities.dialect
+    sql = _STATEMENTS.get((dialect, *key))
+    if sql is None:
+        marks = placeholders(dialect, len(User._meta.fields_map) + 1)
+        sql = _STATEMENTS[(dialect, *key)] = build(User._meta.db_table, marks)
+    return connection, sql
+
+
+_STATEMENTS: dict[tuple[str, ...], str] = {}
 
 
 async def save_flow(session: UserSession, now: datetime) -> None:
