@@ -428,19 +428,22 @@ _LIST_STYLE_PREFIXES = ("List Bullet", "List Number")
 def _is_list_item(paragraph: DocxParagraph) -> bool:
     """A paragraph Word shows as a bulleted or numbered item: numbering of its own, or a
     list style (or one it is based on) that numbers it. numId 0 switches numbering off."""
-    num_pr = paragraph._p.pPr.numPr if paragraph._p.pPr is not None else None
-    if num_pr is not None:
-        return num_pr.numId is None or num_pr.numId.val != 0
+    numbered = _numbering(paragraph._p.pPr)
     style = paragraph.style
-    while style is not None:
+    while numbered is None and style is not None:
         if style.name and style.name.startswith(_LIST_STYLE_PREFIXES):
             return True
-        p_pr = style.element.pPr
-        if p_pr is not None and p_pr.numPr is not None:
-            num_id = p_pr.numPr.numId
-            return num_id is None or num_id.val != 0
+        numbered = _numbering(style.element.pPr)
         style = style.base_style
-    return False
+    return bool(numbered)
+
+
+def _numbering(p_pr: Any) -> bool | None:
+    """Whether paragraph properties number the paragraph; None when they don't say."""
+    if p_pr is None or p_pr.numPr is None:
+        return None
+    num_id = p_pr.numPr.numId
+    return num_id is None or num_id.val != 0
 
 
 def _decode_text(content: bytes) -> str:
