@@ -23,7 +23,7 @@ import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, Literal, Protocol, TypeVar, cast
+from typing import Any, Generic, Literal, NamedTuple, Protocol, TypeVar, cast
 
 import openai
 from openai.types.chat import ChatCompletion, ChatCompletionMessageParam
@@ -156,6 +156,14 @@ def resume_task(job: JobContext, resume_text: str) -> StructuredTask[ResumeAnaly
 # ----- asking: the mode ladder and the corrective retry ------------------------------------
 
 
+class Correction(NamedTuple):
+    """What the corrective retry says of the unusable reply."""
+
+    reply: str
+    problem: str
+    show_reply: bool
+
+
 class StructuredCaller:
     """Runs `StructuredTask`s against one client; remembers the best mode the server accepts."""
 
@@ -178,7 +186,7 @@ class StructuredCaller:
 
     async def run(self, task: StructuredTask[T], *, max_tokens: int | None = None) -> T:
         """One reply, and one corrective retry if it was unusable; never an invalid result."""
-        correction: tuple[str, str, bool] | None = None  # reply, problem, show the reply
+        correction: Correction | None = None
         for attempt in (1, 2):
             content, mode, cut = await self._reply(task, correction, max_tokens)
             try:
@@ -198,13 +206,14 @@ class StructuredCaller:
                 )
                 if exc.not_json and mode != "text" and not cut:
                     self._downgrade(mode, "server ignored the JSON response format")
-                correction = (content, exc.problem, not cut)
+                # A reply cut at the limit is not shown again (see `correction_messages`).
+                correction = Correction(content, exc.problem, show_reply=not cut)
         raise AIUnavailableError(AIFailure.BAD_OUTPUT)
 
     async def _reply(
         self,
         task: StructuredTask[Any],
-        correction: tuple[str, str, bool] | None,
+        correction: Correction | None,
         max_tokens: int | None,
     ) -> tuple[str, Mode, bool]:
         """Ask in the best mode the server accepts; a refusal moves down a mode for good.
@@ -215,9 +224,8 @@ class StructuredCaller:
             output = _output_instructions(task, mode)
             messages = task.build(output)
             if correction is not None:
-                reply, problem, show_reply = correction
                 messages += prompts.correction_messages(
-                    reply, problem, output, show_reply=show_reply
+                    correction.reply, correction.problem, output, show_reply=correction.show_reply
                 )
             try:
                 completion = await with_retries(
@@ -228,10 +236,10 @@ class StructuredCaller:
                     ),
                 )
             except openai.OpenAIError as exc:
-                if correction is not None and correction[2] and is_context_overflow(exc):
+                if correction is not None and correction.show_reply and is_context_overflow(exc):
                     # The shown reply made it too long for a small context: ask without it.
                     log.warning("%s correction too long for the context: asked anew", task.kind)
-                    correction = (correction[0], correction[1], False)
+                    correction = correction._replace(show_reply=False)
                     return await self._reply(task, correction, max_tokens)
                 if mode == "text" or not is_format_refusal(exc):
                     raise self._unavailable(task.kind, exc) from None
