@@ -93,6 +93,15 @@ async def started(user: EmulatedUser) -> None:
     await user.expect("Interviewer")
 
 
+async def started_after_plan(user: EmulatedUser) -> str:
+    """`started`, with what /plan said just before the interview began."""
+    await new_job(user)
+    before = await plan_text(user)
+    await user.send("/interview")
+    await user.expect("Interviewer")
+    return before
+
+
 async def plan_text(user: EmulatedUser) -> str:
     await user.send("/plan")
     return texts(user)
@@ -103,10 +112,7 @@ async def plan_text(user: EmulatedUser) -> str:
 
 async def test_cancel_then_discard_leaves_the_plan_unchanged(coach: BotHarness) -> None:
     user = coach.user("Ada")
-    await new_job(user)
-    before = await plan_text(user)
-    await user.send("/interview")
-    await user.expect("Interviewer")
+    before = await started_after_plan(user)
     await user.send(ANSWER)
     await user.expect("Interviewer")
     await user.send(SECOND)
@@ -143,10 +149,7 @@ async def test_cancel_then_keep_going_goes_on(coach: BotHarness) -> None:
 
 async def test_an_interview_answered_once_is_too_short_for_a_report(coach: BotHarness) -> None:
     user = coach.user("Ada")
-    await new_job(user)
-    before = await plan_text(user)
-    await user.send("/interview")
-    await user.expect("Interviewer")
+    before = await started_after_plan(user)
     await user.send(ANSWER)
     await user.expect("Interviewer")
     await user.send("/end")
