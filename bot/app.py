@@ -129,9 +129,8 @@ def _now(app: Application) -> datetime:
 def register_handlers(app: CoachApplication) -> None:
     # 0. Private chats only; then every update makes sure the user row exists and is current.
     app.add_handler(TypeHandler(Update, start.private_chats_only), group=PRIVATE_ONLY)
+    # (Once the user row is read, the update may be confirmed to Telegram: see track_user.)
     app.add_handler(TypeHandler(Update, start.track_user), group=TRACK_USERS)
-    # The user row was read: the update may be confirmed to Telegram (bot/availability.py).
-    app.add_handler(TypeHandler(Update, ops.settled), group=TRACK_USERS + 1)
 
     # 1. Guards (group GUARDS): bans stop an update before any feature. (Flood control has
     # already dropped updates over the limit in the update processor, before any handler.)

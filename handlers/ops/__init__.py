@@ -1,22 +1,16 @@
-"""Operations: /health for admins (the /healthz report), alerts to admins about unhandled
-errors (`alerts`), and the mark that an update's user row was read (`settled`)."""
+"""Operations: /health for admins (the /healthz report) and alerts to admins about unhandled
+errors (`alerts`)."""
 
 from __future__ import annotations
 
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler, filters
 
-from bot.availability import DatabaseGate
 from bot.context import CoachContext
 from bot.i18n import Texts
 from bot.monitor import health
 from bot.settings import Settings
 from handlers.kit.replies import reply
-
-
-async def settled(update: Update, context: CoachContext) -> None:
-    gate: DatabaseGate = context.application.bot_data["gate"]
-    gate.settle(update)
 
 
 def _seconds(t: Texts, value: float | None) -> str:

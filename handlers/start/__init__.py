@@ -50,21 +50,21 @@ async def track_user(update: Update, context: CoachContext) -> None:
     """Runs before every handler: the user's row, read once (created on first contact), is
     the session every later handler of this update uses (`context.session`)."""
     tg_user = update.effective_user
-    if tg_user is None:
-        return
-    try:
-        session = await load_session(
-            tg_user.id,
-            tg_user.full_name,
-            tg_user.username,
-            tg_user.language_code,
-            context.services.plans.now(),
-        )
-    except (BaseORMException, OSError) as exc:
-        await stop_for_database_error(update, context, exc)
-    install(session)
-    # The database answered for this update: polling need not wait for the rest of its
-    # handling (a model call, a paced chat) before fetching the next updates.
+    if tg_user is not None:
+        try:
+            session = await load_session(
+                tg_user.id,
+                tg_user.full_name,
+                tg_user.username,
+                tg_user.language_code,
+                context.services.plans.now(),
+            )
+        except (BaseORMException, OSError) as exc:
+            await stop_for_database_error(update, context, exc)
+        install(session)
+    # The database answered for this update (or it has no user to read): polling need not
+    # wait for the rest of its handling (a model call, a paced chat) before fetching the next
+    # updates (bot/availability.py).
     if (gate := context.application.bot_data.get("gate")) is not None:
         gate.settle(update)
 
