@@ -1,10 +1,11 @@
 """The user of the update being handled, loaded once, with their one current flow.
 
 Every update of a user reads their row once (`bot.services.users.load_session`, run by the
-first handler group): ban, plan, language and the current conversation flow come with it. The
-flow is the user's only conversation state — its name, its step and a small JSON dict — as in
-aiogram's FSM: one state per user, kept on the users row, so a restart loses nothing. It is
-written back once, at the end of the update, and only when it changed.
+first handler group; updates that arrive together share one statement): ban, plan, language
+and the current conversation flow come with it. The flow is the user's only conversation
+state — its name, its step and a small JSON dict — as in aiogram's FSM: one state per user,
+kept on the users row, so a restart loses nothing. It is written back once, at the end of the
+update, and only when it changed.
 
 The session lives in a context variable: python-telegram-bot handles each update in its own
 task and runs the handlers of all groups inside it, so later groups (and the handlers' sync

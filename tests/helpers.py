@@ -1,8 +1,11 @@
 """Plain helpers shared by the tests: users who have started the bot, a saved job, valid model
-replies, and the database's index definitions. Fixtures live in `tests/conftest.py`."""
+replies, the database's index definitions and the SQL statements an action sends. Fixtures
+live in `tests/conftest.py`."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from tortoise import connections
@@ -80,3 +83,27 @@ async def index_definitions(table: str | None = None) -> list[str]:
         if table:
             query += f" AND tbl_name = '{table}'"
     return [row["sql"] or "" for row in await conn.execute_query_dict(query)]
+
+
+class StatementLog(logging.Handler):
+    """Every SQL statement Tortoise sends, as text (it logs each one at DEBUG)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.statements: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.statements.append(record.getMessage())
+
+
+async def statements_of(action: Callable[[], Awaitable[Any]]) -> list[str]:
+    logger = logging.getLogger("tortoise.db_client")
+    log, level = StatementLog(), logger.level
+    logger.addHandler(log)
+    logger.setLevel(logging.DEBUG)
+    try:
+        await action()
+    finally:
+        logger.removeHandler(log)
+        logger.setLevel(level)
+    return log.statements

@@ -3,7 +3,9 @@ only when it changes, and an abandoned flow ends by itself."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
@@ -11,6 +13,7 @@ from bot.services.users import load_session, save_flow
 from bot.settings import CONVERSATION_TIMEOUT
 from handlers.kit.flow import FlowRouter
 from models import User
+from tests.helpers import statements_of
 
 NOW = datetime(2026, 12, 4, 12, 0, tzinfo=UTC)
 
@@ -66,3 +69,44 @@ async def test_an_abandoned_flow_ends_by_itself(bot: BotHarness, user: EmulatedU
     await user.expect("not waiting for an answer")
     stored = await User.get(id=user.id)
     assert (stored.flow, stored.flow_step, stored.flow_data) == (None, None, None)
+
+
+# ----- the user's row: read in batches ------------------------------------------------------
+async def test_users_asked_for_at_once_are_read_with_one_statement(db: str) -> None:
+    for user_id in range(1, 31):
+        await User.create(id=user_id, name=f"User {user_id}", last_seen_at=NOW)
+    sessions: list[Any] = []
+
+    async def read_all() -> None:
+        # 30 known users (one of them twice, as two updates without ordering) and a new one.
+        ids = [*range(1, 31), 7, 99]
+        found = await asyncio.gather(*(load_session(i, f"User {i}", None, "en", NOW) for i in ids))
+        sessions.extend(found)
+
+    statements = await statements_of(read_all)
+    selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert len(selects) == 1, statements
+    assert [s.user_id for s in sessions] == [*range(1, 31), 7, 99]
+    assert [s.user.name for s in sessions[:30]] == [f"User {i}" for i in range(1, 31)]
+    assert sessions[6].user is not sessions[30].user  # each reader gets its own model
+    assert await User.filter(id=99).exists()  # the new one was created
+
+
+async def test_a_failed_batch_is_told_to_every_reader_and_a_cancelled_reader_to_none(
+    db: str,
+) -> None:
+    await User.create(id=1, name="One", last_seen_at=NOW)
+    # An id no database column holds makes the whole statement fail: every reader hears it.
+    results = await asyncio.gather(
+        load_session(1, "One", None, "en", NOW),
+        load_session(2**63, "Huge", None, "en", NOW),
+        return_exceptions=True,
+    )
+    assert all(isinstance(r, Exception) for r in results), results
+    # A reader that gives up (its update was cancelled) leaves the others their rows.
+    gone = asyncio.ensure_future(load_session(2, "Two", None, "en", NOW))
+    kept = asyncio.ensure_future(load_session(1, "One", None, "en", NOW))
+    await asyncio.sleep(0)
+    gone.cancel()
+    assert (await kept).user.name == "One"
+    assert gone.cancelled()

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -16,32 +15,9 @@ from bot.services.plans import PlanPolicy
 from bot.settings import Settings
 from models import Interview, JobInfo, Question, User
 from models.answers import Answer
+from tests.helpers import statements_of
 
 DESCRIPTION = "Backend engineer: Python, PostgreSQL, REST APIs and Docker in production."
-
-
-class StatementLog(logging.Handler):
-    """Every SQL statement Tortoise sends, as text (it logs each one at DEBUG)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.statements: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.statements.append(record.getMessage())
-
-
-async def statements_of(action: Callable[[], Awaitable[Any]]) -> list[str]:
-    logger = logging.getLogger("tortoise.db_client")
-    log, level = StatementLog(), logger.level
-    logger.addHandler(log)
-    logger.setLevel(logging.DEBUG)
-    try:
-        await action()
-    finally:
-        logger.removeHandler(log)
-        logger.setLevel(level)
-    return log.statements
 
 
 async def queries(action: Callable[[], Awaitable[Any]]) -> int:
@@ -133,3 +109,22 @@ async def test_a_newjob_step_costs_two_statements(bot: BotHarness, user: Emulate
     assert 0 < len(await statements_of(step)) <= 2
     stored = await User.get(id=user.id)
     assert (stored.flow, stored.flow_step) == ("newjob", "title")
+
+
+async def test_users_writing_at_once_are_read_together(bot: BotHarness) -> None:
+    """Updates that arrive together (one getUpdates batch) read their users in one statement:
+    returning users cost the database a few statements per batch, not one each."""
+    users = [bot.user(f"Crowd{n}") for n in range(40)]
+    for someone in users:
+        await someone.send("/start")
+    await bot.idle()
+
+    async def crowd() -> None:
+        for someone in users:
+            await someone.send("/help", wait=False)
+        await bot.idle()
+
+    statements = await statements_of(crowd)
+    assert 1 <= len(statements) <= 4, statements  # 40 users; one getUpdates may cut the batch
+    for someone in users:
+        await someone.expect("/newjob")  # the /help list

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 from tortoise import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
@@ -55,14 +57,75 @@ async def load_session(
 
 
 async def _read_user(user_id: int) -> User | None:
-    """`User.get_or_none(id=user_id)` without building the query each time: the one query of
-    every update (half its CPU went to the query builder). Rows become models as Tortoise's
-    own executor makes them."""
-    connection, sql = _statement(
-        ("select",), lambda table, marks: f'SELECT * FROM "{table}" WHERE "id" = {marks[0]} LIMIT 1'
-    )
-    _, rows = await connection.execute_query(sql, [user_id])
-    return User._init_from_db(**dict(rows[0])) if rows else None
+    """The user's row, read together with the rows other updates ask for in the same turn of
+    the event loop: a batch of updates from Telegram costs one statement, not one per user."""
+    connection = User._meta.db
+    loop = asyncio.get_running_loop()
+    batch = _BATCHES.get(connection)
+    if batch is None:
+        batch = _BATCHES[connection] = {}
+        loop.call_soon(_start_batch, connection)
+    future: asyncio.Future[dict[str, Any] | None] = loop.create_future()
+    batch.setdefault(user_id, []).append(future)
+    row = await future
+    return User._init_from_db(**row) if row is not None else None
+
+
+# Rows asked for and not yet read, per connection: user id -> the readers waiting for it.
+_BATCHES: dict[BaseDBAsyncClient, dict[int, list[asyncio.Future[dict[str, Any] | None]]]] = {}
+_READING: set[asyncio.Task[None]] = set()
+# A batch is read in statements of these sizes (ids padded by repetition), so a handful of
+# statements serve every batch size.
+_BATCH_SIZES = (1, 4, 16, 64, 256)
+
+
+def _start_batch(connection: BaseDBAsyncClient) -> None:
+    batch = _BATCHES.pop(connection)
+    task = asyncio.get_running_loop().create_task(_read_batch(connection, batch))
+    _READING.add(task)
+    task.add_done_callback(_READING.discard)
+
+
+async def _read_batch(
+    connection: BaseDBAsyncClient,
+    batch: dict[int, list[asyncio.Future[dict[str, Any] | None]]],
+) -> None:
+    ids = list(batch)
+    try:
+        rows: dict[int, dict[str, Any]] = {}
+        while ids:
+            size = next((n for n in _BATCH_SIZES if n >= len(ids)), _BATCH_SIZES[-1])
+            chunk, ids = ids[:size], ids[size:]
+            sql = _statement(
+                ("select", str(size)),
+                lambda table, marks, size=size: (
+                    f'SELECT * FROM "{table}" WHERE "id" IN ({", ".join(marks[:size])})'
+                ),
+                connection,
+                size,
+            )
+            _, found = await connection.execute_query(
+                sql, chunk + [chunk[-1]] * (size - len(chunk))
+            )
+            rows.update((row["id"], dict(row)) for row in found)
+    except asyncio.CancelledError:  # shutting down: the readers are cancelled with it
+        for future in _waiting(batch):
+            future.cancel()
+        raise
+    except Exception as exc:  # told to every reader, as their own query would have
+        for future in _waiting(batch):
+            future.set_exception(exc)
+        return
+    for user_id, futures in batch.items():
+        for future in futures:
+            if not future.done():  # not cancelled meanwhile
+                future.set_result(rows.get(user_id))
+
+
+def _waiting(
+    batch: dict[int, list[asyncio.Future[dict[str, Any] | None]]],
+) -> list[asyncio.Future[dict[str, Any] | None]]:
+    return [future for futures in batch.values() for future in futures if not future.done()]
 
 
 async def _update_user(user_id: int, **changes: object) -> None:
@@ -74,24 +137,29 @@ async def _update_user(user_id: int, **changes: object) -> None:
         assignments = ", ".join(f'"{c}" = {m}' for c, m in zip(columns, marks, strict=False))
         return f'UPDATE "{table}" SET {assignments} WHERE "id" = {marks[len(columns)]}'
 
-    connection, sql = _statement(("update", *columns), update)
+    connection = User._meta.db
+    sql = _statement(("update", *columns), update, connection)
     fields = User._meta.fields_map
     values = [fields[name].to_db_value(value, None) for name, value in changes.items()]
     await connection.execute_query(sql, [*values, user_id])
 
 
 def _statement(
-    key: tuple[str, ...], build: Callable[[str, list[str]], str]
-) -> tuple[BaseDBAsyncClient, str]:
-    """The users connection and the statement `key`, built by `build(table, placeholders)`
-    once per dialect (enough placeholders for any statement on one row of `users`)."""
-    connection = User._meta.db
+    key: tuple[str, ...],
+    build: Callable[[str, list[str]], str],
+    connection: BaseDBAsyncClient | None = None,
+    size: int = 0,
+) -> str:
+    """The statement `key` for the users table on `connection`'s dialect, built once by
+    `build(table, placeholders)` (at least `size` placeholders, and enough for any statement
+    on one row of `users`)."""
+    connection = connection or User._meta.db
     dialect = connection.capabilities.dialect
     sql = _STATEMENTS.get((dialect, *key))
     if sql is None:
-        marks = placeholders(dialect, len(User._meta.fields_map) + 1)
+        marks = placeholders(dialect, max(size, len(User._meta.fields_map) + 1))
         sql = _STATEMENTS[(dialect, *key)] = build(User._meta.db_table, marks)
-    return connection, sql
+    return sql
 
 
 _STATEMENTS: dict[tuple[str, ...], str] = {}
