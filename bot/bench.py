@@ -138,12 +138,16 @@ class Run:
     sql: int = 0
     throttled: int = 0
     steps: int = 0
+    pending: int = 0  # awaited replies not yet seen (counted, not searched: O(1) per reply)
     all_sent: bool = False
 
     def __post_init__(self) -> None:
         self.task = self.progress.add_task(self.name, total=None)
 
     def expect(self, chat_id: int, is_reply: Callable[[ChatMessage], bool]) -> None:
+        previous = self.waiting.get(chat_id)
+        if previous is None or previous.replied_at:
+            self.pending += 1
         self.waiting[chat_id] = Waiter(time.monotonic(), is_reply)
         self.steps += 1
         self.progress.update(self.task, total=self.steps)
@@ -159,11 +163,12 @@ class Run:
             return
         if waiter.is_reply(message):
             waiter.replied_at = time.monotonic()
+            self.pending -= 1
             self.progress.advance(self.task)
             self._check_done()
 
     def _check_done(self) -> None:
-        if self.all_sent and all(w.replied_at for w in self.waiting.values()):
+        if self.all_sent and not self.pending:
             self.done.set()
 
     @contextlib.asynccontextmanager
