@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
+from typing import Any
 
 from telegram import Update
 from telegram.ext import (
     Application,
     ApplicationBuilder,
+    BaseHandler,
     CallbackQueryHandler,
     ContextTypes,
     TypeHandler,
@@ -42,6 +44,7 @@ from handlers import jobs as jobs_handlers
 from handlers import plans as plans_handlers
 from handlers import resume as resume_handlers
 from handlers.kit import errors
+from handlers.kit.dispatch import IndexedGroup
 from handlers.kit.flow import FlowRouter
 from handlers.learning import scheduler as learning_scheduler
 
@@ -144,7 +147,7 @@ def register_handlers(app: CoachApplication) -> None:
 
     # 2. Conversations (group MAIN), before plain commands so /cancel and steps reach them:
     # the user's current flow first, then whichever flow an update starts.
-    app.add_handler(
+    main: list[BaseHandler[Any, Any, Any]] = [
         FlowRouter(
             [
                 *jobs_handlers.flows(),  # /newjob and editing guard their steps
@@ -156,28 +159,25 @@ def register_handlers(app: CoachApplication) -> None:
             ],
             clock=lambda: _now(app),
         ),
-        group=MAIN,
-    )
-    app.add_handlers(interview_handlers.handlers(), group=MAIN)  # from any flow: /end, buttons
-
-    # 3. Feature commands and buttons outside conversations.
-    app.add_handlers(admin_handlers.command_handlers(app.bot_data["settings"]), group=MAIN)
-    app.add_handlers(jobs_handlers.handlers(), group=MAIN)
-    app.add_handlers(resume_handlers.handlers(), group=MAIN)
-    app.add_handlers(plans_handlers.handlers(), group=MAIN)
-    app.add_handlers(learning.handlers(), group=MAIN)  # /progress, the job card's Progress
-    app.add_handlers(account.handlers(), group=MAIN)  # /mydata
-    app.add_handlers(ops.handlers(app.bot_data["settings"]), group=MAIN)  # /health (admins)
-
-    # 3b. /language.
-    app.add_handlers(language.handlers(), group=MAIN)
-
-    # 4. /start, /help, /cancel outside any flow.
-    app.add_handlers(start.command_handlers(), group=MAIN)
-
-    # 5. Catch-alls: buttons of old messages, unknown commands, stray messages.
-    app.add_handler(CallbackQueryHandler(start.stale_button), group=MAIN)
-    app.add_handlers(start.fallback_handlers(), group=MAIN)
+        *interview_handlers.handlers(),  # from any flow: /end, buttons
+        # 3. Feature commands and buttons outside conversations.
+        *admin_handlers.command_handlers(app.bot_data["settings"]),
+        *jobs_handlers.handlers(),
+        *resume_handlers.handlers(),
+        *plans_handlers.handlers(),
+        *learning.handlers(),  # /progress, the job card's Progress
+        *account.handlers(),  # /mydata
+        *ops.handlers(app.bot_data["settings"]),  # /health (admins)
+        *language.handlers(),  # /language
+        # 4. /start, /help, /cancel outside any flow.
+        *start.command_handlers(),
+        # 5. Catch-alls: buttons of old messages, unknown commands, stray messages.
+        CallbackQueryHandler(start.stale_button),
+        *start.fallback_handlers(),
+    ]
+    # Tried in this order; a command or a button is only offered to the handlers of that
+    # command or kind of button and to those without one (handlers/kit/dispatch.py).
+    app.add_handler(IndexedGroup(main), group=MAIN)
 
     # 6. One error handler for everything.
     app.add_error_handler(errors.on_error)

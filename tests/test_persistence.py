@@ -11,6 +11,7 @@ from bot.emulator.client import EmulatedUser
 from bot.emulator.harness import BotHarness
 from bot.services.users import load_session, save_flow
 from bot.settings import CONVERSATION_TIMEOUT
+from handlers.kit.dispatch import IndexedGroup
 from handlers.kit.flow import FlowRouter
 from models import User
 from tests.helpers import statements_of
@@ -47,7 +48,8 @@ async def test_users_who_only_chat_write_nothing(bot: BotHarness, user: Emulated
 
 
 async def test_an_abandoned_flow_ends_by_itself(bot: BotHarness, user: EmulatedUser) -> None:
-    [router] = [h for hs in bot.app.handlers.values() for h in hs if isinstance(h, FlowRouter)]
+    [main] = [h for hs in bot.app.handlers.values() for h in hs if isinstance(h, IndexedGroup)]
+    [router] = [h for h in main.handlers if isinstance(h, FlowRouter)]
     assert {"newjob", "jobedit", "practice", "resume", "interview"} <= set(router.by_name)
     # Every flow times out but the interview, whose state is its own rows.
     assert all(

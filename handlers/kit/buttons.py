@@ -25,9 +25,9 @@ from typing import Any, ClassVar, Generic, Self, TypeVar
 from pydantic import BaseModel, ConfigDict, ValidationError
 from telegram import CallbackQuery, InlineKeyboardButton, Message, Update
 from telegram.error import BadRequest
-from telegram.ext import CallbackQueryHandler
 
 from bot.context import CoachContext
+from handlers.kit.dispatch import ButtonHandler
 
 MAX_BYTES = 64  # Telegram's limit for callback_data
 SEPARATOR = ":"
@@ -126,7 +126,7 @@ class Press(Generic[B]):
 PressCallback = Callable[[Update, CoachContext, Press[Any]], Awaitable[Any]]
 
 
-def on_press(button: type[Button], callback: PressCallback) -> CallbackQueryHandler:
+def on_press(button: type[Button], callback: PressCallback) -> ButtonHandler:
     """The handler for presses of `button`: checked, typed, always answered."""
 
     async def handle(update: Update, context: CoachContext) -> Any:
@@ -154,7 +154,7 @@ def on_press(button: type[Button], callback: PressCallback) -> CallbackQueryHand
         finally:
             await press.answer()
 
-    return CallbackQueryHandler(handle, pattern=button.pattern())
+    return ButtonHandler(handle, button.prefix, button.pattern())
 
 
 async def _answer(query: CallbackQuery, text: str, *, alert: bool = False) -> None:
