@@ -35,7 +35,7 @@ from bot.ai.offline.coach import OfflineCoach
 from bot.ai.offline.grading import grade_bank_question
 from bot.ai.offline.interviewer import FOLLOW_UPS, is_follow_up
 from bot.ai.offline.skills import detect_skills, skill_mentions
-from bot.ai.offline.text import normalise, stem
+from bot.ai.offline.text import normalise, sentences, stem
 from bot.ai.schemas import (
     REPORT_CATEGORIES,
     RESUME_CATEGORIES,
@@ -166,6 +166,64 @@ def test_precheck_agrees_with_the_bank() -> None:
     assert flagged == []
     missed = [q.id for q in bank.questions if precheck_answer(q.text, q.text) is None]
     assert missed == []
+
+
+REST_ANSWER = (
+    "Path parameters identify a specific resource, like GET /users/42. Query parameters "
+    "filter, sort, search or paginate a collection, e.g. /orders?status=paid&limit=20. The "
+    "request body carries the resource data for create or update with POST or PUT as JSON. "
+    "Headers carry metadata such as auth tokens, content type, caching and idempotency keys. "
+    "Sensitive data should not go in the URL because URLs are logged by proxies and servers."
+)
+
+
+def test_an_answer_to_another_question_is_gated_though_some_words_earn_points() -> None:
+    # "content type" and "caching" hit two key points of the `is`/`==` question by chance;
+    # the answer is about where request values go, another bank question.
+    bank = load_bank()
+    question = next(
+        q for q in bank.questions if q.text.startswith("Explain the difference between `is`")
+    )
+    result = grade_bank_question(question, REST_ANSWER, bank)
+    assert result.rating <= 2, result.feedback
+    assert "answers a different question" in result.feedback
+    assert "decide whether a value goes in the" in result.feedback
+    assert "You covered 0 of 4 key points" in result.feedback  # chance hits earn nothing
+
+
+def _opening(text: str, count: int) -> str:
+    return " ".join([s for s in sentences(text) if s.strip()][:count])
+
+
+def test_answers_to_other_bank_questions_are_rated_at_most_two() -> None:
+    # One other question's reference answer for each question, spread over the bank: about
+    # one in ten of these earned 3-8/10 from words shared by chance.
+    bank = load_bank()
+    questions = bank.questions
+    count = len(questions)
+    generous = []
+    for n, question in enumerate(questions):
+        other = questions[(n * 37 + 11) % count]
+        if other.id == question.id:
+            continue
+        result = grade_bank_question(question, other.answer, bank)
+        if result.rating > 2:
+            generous.append((question.id, other.id, result.rating))
+    assert generous == []
+
+
+@pytest.mark.parametrize("sentence_count", [1, 2, 3, None])
+def test_answers_to_the_question_asked_are_not_sent_elsewhere(sentence_count: int | None) -> None:
+    # The reference answer and its first sentences (a partial answer) stay on their question.
+    bank = load_bank()
+    sent = []
+    for question in bank.questions:
+        answer = (
+            question.answer if sentence_count is None else _opening(question.answer, sentence_count)
+        )
+        if "different question" in grade_bank_question(question, answer, bank).feedback:
+            sent.append(question.id)
+    assert sent == []
 
 
 def test_bank_is_loaded_once() -> None:
@@ -383,7 +441,7 @@ def test_grading_is_fast() -> None:
     q = max(bank.questions, key=lambda item: len(item.key_points))
     answer = good_answer(q) * 20
     start = time.perf_counter()
-    grade_bank_question(q, answer)
+    grade_bank_question(q, answer, bank)  # with the bank: the topic check runs too
     assert time.perf_counter() - start < 0.5
 
 

@@ -513,6 +513,13 @@ async def test_a_refused_question_is_reported_as_declined(
 
 SALAD = "banana potato fiber transition deferred value lanes"
 FIBER = "Explain React's Fiber architecture and concurrent rendering."
+IDENTITY = "Explain the difference between `is` and `==` in Python."
+REQUEST_VALUES_ANSWER = (
+    "Path parameters identify a specific resource, like GET /users/42. Query parameters "
+    "filter, sort, search or paginate a collection, e.g. /orders?status=paid&limit=20. The "
+    "request body carries the resource data for create or update with POST or PUT as JSON. "
+    "Headers carry metadata such as auth tokens, content type, caching and idempotency keys."
+)
 TS_QUESTION = (
     "In TypeScript, what is the difference between an `interface` and a `type` alias? "
     "When would you use each?"
@@ -557,6 +564,14 @@ async def test_offline_grading_gates_salad_and_other_questions(
     await _asked(user, fiber)
     rating, shown = await _rating(user, PROPS_ANSWER)  # the props-and-state answer
     assert rating <= 2 and "answers a different question" in shown
+
+    # Where request values go, said to the `is`/`==` question: "content type" and "caching"
+    # hit two of its key points by chance.
+    identity = next(q.text for q in _bank().questions if q.text.startswith(IDENTITY))
+    await _asked(user, identity)
+    rating, shown = await _rating(user, REQUEST_VALUES_ANSWER)
+    assert rating <= 2 and "answers a different question" in shown
+    assert "You covered 0 of 4 key points" in shown
 
     await _asked(user, TS_QUESTION)
     rating, shown = await _rating(user, PARTLY)

@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.ai.offline.text import STOPWORDS, normalise, phrase_stems, stem, tokens
+from bot.ai.offline.topics import TopicIndex
 from bot.ai.schemas import Difficulty
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,7 @@ class Bank:
     _by_key: dict[str, BankQuestion] = field(default_factory=dict)
     _by_id: dict[str, BankQuestion] = field(default_factory=dict)
     _pools: dict[tuple[str, str], list[BankQuestion]] = field(default_factory=dict)
+    _topics: TopicIndex | None = None
 
     def __repr__(self) -> str:
         return f"Bank({len(self.questions)} questions, skills={self.skills})"
@@ -85,6 +87,20 @@ class Bank:
         self._by_key[question.key] = question
         self._by_id[question.id] = question
         self._pools.setdefault((question.skill, question.difficulty), []).append(question)
+        self._topics = None
+
+    @property
+    def topics(self) -> TopicIndex:
+        """What each question is about (its text, key points and answer), in `questions`
+        order; built with the packaged bank, or on first use for one built by hand."""
+        if self._topics is None:
+            self._topics = TopicIndex(
+                [
+                    " ".join([q.text, *(kp.point for kp in q.key_points), q.answer])
+                    for q in self.questions
+                ]
+            )
+        return self._topics
 
     @property
     def skills(self) -> list[str]:
@@ -152,6 +168,7 @@ def load_bank_from(directory: Path) -> Bank:
     bank = Bank()
     for path in sorted(directory.glob("*.json")):
         _load_file(path, bank)
+    bank.topics  # noqa: B018 - built here, off the event loop, rather than on first grading
     return bank
 
 

@@ -51,9 +51,17 @@ _QUESTION_FRAMING = frozenset(
 GRADING_NOTE = "_How this was graded: by matching your answer against the question's key points._"
 
 
-# An answer that fits another bank question at least this well, and this one's key points at
-# most `ELSEWHERE_OWN`, answers a different question.
+# An answer answers another bank question when it is about that question's topic at least
+# `TOPIC_RATIO` times as much as about this one's (`Bank.topics`) and covers that question's
+# key points at least as well as this one's, and at least `ELSEWHERE_OTHER`. Key phrases are
+# often single words, so key points alone can't tell: an answer about where request values go
+# names "content type" and "caching", two of the points of a question on `is` and `==`, and a
+# first sentence about data races in Go names half the points of a question on testing.
 ELSEWHERE_OTHER = 0.5
+TOPIC_RATIO = 2.0
+TOPIC_FLOOR = 0.1  # below this similarity an answer is about no bank question in particular
+# An answer covering at most this much of the question's key points must share an idea with
+# the question itself (`relevance_gate`).
 ELSEWHERE_OWN = 0.25
 
 # Each single-word synonym's stem stands for its group's first word's stem.
@@ -156,21 +164,24 @@ def _evidence(answer: str, phrase: tuple[str, ...]) -> str:
 
 
 def elsewhere(bank: Bank, question: BankQuestion, answer: str, own: float) -> BankQuestion | None:
-    """Another bank question the answer fits far better than `question`: an answer to it."""
-    if own > ELSEWHERE_OWN:
+    """Another bank question the answer is an answer to, rather than to `question`."""
+    position = next((i for i, q in enumerate(bank.questions) if q.id == question.id), None)
+    if position is None:
         return None
-    best, best_cover = None, ELSEWHERE_OTHER
+    similarity = bank.topics.similarities(answer)
+    bar = max(TOPIC_RATIO * similarity[position], TOPIC_FLOOR)
+    best, best_cover = None, max(ELSEWHERE_OTHER, own)
     index = IdeaIndex(answer)  # built once: the answer may be long
     own_stems = set(content_stems(answer))
-    for other in bank.questions:
-        if other.id == question.id:
+    for other, about in zip(bank.questions, similarity, strict=True):
+        if about < bar:
             continue
         fresh = len(own_stems - other.question_words) / len(own_stems) if own_stems else 0.0
         credits = [
             point_match(kp, index, other.question_words, fresh)[0] for kp in other.key_points
         ]
         cover = sum(credits) / len(credits) if credits else 0.0
-        if cover >= best_cover and cover >= own + 0.3:
+        if cover >= best_cover:
             best, best_cover = other, cover
     return best
 
